@@ -1,0 +1,32 @@
+package com.sagemakermlops.components.iam;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.core.Output;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An IAM policy document (identity, trust, key, bucket or topic policy) as JSON text. */
+public final class PolicyDocument {
+    private PolicyDocument() {
+    }
+
+    public static Output<String> of(Statement... statements) {
+        return of(List.of(statements));
+    }
+
+    public static Output<String> of(List<Statement> statements) {
+        return Output.all(statements.stream().map(Statement::resolve).toList()).applyValue(resolved -> {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("Version", "2012-10-17");
+            document.put("Statement", resolved);
+            return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
+        });
+    }
+
+    /** A trust policy letting an AWS service assume the role. */
+    public static Output<String> trustService(String service) {
+        return of(Statement.allow("Trust" + service.split("\\.")[0], "sts:AssumeRole").principal("Service", service));
+    }
+}

@@ -1,0 +1,407 @@
+package com.sagemakermlops.config;
+
+import com.google.gson.GsonBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw configuration of one stack (namespaced keys to YAML/JSON trees) into a {@link StackConfig},
+ * or fails with every problem at once. Nothing here touches the cloud: it runs before any resource is registered.
+ */
+public final class StackConfigParser {
+    static final String PREFIX = ConfigProblem.NAMESPACE + ":";
+    private static final Pattern INGRESS = Pattern.compile("(.*/\\d{1,3})(?::(\\d{1,5})(?:-(\\d{1,5}))?)?");
+    private static final Pattern STACK_REFERENCE = Pattern.compile("([\\w.-]+/){0,2}[\\w.-]+");
+    private static final List<String> ALERT_PROTOCOLS = List.of("email", "email-json", "https", "sqs", "lambda", "sms");
+
+    private final Path baseDirectory;
+    private final Supplier<Optional<String>> callerAccountId;
+
+    /**
+     * @param baseDirectory   the folder relative seed-code paths are resolved against (the project's)
+     * @param callerAccountId asks the cloud for the account the stack runs in; only called for {@code {{account}}}
+     *                        when {@code aws:allowedAccountIds} does not name it
+     */
+    public StackConfigParser(Path baseDirectory, Supplier<Optional<String>> callerAccountId) {
+        this.baseDirectory = baseDirectory;
+        this.callerAccountId = com.google.common.base.Suppliers.memoize(callerAccountId::get);
+    }
+
+    public StackConfig parse(Map<String, Object> settings) {
+        var problems = new ConfigNode.Problems();
+        Map<String, Object> ours = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                ours.put(key.substring(PREFIX.length()), value);
+            }
+        });
+        Optional<String> region = awsRegion(settings, problems);
+        Optional<String> accountId = allowedAccount(settings, problems);
+        String partition = Checks.partitionOf(region.orElse("us-east-1"));
+        Function<String, Optional<String>> placeholders = name -> switch (name) {
+            case "region" -> region;
+            case "partition" -> Optional.of(partition);
+            case "account" -> accountId.or(callerAccountId);
+            default -> Optional.empty();
+        };
+
+        var root = new ConfigNode("", ours, problems, placeholders);
+        var sections = new Sections(partition, problems);
+        StackRole role = root.choice("role", Map.of("tooling", StackRole.TOOLING, "hosting", StackRole.HOSTING), null);
+        if (!ours.containsKey("role")) {
+            root.problem("role", "is required: expected tooling | hosting");
+        }
+        Tier tier = root.choice("tier",
+                Map.of("starter", Tier.STARTER, "professional", Tier.PROFESSIONAL, "enterprise", Tier.ENTERPRISE),
+                Tier.STARTER);
+        SourceControl sourceControl = root.choice("sourceControl",
+                Map.of("codecommit", SourceControl.CODECOMMIT, "s3", SourceControl.S3, "codestar", SourceControl.CODESTAR),
+                SourceControl.CODECOMMIT);
+        Optional<Product> product = root.map(root.object("product"), sections::product);
+        Optional<CodeStarConnection> connection = root.map(root.object("codeStarConnection"), sections::connection);
+        Optional<TrainingConfig> training = root.map(root.object("training"), n -> sections.training(n, sourceControl));
+        Optional<DeployConfig> deploy = root.map(root.object("deploy"), n -> sections.deploy(n, sourceControl));
+        Optional<NetworkConfig> network = root.map(root.object("network"), sections::network);
+        SecurityConfig security = root.map(root.object("security"), sections::security).orElse(SecurityConfig.defaults());
+        Optional<HostingConfig> hosting = root.map(root.object("hosting"), sections::hosting);
+        root.finish();
+
+        if (role == StackRole.TOOLING) {
+            requireFor(root, "product", product, "tooling");
+            requireFor(root, "training", training, "tooling");
+            requireFor(root, "deploy", deploy, "tooling");
+            if (region.isEmpty()) {
+                problems.add("aws:region", "is required: expected the tooling account's region such as us-east-1");
+            }
+            if (hosting.isPresent()) {
+                root.problem("hosting", "applies to hosting stacks only (this stack's role is tooling)");
+            }
+            if (sourceControl == SourceControl.CODESTAR && connection.isEmpty()) {
+                root.problem("codeStarConnection", "is required when sourceControl is codestar: expected "
+                        + "{connectionArn, owner, repo, branch}");
+            }
+            if (tier == Tier.ENTERPRISE && network.isEmpty()) {
+                root.problem("network", "is required for the enterprise tier: expected {mode, vpcParameterStorePath, ...}");
+            }
+            training.ifPresent(t -> deploy.ifPresent(d -> crossCheckAccounts(t, d, problems)));
+        }
+        if (role == StackRole.HOSTING) {
+            requireFor(root, "hosting", hosting, "hosting");
+            if (region.isEmpty()) {
+                problems.add("aws:region", "is required: expected the stage's region such as us-east-1");
+            }
+        }
+        if (!problems.list().isEmpty()) {
+            throw new InvalidConfigException(problems.list());
+        }
+        return new StackConfig(role, tier, region.orElseThrow(), accountId, product, sourceControl, connection,
+                training, deploy, network, security, hosting);
+    }
+
+    private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {
+        if (value.isEmpty() && !root.has(key)) {
+            root.problem(key, "is required for a " + role + " stack");
+        }
+    }
+
+    private static void crossCheckAccounts(TrainingConfig training, DeployConfig deploy, ConfigNode.Problems problems) {
+        check(training.preProdAccountId(), deploy.preProdEnvironment(), "training.preProdAccountId",
+                "deploy.preProdEnvironment.accountId", problems);
+        check(training.prodAccountId(), deploy.prodEnvironment(), "training.prodAccountId",
+                "deploy.prodEnvironment.accountId", problems);
+    }
+
+    private static void check(Optional<String> account, Optional<TargetEnvironment> environment, String path,
+                              String otherPath, ConfigNode.Problems problems) {
+        if (account.isPresent() && environment.isPresent() && !account.get().equals(environment.get().accountId())) {
+            problems.add(path, "expected the same account as " + otherPath + " (\"" + environment.get().accountId()
+                    + "\"), got \"" + account.get() + "\"");
+        }
+    }
+
+    private static Optional<String> awsRegion(Map<String, Object> settings, ConfigNode.Problems problems) {
+        Object value = settings.get("aws:region");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s && Checks.AWS_REGION.expectation(s).isEmpty()) {
+            return Optional.of(s);
+        }
+        problems.add("aws:region", "expected an AWS region such as us-east-1, got " + ConfigNode.describe(value));
+        return Optional.empty();
+    }
+
+    private static Optional<String> allowedAccount(Map<String, Object> settings, ConfigNode.Problems problems) {
+        Object value = settings.get("aws:allowedAccountIds");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof List<?> list && list.size() == 1) {
+            String account = String.valueOf(list.get(0) instanceof Number n ? n.longValue() : list.get(0));
+            if (Checks.ACCOUNT.expectation(account).isEmpty()) {
+                return Optional.of(account);
+            }
+        }
+        problems.add("aws:allowedAccountIds", "expected a list with the stack's one 12-digit account id, got "
+                + ConfigNode.describe(value));
+        return Optional.empty();
+    }
+
+    /** Readers for each block; they share the stack's partition and problem list. */
+    private final class Sections {
+        private final String partition;
+        private final ConfigNode.Problems problems;
+
+        Sections(String partition, ConfigNode.Problems problems) {
+            this.partition = partition;
+            this.problems = problems;
+        }
+
+        Product product(ConfigNode n) {
+            return new Product(
+                    n.required("org", Checks.namePart(32)).orElse("org"),
+                    n.required("environment", Checks.namePart(16)).orElse("env"),
+                    n.required("clientId", Checks.namePart(16)).orElse("client"),
+                    n.required("name", Checks.namePart(32)).orElse("name"));
+        }
+
+        CodeStarConnection connection(ConfigNode n) {
+            Checks.Check arn = value -> Checks.arn(partition, "codestar-connections", "connection/").expectation(value)
+                    .flatMap(e -> Checks.arn(partition, "codeconnections", "connection/").expectation(value));
+            return new CodeStarConnection(
+                    n.required("connectionArn", arn).orElse(""),
+                    n.required("owner", (Checks.Check) null).orElse(""),
+                    n.required("repo", (Checks.Check) null).orElse(""),
+                    n.string("branch", "main"));
+        }
+
+        TrainingConfig training(ConfigNode n, SourceControl sourceControl) {
+            return new TrainingConfig(
+                    n.required("projectName", Checks.sagemakerName(32)).orElse("training"),
+                    n.string("domainId", Checks.SAGEMAKER_DOMAIN),
+                    n.string("domainArn", Checks.arn(partition, "sagemaker", "domain/")),
+                    n.bool("enableNetworkIsolation", true),
+                    n.bool("enableInterContainerEncryption", true),
+                    seedCodePath(n, sourceControl),
+                    n.string("preProdAccountId", Checks.ACCOUNT),
+                    n.string("prodAccountId", Checks.ACCOUNT),
+                    n.map(n.object("devEnvironment"), this::vpc),
+                    buildPolicies(n));
+        }
+
+        DeployConfig deploy(ConfigNode n, SourceControl sourceControl) {
+            return new DeployConfig(
+                    n.required("projectName", Checks.sagemakerName(32)).orElse("deploy"),
+                    n.string("domainId", Checks.SAGEMAKER_DOMAIN),
+                    n.string("domainArn", Checks.arn(partition, "sagemaker", "domain/")),
+                    n.string("modelPackageGroupName", Checks.sagemakerName(63)),
+                    n.string("modelBucketName", Checks.BUCKET),
+                    n.string("pipelineBucketName", Checks.BUCKET),
+                    n.bool("enableNetworkIsolation", true),
+                    n.bool("enableManualApproval", true),
+                    n.bool("enableEventBridgeTrigger", true),
+                    n.bool("enableDataCapture", true),
+                    seedCodePath(n, sourceControl),
+                    n.map(n.object("devEnvironment"), this::vpc),
+                    n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
+                    n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
+                    buildPolicies(n));
+        }
+
+        private Optional<String> seedCodePath(ConfigNode n, SourceControl sourceControl) {
+            Optional<String> path = n.string("seedCodePath");
+            if (path.isEmpty() && sourceControl != SourceControl.CODESTAR) {
+                n.problem("seedCodePath", "is required when sourceControl is "
+                        + sourceControl.name().toLowerCase() + ": expected a directory or .zip of seed code");
+            }
+            path.ifPresent(p -> {
+                Path resolved = baseDirectory.resolve(p).normalize();
+                boolean usable = Files.isDirectory(resolved)
+                        || (Files.isRegularFile(resolved) && p.toLowerCase().endsWith(".zip"));
+                if (!usable) {
+                    n.problem("seedCodePath", "expected an existing directory or .zip file, got \"" + p + "\" ("
+                            + (Files.exists(resolved) ? "not a directory or .zip" : "not found") + ")");
+                }
+            });
+            return path;
+        }
+
+        VpcSettings vpc(ConfigNode n) {
+            String vpcId = n.required("vpcId", Checks.VPC).orElse("");
+            List<String> subnets = n.strings("subnetIds", Checks.SUBNET);
+            List<String> groups = n.strings("securityGroupIds", Checks.SECURITY_GROUP);
+            if (!n.has("subnetIds") || subnets.isEmpty() && n.has("subnetIds")) {
+                n.problem("subnetIds", "is required with vpcId: expected at least one subnet id");
+            }
+            if (!n.has("securityGroupIds")) {
+                n.problem("securityGroupIds", "is required with vpcId: expected at least one security group id");
+            }
+            return new VpcSettings(vpcId, subnets, groups);
+        }
+
+        TargetEnvironment environment(ConfigNode n, TargetEnvironment.Stage stage) {
+            String account = n.required("accountId", Checks.ACCOUNT).orElse("");
+            String region = n.required("region", Checks.AWS_REGION).orElse("");
+            Optional<VpcSettings> vpc = n.has("vpcId") || n.has("subnetIds") || n.has("securityGroupIds")
+                    ? Optional.of(vpc(n)) : Optional.empty();
+            return new TargetEnvironment(stage, account, region, vpc,
+                    n.string("bootstrapRoleArn", Checks.arn(partition, "iam", "role/")),
+                    n.string("externalId", Checks.EXTERNAL));
+        }
+
+        List<BuildPolicy> buildPolicies(ConfigNode n) {
+            List<BuildPolicy> result = new ArrayList<>();
+            for (ConfigNode entry : n.objects("buildPolicies")) {
+                Optional<Object> document = entry.raw("policyDocument");
+                Optional<String> arn = entry.string("policyArn", Checks.arn(partition, "iam", "policy/"));
+                if (document.isPresent() == entry.has("policyArn")) {
+                    problems.add(entry.path(), "expected exactly one of policyDocument or policyArn");
+                }
+                List<BuildPolicy.Suppression> suppressions = new ArrayList<>();
+                for (ConfigNode s : entry.objects("suppressions")) {
+                    String id = s.required("id", (Checks.Check) null).orElse("");
+                    String reason = s.required("reason", (Checks.Check) null).orElse("");
+                    if (!reason.isEmpty() && reason.trim().length() < 10) {
+                        s.problem("reason", "expected a reason of at least 10 characters, got \"" + reason + "\"");
+                    }
+                    s.finish();
+                    suppressions.add(new BuildPolicy.Suppression(id, reason));
+                }
+                entry.finish();
+                result.add(new BuildPolicy(document.flatMap(d -> policyJson(entry, d)), arn, suppressions));
+            }
+            return result;
+        }
+
+        private Optional<String> policyJson(ConfigNode entry, Object document) {
+            if (!(document instanceof Map<?, ?> map) || map.get("Statement") == null) {
+                entry.problem("policyDocument", "expected an IAM policy document with a Statement");
+                return Optional.empty();
+            }
+            Map<String, Object> withVersion = new LinkedHashMap<>();
+            withVersion.put("Version", "2012-10-17");
+            map.forEach((k, v) -> withVersion.put(String.valueOf(k), v));
+            return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(withVersion));
+        }
+
+        NetworkConfig network(ConfigNode n) {
+            NetworkConfig.Mode mode = n.choice("mode", Map.of("standalone", NetworkConfig.Mode.STANDALONE,
+                    "sg-provisioner", NetworkConfig.Mode.SG_PROVISIONER), NetworkConfig.Mode.STANDALONE);
+            if (!n.has("mode")) {
+                n.problem("mode", "is required: expected standalone | sg-provisioner");
+            }
+            String vpcPath = n.required("vpcParameterStorePath", Checks.PARAMETER_PATH).orElse("");
+            Optional<String> sgPath = n.string("sgParameterStorePath", Checks.PARAMETER_PATH);
+            if (mode == NetworkConfig.Mode.SG_PROVISIONER && sgPath.isEmpty() && !n.has("sgParameterStorePath")) {
+                n.problem("sgParameterStorePath", "is required when mode is sg-provisioner");
+            }
+            List<String> subnets = n.strings("subnetIds", Checks.SUBNET);
+            if (subnets.isEmpty() && !n.has("subnetIds")) {
+                n.problem("subnetIds", "is required: expected the private subnets of the interface endpoints");
+            }
+            List<String> ingress = n.strings("allowedIngressCidrs", (Checks.Check) null);
+            for (int i = 0; i < ingress.size(); i++) {
+                ingressProblem(ingress.get(i)).ifPresent(message ->
+                        problems.add(n.pathOf("allowedIngressCidrs"), message));
+            }
+            return new NetworkConfig(mode, vpcPath, sgPath, subnets, ingress);
+        }
+
+        SecurityConfig security(ConfigNode n) {
+            int retention = n.integer("logRetentionDays", SecurityConfig.DEFAULT_RETENTION_DAYS,
+                    SecurityConfig.MINIMUM_RETENTION_DAYS, 3653);
+            Optional<String> protocol = n.string("alertProtocol", value -> ALERT_PROTOCOLS.contains(value)
+                    ? Optional.empty() : Optional.of("one of " + String.join(" | ", ALERT_PROTOCOLS)));
+            Optional<String> endpoint = n.string("alertEndpoint", endpointCheck(protocol.orElse("")));
+            if (protocol.isPresent() != n.has("alertEndpoint")) {
+                n.problem(protocol.isPresent() ? "alertEndpoint" : "alertProtocol",
+                        "is required with " + (protocol.isPresent() ? "alertProtocol" : "alertEndpoint"));
+            }
+            return new SecurityConfig(retention, protocol, endpoint);
+        }
+
+        private Checks.Check endpointCheck(String protocol) {
+            return switch (protocol) {
+                case "email", "email-json" -> Checks.EMAIL_ADDRESS;
+                case "https" -> v -> v.startsWith("https://") ? Optional.empty() : Optional.of("an https:// URL");
+                case "sqs" -> Checks.arn(partition, "sqs", "");
+                case "lambda" -> Checks.arn(partition, "lambda", "function:");
+                case "sms" -> v -> v.matches("\\+\\d{6,15}") ? Optional.empty() : Optional.of("a phone number such as +14155550100");
+                default -> v -> Optional.empty();
+            };
+        }
+
+        HostingConfig hosting(ConfigNode n) {
+            String tooling = n.required("toolingStack", v -> STACK_REFERENCE.matcher(v).matches() ? Optional.empty()
+                    : Optional.of("a stack name such as organization/sagemaker-mlops/dev")).orElse("");
+            var stage = n.choice("stage", Map.of("preprod", TargetEnvironment.Stage.PREPROD,
+                    "prod", TargetEnvironment.Stage.PROD), TargetEnvironment.Stage.PREPROD);
+            if (!n.has("stage")) {
+                n.problem("stage", "is required: expected preprod | prod");
+            }
+            Optional<String> packageArn = n.string("modelPackageArn", Checks.arn(partition, "sagemaker", "model-package/"));
+            String instanceType = n.string("instanceType", Checks.ML_INSTANCE).orElse("ml.m5.large");
+            int initial = n.integer("initialInstanceCount", 1, 1, 100);
+            var scaling = n.map(n.object("autoscaling"), a -> autoscaling(a, initial))
+                    .orElse(new HostingConfig.Autoscaling(initial, Math.max(initial, 2), 100));
+            if (initial < scaling.minCapacity() || initial > scaling.maxCapacity()) {
+                n.problem("initialInstanceCount", "expected a count from autoscaling.minCapacity ("
+                        + scaling.minCapacity() + ") to autoscaling.maxCapacity (" + scaling.maxCapacity() + "), got " + initial);
+            }
+            var deployment = n.map(n.object("deployment"), this::deployment)
+                    .orElse(new HostingConfig.Deployment(HostingConfig.Deployment.Strategy.ALL_AT_ONCE, 100, 10));
+            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, scaling, deployment);
+        }
+
+        private HostingConfig.Autoscaling autoscaling(ConfigNode n, int initial) {
+            int min = n.integer("minCapacity", initial, 1, 100);
+            int max = n.integer("maxCapacity", Math.max(min, 2), 1, 100);
+            if (max < min) {
+                n.problem("maxCapacity", "expected at least minCapacity (" + min + "), got " + max);
+            }
+            return new HostingConfig.Autoscaling(min, max, n.integer("targetInvocationsPerInstance", 100, 1, 100_000));
+        }
+
+        private HostingConfig.Deployment deployment(ConfigNode n) {
+            var strategy = n.choice("strategy", Map.of(
+                    "all-at-once", HostingConfig.Deployment.Strategy.ALL_AT_ONCE,
+                    "canary", HostingConfig.Deployment.Strategy.CANARY,
+                    "linear", HostingConfig.Deployment.Strategy.LINEAR), HostingConfig.Deployment.Strategy.ALL_AT_ONCE);
+            boolean shifts = strategy != HostingConfig.Deployment.Strategy.ALL_AT_ONCE;
+            int traffic = shifts ? n.integer("trafficPercent", 10, 1, 99) : n.integer("trafficPercent", 100, 100, 100);
+            int wait = n.integer("waitMinutes", 10, 0, 60);
+            return new HostingConfig.Deployment(strategy, traffic, wait);
+        }
+    }
+
+    /** Why an {@code allowedIngressCidrs} entry ({@code CIDR} or {@code CIDR:PORT[-PORT]}, HTTPS by default) is refused. */
+    static Optional<String> ingressProblem(String entry) {
+        Matcher m = INGRESS.matcher(entry);
+        if (!m.matches() || Checks.CIDR.expectation(m.group(1)).isPresent()) {
+            return Optional.of("expected CIDR or CIDR:PORT[-PORT] such as 10.0.0.0/16 or 10.0.0.0/16:443, got \"" + entry + "\"");
+        }
+        int from = m.group(2) == null ? 443 : Integer.parseInt(m.group(2));
+        int to = m.group(3) == null ? from : Integer.parseInt(m.group(3));
+        if (from > to || to > 65535) {
+            return Optional.of("expected a port range within 0-65535, got \"" + entry + "\"");
+        }
+        boolean world = m.group(1).equals("0.0.0.0/0") || m.group(1).equals("::/0");
+        for (int port : new int[] {22, 3389}) {
+            if (world && from <= port && port <= to) {
+                return Optional.of("expected no " + (port == 22 ? "SSH (22)" : "RDP (3389)")
+                        + " from the internet, got \"" + entry + "\"");
+            }
+        }
+        return Optional.empty();
+    }
+}

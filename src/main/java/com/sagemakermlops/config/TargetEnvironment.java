@@ -1,0 +1,39 @@
+package com.sagemakermlops.config;
+
+import java.util.Optional;
+
+/**
+ * A staging or production account the approved model is deployed to (MDAA {@code preProdEnvironment} /
+ * {@code prodEnvironment}), with the optional role that bootstraps the account's deploy and execution roles.
+ */
+public record TargetEnvironment(
+        Stage stage,
+        String accountId,
+        String region,
+        Optional<VpcSettings> vpc,
+        Optional<String> bootstrapRoleArn,
+        Optional<String> externalId) {
+
+    /** The two deployment stages, in promotion order. */
+    public enum Stage {
+        PREPROD("preprod", "PreProd"), PROD("prod", "Prod");
+
+        private final String id;
+        private final String title;
+
+        Stage(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+
+        /** Lower-case id, as in stack names and config ({@code preprod}). */
+        public String id() {
+            return id;
+        }
+
+        /** Title-case name, as in pipeline stages ({@code DeployPreProd}). */
+        public String title() {
+            return title;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.sagemakermlops.engine;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program against the SDK's mock engine, recording every registration. Used by the unit tests and by
+ * {@code ./mlops plan}; runs are sequential because the SDK keeps one deployment per process.
+ */
+public final class OfflineEngine {
+    public static final String PROJECT = "sagemaker-mlops";
+    public static final String ORGANIZATION = "organization";
+
+    private OfflineEngine() {
+    }
+
+    public static synchronized Recording run(String stack, FakeCloud cloud, boolean preview, Consumer<Context> program) {
+        RecordingMonitor[] monitor = new RecordingMonitor[1];
+        var test = PulumiTestInternal.builder()
+                .options(TestOptions.builder()
+                        .organizationName(ORGANIZATION)
+                        .projectName(PROJECT)
+                        .stackName(stack)
+                        .preview(preview)
+                        .build())
+                .mocks(cloud)
+                .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(cloud))
+                .build();
+        try {
+            TestResult result = test.runTest(program);
+            List<String> errors = new ArrayList<>(result.errors());
+            result.exceptions().forEach(e -> errors.add(String.valueOf(e.getMessage())));
+            Map<String, Object> outputs = new TreeMap<>();
+            List<String> secrets = new ArrayList<>();
+            for (Map.Entry<String, Output<?>> output : result.outputs().entrySet()) {
+                OutputData<?> data = PulumiTestInternal.extractOutputData(output.getValue());
+                outputs.put(output.getKey(), data.isKnown() ? plain(data.getValueNullable()) : "<unknown>");
+                if (data.isSecret()) {
+                    secrets.add(output.getKey());
+                }
+            }
+            return new Recording(stack, monitor[0].recorded(), outputs, secrets, errors);
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OfflineEngine::plain).toList();
+        }
+        if (value instanceof java.util.Optional<?> optional) {
+            return optional.map(OfflineEngine::plain).orElse(null);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,51 @@
+package com.sagemakermlops.engine;
+
+import com.google.protobuf.Struct;
+import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.PropertyValues;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One registration as the engine saw it: what a real {@code pulumi preview} would send to the engine and to the
+ * policy analyzer.
+ *
+ * @param provider the explicit provider's URN, or empty for the default provider
+ * @param inputs   the inputs in Pulumi's wire format (unknowns and secrets included)
+ */
+public record RecordedResource(
+        String urn,
+        String type,
+        String name,
+        boolean custom,
+        Optional<String> parent,
+        Optional<String> provider,
+        List<String> dependencies,
+        Struct inputs,
+        Struct outputs) {
+
+    public static final String STACK_TYPE = "pulumi:pulumi:Stack";
+
+    public RecordedResource {
+        dependencies = List.copyOf(dependencies);
+    }
+
+    public Map<String, Object> inputValues() {
+        return PropertyValues.fromStruct(inputs);
+    }
+
+    public Map<String, Object> outputValues() {
+        return PropertyValues.fromStruct(outputs);
+    }
+
+    public boolean isProvider() {
+        return type.startsWith("pulumi:providers:");
+    }
+
+    public PolicyResource toPolicyResource() {
+        return new PolicyResource(urn, type, name, inputValues(), parent.orElse(null), provider.orElse(null),
+                dependencies);
+    }
+}

@@ -1,0 +1,39 @@
+package com.sagemakermlops.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one offline run of a stack registered and exported.
+ *
+ * @param outputs the stack outputs as plain values (secrets unwrapped; see {@link #secretOutputs()})
+ * @param errors  errors the program raised while running (empty when it ran clean)
+ */
+public record Recording(String stack, List<RecordedResource> resources, Map<String, Object> outputs,
+                        List<String> secretOutputs, List<String> errors) {
+
+    public Recording {
+        resources = List.copyOf(resources);
+        secretOutputs = List.copyOf(secretOutputs);
+        errors = List.copyOf(errors);
+    }
+
+    public List<RecordedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The one resource of {@code type} named {@code name}. */
+    public RecordedResource named(String type, String name) {
+        return find(type, name).orElseThrow(() -> new AssertionError("no " + type + " named " + name + " in "
+                + resources.stream().filter(r -> r.type().equals(type)).map(RecordedResource::name).toList()));
+    }
+
+    public Optional<RecordedResource> find(String type, String name) {
+        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst();
+    }
+
+    public Optional<RecordedResource> byUrn(String urn) {
+        return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package com.sagemakermlops.engine;
+
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest.PropertyDependencies;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+
+/**
+ * The SDK's mock monitor, keeping every registration with what the public mocks API leaves out: parent, explicit
+ * provider and dependencies (direct and per property).
+ */
+final class RecordingMonitor extends MockMonitor {
+    private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks) {
+        super(mocks, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
+                                                                            RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(new RecordedResource(
+                    response.getUrn(),
+                    request.getType(),
+                    request.getName(),
+                    request.getCustom(),
+                    nonEmpty(request.getParent()),
+                    nonEmpty(request.getProvider()).map(RecordingMonitor::providerUrn),
+                    dependencies(request),
+                    request.getObject(),
+                    response.getObject()));
+            return response;
+        });
+    }
+
+    /** Registrations in a stable order (by URN), whatever order the asynchronous program made them in. */
+    List<RecordedResource> recorded() {
+        synchronized (recorded) {
+            return recorded.stream().sorted(Comparator.comparing(RecordedResource::urn)).toList();
+        }
+    }
+
+    private static List<String> dependencies(RegisterResourceRequest request) {
+        Set<String> all = new LinkedHashSet<>(request.getDependenciesList());
+        for (PropertyDependencies perProperty : request.getPropertyDependenciesMap().values()) {
+            all.addAll(perProperty.getUrnsList());
+        }
+        return all.stream().sorted().toList();
+    }
+
+    /** A provider reference is {@code urn::id}; the URN is what identifies it. */
+    static String providerUrn(String reference) {
+        int separator = reference.lastIndexOf("::");
+        return separator > 0 ? reference.substring(0, separator) : reference;
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}

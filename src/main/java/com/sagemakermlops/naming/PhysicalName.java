@@ -1,0 +1,62 @@
+package com.sagemakermlops.naming;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The limits each AWS service puts on physical names, and a deterministic way to fit a name within them: a name
+ * that is too long keeps its start and gets a hash of the whole name as suffix, so it stays unique and stable.
+ */
+public enum PhysicalName {
+    IAM_ROLE(64, "[^\\w+=,.@-]", false),
+    IAM_POLICY(128, "[^\\w+=,.@-]", false),
+    S3_BUCKET(63, "[^a-z0-9-]", true),
+    SAGEMAKER(63, "[^a-zA-Z0-9-]", false),
+    SAGEMAKER_PROJECT(32, "[^a-zA-Z0-9-]", false),
+    CODEBUILD(150, "[^A-Za-z0-9_-]", false),
+    CODEPIPELINE(100, "[^A-Za-z0-9.@_-]", false),
+    CODECOMMIT(100, "[^\\w.-]", false),
+    EVENT_RULE(64, "[^.\\-_A-Za-z0-9]", false),
+    SNS_TOPIC(256, "[^A-Za-z0-9_-]", false),
+    DASHBOARD(255, "[^A-Za-z0-9_-]", false),
+    ALARM(255, "[^A-Za-z0-9_./ -]", false);
+
+    static final int HASH_LENGTH = 8;
+
+    private final int maxLength;
+    private final Pattern invalid;
+    private final boolean lowerCase;
+
+    PhysicalName(int maxLength, String invalid, boolean lowerCase) {
+        this.maxLength = maxLength;
+        this.invalid = Pattern.compile(invalid);
+        this.lowerCase = lowerCase;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** {@code base} with characters the service refuses replaced by hyphens, shortened when too long. */
+    public String fit(String base) {
+        String cleaned = invalid.matcher(lowerCase ? base.toLowerCase(Locale.ROOT) : base).replaceAll("-");
+        if (cleaned.length() <= maxLength) {
+            return cleaned;
+        }
+        String head = cleaned.substring(0, maxLength - HASH_LENGTH - 1).replaceAll("[-_.]+$", "");
+        return head + "-" + hash(base);
+    }
+
+    static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
