@@ -1,0 +1,309 @@
+"""Build the SageMaker Pipeline definition (schema version 2020-12-01) as a plain dict.
+
+Preprocess (Processing, scikit-learn) -> Train (Training, XGBoost script mode)
+-> Evaluate (Processing, XGBoost) -> CheckAuc (Condition on evaluation.json)
+-> RegisterModel (PendingManualApproval) or AucTooLow (Fail).
+
+Pure functions only: no AWS call happens here, so the structure is unit-tested offline.
+"""
+import json
+from dataclasses import dataclass
+
+from images import sklearn_image_uri, xgboost_image_uri
+
+SCHEMA_VERSION = "2020-12-01"
+APPROVAL_STATUS = "PendingManualApproval"
+EVALUATION_FILE = "evaluation.json"
+PROPERTY_FILE = "EvaluationReport"
+AUC_PATH = "binary_classification_metrics.auc.value"
+
+PROCESSING_CODE_DIR = "/opt/ml/processing/input/code"
+# Script mode with the source in a "code" input channel works with and without network isolation
+# (the container never fetches code from S3 itself).
+TRAINING_SOURCE_ARCHIVE = "/opt/ml/input/data/code/sourcedir.tar.gz"
+TRAINING_ENTRY_POINT = "train.py"
+
+HYPERPARAMETERS = {"max_depth": 4, "eta": 0.1, "subsample": 0.8, "num_round": 200, "early_stopping_rounds": 20}
+REALTIME_INSTANCE_TYPES = ["ml.t2.medium", "ml.m5.large", "ml.m5.xlarge"]
+TRANSFORM_INSTANCE_TYPES = ["ml.m5.large", "ml.m5.xlarge"]
+
+PARAMETERS = [
+    {"Name": "ProcessingInstanceType", "Type": "String", "DefaultValue": "ml.m5.large"},
+    {"Name": "TrainingInstanceType", "Type": "String", "DefaultValue": "ml.m5.large"},
+    {"Name": "MinimumAuc", "Type": "Float", "DefaultValue": 0.7},
+]
+
+
+@dataclass(frozen=True)
+class Artifacts:
+    """S3 URIs of what the build uploads before upserting the pipeline."""
+
+    input_data_uri: str
+    preprocess_script_uri: str
+    evaluate_script_uri: str
+    train_source_uri: str
+
+
+def get(path):
+    return {"Get": path}
+
+
+def join(*values, on="/"):
+    return {"Std:Join": {"On": on, "Values": list(values)}}
+
+
+def execution_uri(settings, *parts):
+    """s3://<bucket>/pipelines/<pipeline>/<execution id>/<parts...>"""
+    return join(settings.s3_prefix, get("Execution.PipelineExecutionId"), *parts)
+
+
+def output_uri(step, output):
+    return get(f"Steps.{step}.ProcessingOutputConfig.Outputs['{output}'].S3Output.S3Uri")
+
+
+def processing_input(name, s3_uri, local_path):
+    return {
+        "InputName": name,
+        "AppManaged": False,
+        "S3Input": {
+            "S3Uri": s3_uri,
+            "LocalPath": local_path,
+            "S3DataType": "S3Prefix",
+            "S3InputMode": "File",
+            "S3DataDistributionType": "FullyReplicated",
+            "S3CompressionType": "None",
+        },
+    }
+
+
+def processing_output(name, local_path, s3_uri):
+    return {
+        "OutputName": name,
+        "AppManaged": False,
+        "S3Output": {"S3Uri": s3_uri, "LocalPath": local_path, "S3UploadMode": "EndOfJob"},
+    }
+
+
+def network_config(settings):
+    config = {
+        "EnableNetworkIsolation": settings.enable_network_isolation,
+        "EnableInterContainerTrafficEncryption": settings.enable_inter_container_encryption,
+    }
+    if settings.vpc_config:
+        config["VpcConfig"] = settings.vpc_config
+    return config
+
+
+def processing_step(settings, name, image, script_uri, inputs, outputs, arguments):
+    """A Processing step: CreateProcessingJob arguments running one python script."""
+    script = script_uri.rsplit("/", 1)[-1]
+    return {
+        "Name": name,
+        "Type": "Processing",
+        "Arguments": {
+            "ProcessingResources": {
+                "ClusterConfig": {
+                    "InstanceType": get("Parameters.ProcessingInstanceType"),
+                    "InstanceCount": 1,
+                    "VolumeSizeInGB": 30,
+                    "VolumeKmsKeyId": settings.kms_key_arn,
+                }
+            },
+            "AppSpecification": {
+                "ImageUri": image,
+                "ContainerEntrypoint": ["python3", f"{PROCESSING_CODE_DIR}/{script}"],
+                "ContainerArguments": arguments,
+            },
+            "RoleArn": settings.role_arn,
+            "ProcessingInputs": [*inputs, processing_input("code", script_uri, PROCESSING_CODE_DIR)],
+            "ProcessingOutputConfig": {"Outputs": outputs, "KmsKeyId": settings.kms_key_arn},
+            "NetworkConfig": network_config(settings),
+            "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+        },
+    }
+
+
+def preprocess_step(settings, artifacts):
+    outputs = [
+        processing_output(name, f"/opt/ml/processing/{name}", execution_uri(settings, "preprocess", name))
+        for name in ("train", "validation", "test", "scaler")
+    ]
+    return processing_step(
+        settings,
+        "Preprocess",
+        sklearn_image_uri(settings.region),
+        artifacts.preprocess_script_uri,
+        inputs=[processing_input("raw", get("Parameters.InputDataUrl"), "/opt/ml/processing/input/data")],
+        outputs=outputs,
+        arguments=["--input-dir", "/opt/ml/processing/input/data", "--output-dir", "/opt/ml/processing"],
+    )
+
+
+def training_channel(name, s3_uri, content_type=None):
+    channel = {
+        "ChannelName": name,
+        "DataSource": {
+            "S3DataSource": {
+                "S3DataType": "S3Prefix",
+                "S3Uri": s3_uri,
+                "S3DataDistributionType": "FullyReplicated",
+            }
+        },
+    }
+    if content_type:
+        channel["ContentType"] = content_type
+    return channel
+
+
+def script_mode_hyperparameters(settings):
+    """Hyperparameters as the SageMaker framework containers expect them: JSON-encoded strings."""
+    values = {
+        **HYPERPARAMETERS,
+        "sagemaker_program": TRAINING_ENTRY_POINT,
+        "sagemaker_submit_directory": TRAINING_SOURCE_ARCHIVE,
+        "sagemaker_container_log_level": 20,
+        "sagemaker_region": settings.region,
+    }
+    return {key: json.dumps(value) for key, value in values.items()}
+
+
+def training_step(settings, artifacts):
+    arguments = {
+        "AlgorithmSpecification": {
+            "TrainingImage": xgboost_image_uri(settings.region),
+            "TrainingInputMode": "File",
+            "MetricDefinitions": [
+                {"Name": "validation:auc", "Regex": r"validation-auc:([0-9\.]+)"},
+                {"Name": "train:auc", "Regex": r"train-auc:([0-9\.]+)"},
+            ],
+        },
+        "RoleArn": settings.role_arn,
+        "HyperParameters": script_mode_hyperparameters(settings),
+        "InputDataConfig": [
+            training_channel("train", output_uri("Preprocess", "train"), "text/csv"),
+            training_channel("validation", output_uri("Preprocess", "validation"), "text/csv"),
+            training_channel("code", artifacts.train_source_uri),
+        ],
+        "OutputDataConfig": {
+            "S3OutputPath": execution_uri(settings, "training"),
+            "KmsKeyId": settings.kms_key_arn,
+        },
+        "ResourceConfig": {
+            "InstanceType": get("Parameters.TrainingInstanceType"),
+            "InstanceCount": 1,
+            "VolumeSizeInGB": 30,
+            "VolumeKmsKeyId": settings.kms_key_arn,
+        },
+        "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+        "EnableNetworkIsolation": settings.enable_network_isolation,
+        "EnableInterContainerTrafficEncryption": settings.enable_inter_container_encryption,
+    }
+    if settings.vpc_config:
+        arguments["VpcConfig"] = settings.vpc_config
+    return {"Name": "Train", "Type": "Training", "Arguments": arguments}
+
+
+def evaluate_step(settings, artifacts):
+    step = processing_step(
+        settings,
+        "Evaluate",
+        xgboost_image_uri(settings.region),
+        artifacts.evaluate_script_uri,
+        inputs=[
+            processing_input("model", get("Steps.Train.ModelArtifacts.S3ModelArtifacts"), "/opt/ml/processing/model"),
+            processing_input("test", output_uri("Preprocess", "test"), "/opt/ml/processing/test"),
+        ],
+        outputs=[
+            processing_output(
+                "evaluation", "/opt/ml/processing/evaluation", execution_uri(settings, "evaluation")
+            )
+        ],
+        arguments=[
+            "--model-dir", "/opt/ml/processing/model",
+            "--test-dir", "/opt/ml/processing/test",
+            "--output-dir", "/opt/ml/processing/evaluation",
+        ],
+    )
+    step["PropertyFiles"] = [
+        {"PropertyFileName": PROPERTY_FILE, "OutputName": "evaluation", "FilePath": EVALUATION_FILE}
+    ]
+    return step
+
+
+def register_step(settings):
+    """RegisterModel: the arguments of CreateModelPackage."""
+    return {
+        "Name": "RegisterModel",
+        "Type": "RegisterModel",
+        "Arguments": {
+            "ModelPackageGroupName": settings.model_package_group_name,
+            "ModelPackageDescription": f"XGBoost credit-risk classifier, commit {settings.git_commit}",
+            "ModelApprovalStatus": APPROVAL_STATUS,
+            "InferenceSpecification": {
+                "Containers": [
+                    {
+                        "Image": xgboost_image_uri(settings.region),
+                        "ModelDataUrl": get("Steps.Train.ModelArtifacts.S3ModelArtifacts"),
+                    }
+                ],
+                "SupportedContentTypes": ["text/csv"],
+                "SupportedResponseMIMETypes": ["text/csv"],
+                "SupportedRealtimeInferenceInstanceTypes": REALTIME_INSTANCE_TYPES,
+                "SupportedTransformInstanceTypes": TRANSFORM_INSTANCE_TYPES,
+            },
+            "ModelMetrics": {
+                "ModelQuality": {
+                    "Statistics": {
+                        "ContentType": "application/json",
+                        "S3Uri": join(output_uri("Evaluate", "evaluation"), EVALUATION_FILE),
+                    }
+                }
+            },
+            "CustomerMetadataProperties": {
+                "GitCommit": settings.git_commit,
+                "PipelineName": settings.pipeline_name,
+            },
+        },
+    }
+
+
+def fail_step():
+    return {
+        "Name": "AucTooLow",
+        "Type": "Fail",
+        "Arguments": {
+            "ErrorMessage": join("Model AUC is below MinimumAuc", get("Parameters.MinimumAuc"), on=" ")
+        },
+    }
+
+
+def condition_step(settings):
+    auc = {"Std:JsonGet": {"PropertyFile": get(f"Steps.Evaluate.PropertyFiles.{PROPERTY_FILE}"), "Path": AUC_PATH}}
+    return {
+        "Name": "CheckAuc",
+        "Type": "Condition",
+        "Arguments": {
+            "Conditions": [
+                {"Type": "GreaterThanOrEqualTo", "LeftValue": auc, "RightValue": get("Parameters.MinimumAuc")}
+            ],
+            "IfSteps": [register_step(settings)],
+            "ElseSteps": [fail_step()],
+        },
+    }
+
+
+def build_definition(settings, artifacts):
+    return {
+        "Version": SCHEMA_VERSION,
+        "Metadata": {},
+        "Parameters": [
+            *PARAMETERS,
+            {"Name": "InputDataUrl", "Type": "String", "DefaultValue": artifacts.input_data_uri},
+        ],
+        "Steps": [
+            preprocess_step(settings, artifacts),
+            training_step(settings, artifacts),
+            evaluate_step(settings, artifacts),
+            condition_step(settings),
+        ],
+    }
