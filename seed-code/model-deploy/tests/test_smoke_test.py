@@ -1,0 +1,97 @@
+import io
+
+import pytest
+from botocore.response import StreamingBody
+
+import smoke_test
+
+ENDPOINT = "acme-prod-fraud-endpoint"
+
+
+def expect_answer(stub, body, record=smoke_test.DEFAULT_RECORD):
+    stub.add_response(
+        "invoke_endpoint",
+        {"Body": StreamingBody(io.BytesIO(body.encode()), len(body)), "ContentType": "text/csv"},
+        {"EndpointName": ENDPOINT, "ContentType": "text/csv", "Accept": "text/csv", "Body": record.encode()},
+    )
+
+
+@pytest.mark.parametrize("body, expected", [("0.1234", 0.1234), ("0.9\n", 0.9), ("[0.5]", 0.5), ("0", 0.0)])
+def test_parse_probability_accepts_one_value_in_range(body, expected):
+    assert smoke_test.parse_probability(body) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("body", ["", "1.7", "-0.1", "abc", "0.1,0.2", '{"error": "x"}'])
+def test_parse_probability_rejects_anything_else(body):
+    with pytest.raises(smoke_test.SmokeTestFailure):
+        smoke_test.parse_probability(body)
+
+
+def test_default_record_matches_the_model_features():
+    assert len(smoke_test.DEFAULT_RECORD.split(",")) == 8
+
+
+def test_passes_when_the_endpoint_answers_a_probability(stubbed, capsys):
+    runtime, stub = stubbed("sagemaker-runtime")
+    expect_answer(stub, "0.27")
+    assert smoke_test.main(["--endpoint-name", ENDPOINT], {}, runtime=runtime) == 0
+    assert "smoke test passed" in capsys.readouterr().out
+
+
+def test_sends_the_record_given_in_the_environment(stubbed):
+    runtime, stub = stubbed("sagemaker-runtime")
+    record = "0.1,-1.2,0.3,0.4,0.5,0.6,0.7,0.8"
+    expect_answer(stub, "0.5", record=record)
+    env = {"ENDPOINT_NAME": ENDPOINT, "SMOKE_TEST_RECORD": record}
+    assert smoke_test.main([], env, runtime=runtime) == 0
+
+
+def test_fails_when_the_answer_is_not_a_probability(stubbed, capsys):
+    runtime, stub = stubbed("sagemaker-runtime")
+    expect_answer(stub, "42")
+    assert smoke_test.main(["--endpoint-name", ENDPOINT], {}, runtime=runtime) == 1
+    assert "not a probability" in capsys.readouterr().err
+
+
+def test_retries_then_fails_when_the_endpoint_keeps_erroring(stubbed, capsys):
+    runtime, stub = stubbed("sagemaker-runtime")
+    for _ in range(smoke_test.ATTEMPTS):
+        stub.add_client_error("invoke_endpoint", "ModelError", "Received server error (500)")
+    sleeps = []
+    assert smoke_test.main(["--endpoint-name", ENDPOINT], {}, runtime=runtime, sleep=sleeps.append) == 1
+    assert len(sleeps) == smoke_test.ATTEMPTS - 1
+    assert "invoking acme-prod-fraud-endpoint failed" in capsys.readouterr().err
+
+
+def test_recovers_after_a_transient_error(stubbed):
+    runtime, stub = stubbed("sagemaker-runtime")
+    stub.add_client_error("invoke_endpoint", "ServiceUnavailable", "busy")
+    expect_answer(stub, "0.61")
+    assert smoke_test.main(["--endpoint-name", ENDPOINT], {}, runtime=runtime, sleep=lambda _: None) == 0
+
+
+def test_assumes_the_stage_role_when_given(stubbed, monkeypatch):
+    sts, stub = stubbed("sts")
+    stub.add_response(
+        "assume_role",
+        {
+            "Credentials": {
+                "AccessKeyId": "ASIAEXAMPLE0000000000",
+                "SecretAccessKey": "secret",
+                "SessionToken": "token",
+                "Expiration": "2030-01-01T00:00:00Z",
+            }
+        },
+        {"RoleArn": "arn:aws:iam::444455556666:role/deploy", "RoleSessionName": "endpoint-smoke-test", "ExternalId": "ext-1"},
+    )
+    import boto3
+
+    real_client = boto3.client
+    monkeypatch.setattr(boto3, "client", lambda service, **kw: sts if service == "sts" else real_client(service, **kw))
+    runtime = smoke_test.runtime_client("eu-west-1", "arn:aws:iam::444455556666:role/deploy", "ext-1")
+    assert runtime.meta.service_model.service_name == "sagemaker-runtime"
+
+
+def test_endpoint_name_is_required(capsys):
+    assert smoke_test.main([], {}, runtime="unused") == 2
+    assert "no endpoint name" in capsys.readouterr().err
