@@ -98,9 +98,9 @@ def upsert_pipeline(sm, settings, definition):
         "PipelineDescription": f"Model build for {settings.product_name or settings.pipeline_name}",
         "RoleArn": settings.role_arn,
     }
-    tags = [{"Key": "Product", "Value": settings.product_name}] if settings.product_name else []
+    tags = {"Tags": [{"Key": "Product", "Value": settings.product_name}]} if settings.product_name else {}
     try:
-        sm.create_pipeline(**request, Tags=tags)
+        sm.create_pipeline(**request, **tags)
         return "created"
     except ClientError as error:
         if not _already_exists(error):

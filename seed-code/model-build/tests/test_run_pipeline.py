@@ -59,17 +59,15 @@ def expect_uploads(stub, settings):
 
 
 def expect_create(stub, settings):
-    stub.add_response(
-        "create_pipeline",
-        {"PipelineArn": PIPELINE_ARN},
-        {
-            "PipelineName": settings.pipeline_name,
-            "PipelineDefinition": ANY,
-            "PipelineDescription": ANY,
-            "RoleArn": settings.role_arn,
-            "Tags": [{"Key": "Product", "Value": settings.product_name}],
-        },
-    )
+    request = {
+        "PipelineName": settings.pipeline_name,
+        "PipelineDefinition": ANY,
+        "PipelineDescription": ANY,
+        "RoleArn": settings.role_arn,
+    }
+    if settings.product_name:
+        request["Tags"] = [{"Key": "Product", "Value": settings.product_name}]
+    stub.add_response("create_pipeline", {"PipelineArn": PIPELINE_ARN}, request)
 
 
 def expect_start(stub, settings):
@@ -107,6 +105,13 @@ def test_source_archive_is_reproducible_and_holds_train_py():
 
 def test_upsert_creates_a_new_pipeline(sm, settings):
     sm_client, stub = sm
+    expect_create(stub, settings)
+    assert run_pipeline.upsert_pipeline(sm_client, settings, {"Version": "2020-12-01"}) == "created"
+
+
+def test_upsert_without_a_product_name_sends_no_tags(sm, env):
+    sm_client, stub = sm
+    settings = Settings.from_env({**env, "PRODUCT_NAME": ""})
     expect_create(stub, settings)
     assert run_pipeline.upsert_pipeline(sm_client, settings, {"Version": "2020-12-01"}) == "created"
 

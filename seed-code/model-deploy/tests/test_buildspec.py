@@ -1,0 +1,35 @@
+"""The deploy buildspec keeps its contract with the deploy CodeBuild projects."""
+import yaml
+
+
+def load(repo):
+    return yaml.safe_load((repo / "buildspec.yml").read_text())
+
+
+def commands(spec):
+    return "\n".join(c for phase in spec["phases"].values() for c in phase.get("commands", []))
+
+
+def test_runtimes_and_pinned_pulumi(repo):
+    spec = load(repo)
+    assert spec["version"] == 0.2
+    assert spec["phases"]["install"]["runtime-versions"]["java"] == "corretto17"
+    assert 'get.pulumi.com | sh -s -- --version "$PULUMI_VERSION"' in commands(spec)
+
+
+def test_deploys_the_latest_approved_package_through_the_policy_pack(repo):
+    text = commands(load(repo))
+    steps = [
+        "mvn -q -DskipTests package",
+        'MODEL_PACKAGE_ARN="$(python3 scripts/latest_approved_package.py)"',
+        'pulumi login "$PULUMI_BACKEND_URL"',
+        'pulumi stack select "$PULUMI_STACK" --create --secrets-provider "$PULUMI_SECRETS_PROVIDER"',
+        "pulumi config set --path 'sagemaker-mlops:hosting.modelPackageArn' \"$MODEL_PACKAGE_ARN\"",
+        "pulumi preview --non-interactive --policy-pack policy",
+        "pulumi up --yes",
+        'ENDPOINT_NAME="$(pulumi stack output endpointName)"',
+        'python3 scripts/smoke_test.py --endpoint-name "$ENDPOINT_NAME"',
+    ]
+    positions = [text.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert "set -euo pipefail" in text
