@@ -1,0 +1,72 @@
+package com.sagemakermlops.policy.rules;
+
+import com.sagemakermlops.policy.EnforcementLevel;
+import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.PolicySettings;
+import com.sagemakermlops.policy.Props;
+import com.sagemakermlops.policy.ResourcePolicy;
+import com.sagemakermlops.policy.Severity;
+import com.sagemakermlops.policy.iam.PolicyDocument;
+import com.sagemakermlops.policy.iam.Statement;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A role trusted by another account (or by anyone) requires an ExternalId or organisation condition. */
+public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
+    static final String TRUSTED = "trustedAccountIds";
+    private static final Pattern ACCOUNT = Pattern.compile("(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\\d{12})(?::.*)?");
+    private static final String[] KEYS = {"sts:ExternalId", "aws:PrincipalOrgID", "aws:PrincipalArn"};
+
+    public IamCrossAccountTrustConditioned() {
+        super("iam-cross-account-trust-conditioned",
+                "Role trust policies that let another AWS account (or any principal) assume the role require an "
+                        + "sts:ExternalId, aws:PrincipalOrgID or aws:PrincipalArn condition.",
+                Severity.CRITICAL, EnforcementLevel.MANDATORY,
+                "Add Condition {StringEquals: {sts:ExternalId: ...}} or {StringEquals: {aws:PrincipalOrgID: ...}} "
+                        + "to the trust statement, or list this platform's own accounts in trustedAccountIds.",
+                List.of(),
+                java.util.Set.of(Types.IAM_ROLE));
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configSchema() {
+        return Map.of(TRUSTED, Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
+                "description", "This platform's own AWS account ids; trust from them needs no condition."));
+    }
+
+    @Override
+    public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(p.raw("assumeRolePolicy"), "assumeRolePolicy");
+        } catch (PolicyDocument.InvalidDocumentException e) {
+            sink.violation(r, e.getMessage());
+            return;
+        }
+        if (doc == null) {
+            return;
+        }
+        List<String> trusted = s.strings(TRUSTED);
+        for (Statement st : doc.allows()) {
+            if (st.principal() == null || st.hasConditionKey(KEYS)) {
+                continue;
+            }
+            if (st.principal().wildcard()) {
+                sink.violation(r, "assumeRolePolicy " + st.label() + " trusts Principal \"*\" without an "
+                        + "sts:ExternalId/aws:PrincipalOrgID/aws:PrincipalArn condition");
+                continue;
+            }
+            for (String principal : st.principal().aws()) {
+                Matcher m = ACCOUNT.matcher(principal);
+                String account = m.matches() ? m.group(1) : null;
+                if (account != null && !trusted.contains(account)) {
+                    sink.violation(r, "assumeRolePolicy " + st.label() + " trusts account " + account
+                            + " without an sts:ExternalId/aws:PrincipalOrgID/aws:PrincipalArn condition");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.sagemakermlops.policy.rules;
+
+import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.Props;
+import com.sagemakermlops.policy.UnknownValueException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Managed policy ARNs attached to roles (managedPolicyArns or RolePolicyAttachment.policyArn). */
+final class ManagedPolicies {
+    static final Set<String> TYPES = Set.of(Types.IAM_ROLE, Types.IAM_ROLE_POLICY_ATTACHMENT);
+    private static final Pattern AWS_MANAGED = Pattern.compile("arn:aws[a-z-]*:iam::aws:policy/(.*/)?([^/]+)");
+
+    /** An attached ARN and the property it came from. */
+    record Attached(String property, String arn) {
+    }
+
+    private ManagedPolicies() {
+    }
+
+    /** Known ARNs attached by the resource; unknown entries are returned in {@code unknown}. */
+    static List<Attached> of(PolicyResource r, Props p, List<String> unknown) {
+        List<Attached> out = new ArrayList<>();
+        String key = r.type().equals(Types.IAM_ROLE) ? "managedPolicyArns" : "policyArn";
+        if (p.isUnknown(key)) {
+            unknown.add(key);
+            return out;
+        }
+        List<Object> items = r.type().equals(Types.IAM_ROLE) ? p.list(key) : List.of(p.raw(key) == null ? "" : p.raw(key));
+        for (int i = 0; i < items.size(); i++) {
+            String property = r.type().equals(Types.IAM_ROLE) ? key + "[" + i + "]" : key;
+            Object v = items.get(i);
+            if (v == com.sagemakermlops.policy.PropertyValues.UNKNOWN) {
+                unknown.add(property);
+            } else if (v != null && !String.valueOf(v).isBlank()) {
+                out.add(new Attached(property, String.valueOf(v)));
+            }
+        }
+        return out;
+    }
+
+    /** The policy name of an AWS-managed policy ARN, or null for customer-managed ones. */
+    static String awsManagedName(String arn) {
+        Matcher m = AWS_MANAGED.matcher(arn.trim());
+        return m.matches() ? m.group(2) : null;
+    }
+
+    /** True for AdministratorAccess*, PowerUserAccess and *FullAccess* AWS-managed policies. */
+    static boolean isAdminOrFullAccess(String arn) {
+        String name = awsManagedName(arn);
+        if (name == null) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.startsWith("administratoraccess") || n.equals("poweruseraccess") || n.contains("fullaccess");
+    }
+
+    static void throwFirstUnknown(List<String> unknown) {
+        if (!unknown.isEmpty()) {
+            throw new UnknownValueException(unknown.get(0));
+        }
+    }
+}

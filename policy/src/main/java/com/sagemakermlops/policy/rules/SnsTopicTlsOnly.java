@@ -1,0 +1,42 @@
+package com.sagemakermlops.policy.rules;
+
+import com.sagemakermlops.policy.EnforcementLevel;
+import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.PolicySettings;
+import com.sagemakermlops.policy.Props;
+import com.sagemakermlops.policy.ResourcePolicy;
+import com.sagemakermlops.policy.Severity;
+import com.sagemakermlops.policy.iam.PolicyDocument;
+
+import java.util.List;
+import java.util.Set;
+
+/** Where a topic has a policy, the policy denies publishing without TLS. */
+public final class SnsTopicTlsOnly extends ResourcePolicy {
+    public SnsTopicTlsOnly() {
+        super("sns-topic-tls-only",
+                "SNS topic policies deny requests made without TLS (aws:SecureTransport false).",
+                Severity.MEDIUM, EnforcementLevel.MANDATORY,
+                "Add a statement {Effect: Deny, Principal: \"*\", Action: \"sns:Publish\", Resource: <topic ARN>, "
+                        + "Condition: {Bool: {aws:SecureTransport: \"false\"}}} to the topic policy.",
+                List.of("AwsSolutions-SNS3"),
+                Set.of(Types.SNS_TOPIC, Types.SNS_TOPIC_POLICY));
+    }
+
+    @Override
+    public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
+        if (!p.has("policy")) {
+            return;
+        }
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(p.raw("policy"), "policy");
+        } catch (PolicyDocument.InvalidDocumentException e) {
+            sink.violation(r, e.getMessage());
+            return;
+        }
+        if (doc != null && !doc.deniesInsecureTransport()) {
+            sink.violation(r, "policy has no Deny statement with Condition Bool aws:SecureTransport \"false\"");
+        }
+    }
+}
