@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class StackConfigParser {
     static final String PREFIX = ConfigProblem.NAMESPACE + ":";
-    private static final Pattern INGRESS = Pattern.compile("(.*/\\d{1,3})(?::(\\d{1,5})(?:-(\\d{1,5}))?)?");
     private static final Pattern STACK_REFERENCE = Pattern.compile("([\\w.-]+/){0,2}[\\w.-]+");
     private static final List<String> ALERT_PROTOCOLS = List.of("email", "email-json", "https", "sqs", "lambda", "sms");
 
@@ -57,15 +55,15 @@ public final class StackConfigParser {
 
         var root = new ConfigNode("", ours, problems, placeholders);
         var sections = new Sections(partition, problems);
-        StackRole role = root.choice("role", Map.of("tooling", StackRole.TOOLING, "hosting", StackRole.HOSTING), null);
+        StackRole role = root.choice("role", ordered("tooling", StackRole.TOOLING, "hosting", StackRole.HOSTING), null);
         if (!ours.containsKey("role")) {
             root.problem("role", "is required: expected tooling | hosting");
         }
         Tier tier = root.choice("tier",
-                Map.of("starter", Tier.STARTER, "professional", Tier.PROFESSIONAL, "enterprise", Tier.ENTERPRISE),
+                ordered("starter", Tier.STARTER, "professional", Tier.PROFESSIONAL, "enterprise", Tier.ENTERPRISE),
                 Tier.STARTER);
         SourceControl sourceControl = root.choice("sourceControl",
-                Map.of("codecommit", SourceControl.CODECOMMIT, "s3", SourceControl.S3, "codestar", SourceControl.CODESTAR),
+                ordered("codecommit", SourceControl.CODECOMMIT, "s3", SourceControl.S3, "codestar", SourceControl.CODESTAR),
                 SourceControl.CODECOMMIT);
         Optional<Product> product = root.map(root.object("product"), sections::product);
         Optional<CodeStarConnection> connection = root.map(root.object("codeStarConnection"), sections::connection);
@@ -176,8 +174,10 @@ public final class StackConfigParser {
         }
 
         CodeStarConnection connection(ConfigNode n) {
-            Checks.Check arn = value -> Checks.arn(partition, "codestar-connections", "connection/").expectation(value)
-                    .flatMap(e -> Checks.arn(partition, "codeconnections", "connection/").expectation(value));
+            Checks.Check codestar = Checks.arn(partition, "codestar-connections", "connection/");
+            Checks.Check codeconnections = Checks.arn(partition, "codeconnections", "connection/");
+            Checks.Check arn = value -> codeconnections.expectation(value).isEmpty() ? java.util.Optional.empty()
+                    : codestar.expectation(value);
             return new CodeStarConnection(
                     n.required("connectionArn", arn).orElse(""),
                     n.required("owner", (Checks.Check) null).orElse(""),
@@ -240,7 +240,7 @@ public final class StackConfigParser {
             String vpcId = n.required("vpcId", Checks.VPC).orElse("");
             List<String> subnets = n.strings("subnetIds", Checks.SUBNET);
             List<String> groups = n.strings("securityGroupIds", Checks.SECURITY_GROUP);
-            if (!n.has("subnetIds") || subnets.isEmpty() && n.has("subnetIds")) {
+            if (!n.has("subnetIds")) {
                 n.problem("subnetIds", "is required with vpcId: expected at least one subnet id");
             }
             if (!n.has("securityGroupIds")) {
@@ -295,7 +295,7 @@ public final class StackConfigParser {
         }
 
         NetworkConfig network(ConfigNode n) {
-            NetworkConfig.Mode mode = n.choice("mode", Map.of("standalone", NetworkConfig.Mode.STANDALONE,
+            NetworkConfig.Mode mode = n.choice("mode", ordered("standalone", NetworkConfig.Mode.STANDALONE,
                     "sg-provisioner", NetworkConfig.Mode.SG_PROVISIONER), NetworkConfig.Mode.STANDALONE);
             if (!n.has("mode")) {
                 n.problem("mode", "is required: expected standalone | sg-provisioner");
@@ -344,7 +344,7 @@ public final class StackConfigParser {
         HostingConfig hosting(ConfigNode n) {
             String tooling = n.required("toolingStack", v -> STACK_REFERENCE.matcher(v).matches() ? Optional.empty()
                     : Optional.of("a stack name such as organization/sagemaker-mlops/dev")).orElse("");
-            var stage = n.choice("stage", Map.of("preprod", TargetEnvironment.Stage.PREPROD,
+            var stage = n.choice("stage", ordered("preprod", TargetEnvironment.Stage.PREPROD,
                     "prod", TargetEnvironment.Stage.PROD), TargetEnvironment.Stage.PREPROD);
             if (!n.has("stage")) {
                 n.problem("stage", "is required: expected preprod | prod");
@@ -373,7 +373,7 @@ public final class StackConfigParser {
         }
 
         private HostingConfig.Deployment deployment(ConfigNode n) {
-            var strategy = n.choice("strategy", Map.of(
+            var strategy = n.choice("strategy", ordered(
                     "all-at-once", HostingConfig.Deployment.Strategy.ALL_AT_ONCE,
                     "canary", HostingConfig.Deployment.Strategy.CANARY,
                     "linear", HostingConfig.Deployment.Strategy.LINEAR), HostingConfig.Deployment.Strategy.ALL_AT_ONCE);
@@ -384,24 +384,27 @@ public final class StackConfigParser {
         }
     }
 
-    /** Why an {@code allowedIngressCidrs} entry ({@code CIDR} or {@code CIDR:PORT[-PORT]}, HTTPS by default) is refused. */
+    /** Choices in the order they are documented, so messages list them that way. */
+    private static <E> Map<String, E> ordered(String k1, E v1, String k2, E v2) {
+        Map<String, E> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static <E> Map<String, E> ordered(String k1, E v1, String k2, E v2, String k3, E v3) {
+        Map<String, E> map = ordered(k1, v1, k2, v2);
+        map.put(k3, v3);
+        return map;
+    }
+
+    /** Why an {@code allowedIngressCidrs} entry is refused (see {@link IngressRule}). */
     static Optional<String> ingressProblem(String entry) {
-        Matcher m = INGRESS.matcher(entry);
-        if (!m.matches() || Checks.CIDR.expectation(m.group(1)).isPresent()) {
-            return Optional.of("expected CIDR or CIDR:PORT[-PORT] such as 10.0.0.0/16 or 10.0.0.0/16:443, got \"" + entry + "\"");
+        try {
+            IngressRule.parse(entry);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
-        int from = m.group(2) == null ? 443 : Integer.parseInt(m.group(2));
-        int to = m.group(3) == null ? from : Integer.parseInt(m.group(3));
-        if (from > to || to > 65535) {
-            return Optional.of("expected a port range within 0-65535, got \"" + entry + "\"");
-        }
-        boolean world = m.group(1).equals("0.0.0.0/0") || m.group(1).equals("::/0");
-        for (int port : new int[] {22, 3389}) {
-            if (world && from <= port && port <= to) {
-                return Optional.of("expected no " + (port == 22 ? "SSH (22)" : "RDP (3389)")
-                        + " from the internet, got \"" + entry + "\"");
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -29,6 +29,11 @@ public final class Naming {
         return "/ml/" + productName + "/" + parameter;
     }
 
+    /** The start shared by every {@link #physical} name of this product under {@code limits}: for ARN patterns. */
+    public String physicalPrefix(PhysicalName limits) {
+        return limits.sharedPrefix(productName);
+    }
+
     /** A physical name for this product's {@code purpose} that fits {@code limits}. */
     public String physical(PhysicalName limits, String purpose) {
         return limits.fit(productName + "-" + purpose);

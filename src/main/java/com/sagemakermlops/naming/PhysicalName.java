@@ -23,9 +23,10 @@ public enum PhysicalName {
     EVENT_RULE(64, "[^.\\-_A-Za-z0-9]", false),
     SNS_TOPIC(256, "[^A-Za-z0-9_-]", false),
     DASHBOARD(255, "[^A-Za-z0-9_-]", false),
-    ALARM(255, "[^A-Za-z0-9_./ -]", false);
+    ALARM(255, "[^A-Za-z0-9_./ -]", false),
+    CLOUDTRAIL(128, "[^A-Za-z0-9._-]", false);
 
-    static final int HASH_LENGTH = 8;
+    public static final int HASH_LENGTH = 8;
 
     private final int maxLength;
     private final Pattern invalid;
@@ -43,15 +44,33 @@ public enum PhysicalName {
 
     /** {@code base} with characters the service refuses replaced by hyphens, shortened when too long. */
     public String fit(String base) {
-        String cleaned = invalid.matcher(lowerCase ? base.toLowerCase(Locale.ROOT) : base).replaceAll("-");
+        String cleaned = clean(base);
         if (cleaned.length() <= maxLength) {
             return cleaned;
         }
-        String head = cleaned.substring(0, maxLength - HASH_LENGTH - 1).replaceAll("[-_.]+$", "");
-        return head + "-" + hash(base);
+        return head(cleaned) + "-" + hash(base);
     }
 
-    static String hash(String value) {
+    /** The start every name {@link #fit} makes of {@code stem} followed by anything shares: for ARN patterns. */
+    public String sharedPrefix(String stem) {
+        String cleaned = clean(stem);
+        return head(cleaned.length() <= headLength() ? cleaned : cleaned.substring(0, headLength()));
+    }
+
+    private String clean(String base) {
+        return invalid.matcher(lowerCase ? base.toLowerCase(Locale.ROOT) : base).replaceAll("-");
+    }
+
+    private int headLength() {
+        return maxLength - HASH_LENGTH - 1;
+    }
+
+    private String head(String cleaned) {
+        return cleaned.substring(0, Math.min(cleaned.length(), headLength())).replaceAll("[-_.]+$", "");
+    }
+
+    /** The first {@value #HASH_LENGTH} hex digits of the SHA-256 of {@code value}: a short, stable fingerprint. */
+    public static String hash(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);

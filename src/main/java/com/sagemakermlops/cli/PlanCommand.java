@@ -1,0 +1,182 @@
+package com.sagemakermlops.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.sagemakermlops.config.ConfigSources;
+import com.sagemakermlops.config.InvalidConfigException;
+import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.config.StackRole;
+import com.sagemakermlops.engine.FakeCloud;
+import com.sagemakermlops.engine.OfflineEngine;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.stacks.Platform;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code mlops plan}: runs each stack's program offline against the mock engine, evaluates the policy pack and
+ * reports. Exit 0 when no mandatory violation, 1 when there are, 2 for bad configuration or usage.
+ */
+final class PlanCommand {
+    static final String DEFAULT_ACCOUNT = "123456789012";
+
+    private final Path projectDir;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PlanCommand(Path projectDir, PrintStream out, PrintStream err) {
+        this.projectDir = projectDir;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A stack file, read and validated. */
+    private record ParsedStack(String stack, Path file, StackConfig config) {
+    }
+
+    int run(List<String> args) {
+        PlanOptions options = PlanOptions.parse(args);
+        PolicyPackConfig policyConfig = policyConfig(options.policyConfig());
+        List<ParsedStack> stacks = parseAll(options.stacks());
+        if (stacks == null) {
+            return 2;
+        }
+        Map<String, Map<String, Object>> knownOutputs = new LinkedHashMap<>();
+        options.stackOutputs().forEach((stack, file) -> knownOutputs.put(stack, outputsFromPlan(stack, file)));
+
+        List<StackPlan> plans = new ArrayList<>();
+        for (ParsedStack parsed : toolingFirst(stacks)) {
+            List<String> notes = new ArrayList<>();
+            FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, notes);
+            Recording recording = OfflineEngine.run(parsed.stack(), cloud, false,
+                    ctx -> Platform.define(ctx, parsed.config()));
+            if (!recording.errors().isEmpty()) {
+                err.println("error: the program failed for stack " + parsed.stack() + ":");
+                recording.errors().forEach(e -> err.println("  " + e));
+                return 1;
+            }
+            List<PolicyFinding> findings = PolicyPack.standard().evaluate(
+                    recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig);
+            knownOutputs.put(parsed.stack(), recording.outputs());
+            plans.add(new StackPlan(parsed.stack(), parsed.config(), recording, findings, notes));
+        }
+
+        new PlanReport(out).print(plans);
+        options.json().ifPresent(file -> write(file, PlanJson.render(plans)));
+        options.graph().ifPresent(file -> write(file, MermaidGraph.render(plans)));
+        return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
+    }
+
+    private List<ParsedStack> parseAll(List<String> names) {
+        List<ParsedStack> parsed = new ArrayList<>();
+        boolean failed = false;
+        for (String name : names) {
+            Path file = StackFiles.resolve(projectDir, name);
+            String stack = StackFiles.stackName(file);
+            try {
+                parsed.add(new ParsedStack(stack, file, parse(file)));
+            } catch (InvalidConfigException e) {
+                failed = true;
+                err.println("stack " + stack + " (" + file + "): " + e.problems().size() + " configuration problem"
+                        + (e.problems().size() == 1 ? "" : "s"));
+                e.problems().forEach(problem -> err.println("  " + problem));
+            }
+        }
+        return failed ? null : parsed;
+    }
+
+    private static StackConfig parse(Path file) {
+        Map<String, Object> settings = ConfigSources.fromStackFile(file);
+        Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
+        return new StackConfigParser(base, () -> Optional.of(DEFAULT_ACCOUNT)).parse(settings);
+    }
+
+    private static List<ParsedStack> toolingFirst(List<ParsedStack> stacks) {
+        return stacks.stream().sorted(Comparator.comparing(s -> s.config().role() == StackRole.TOOLING ? 0 : 1)).toList();
+    }
+
+    /** The fake cloud of a stack, with the outputs of the tooling stack a hosting stack references. */
+    private FakeCloud cloudFor(StackConfig config, Map<String, Map<String, Object>> known, List<String> notes) {
+        FakeCloud.Account home = new FakeCloud.Account(config.accountId().orElse(DEFAULT_ACCOUNT), config.region());
+        if (config.role() != StackRole.HOSTING) {
+            return new FakeCloud(home, Map.of());
+        }
+        String reference = config.requireHosting().toolingStack();
+        String shortName = reference.substring(reference.lastIndexOf('/') + 1);
+        Map<String, Object> outputs = Optional.ofNullable(known.get(reference)).orElse(known.get(shortName));
+        if (outputs == null) {
+            Optional<Path> file = StackFiles.forReference(projectDir, reference);
+            if (file.isPresent()) {
+                StackConfig tooling = parse(file.get());
+                FakeCloud toolingCloud = new FakeCloud(new FakeCloud.Account(
+                        tooling.accountId().orElse(DEFAULT_ACCOUNT), tooling.region()), Map.of());
+                outputs = OfflineEngine.run(shortName, toolingCloud, false, ctx -> Platform.define(ctx, tooling)).outputs();
+                known.put(shortName, outputs);
+                notes.add("outputs of " + reference + " come from an offline plan of " + file.get().getFileName());
+            } else {
+                outputs = ToolingPlaceholders.outputs(config);
+                notes.add("outputs of " + reference + " are placeholders (\"" + FakeCloud.PLACEHOLDER_PREFIX
+                        + "...\"): pass --stack-outputs " + shortName + "=PLAN_JSON for real ones");
+            }
+        }
+        return new FakeCloud(home, Map.of(reference, outputs, shortName, outputs));
+    }
+
+    private PolicyPackConfig policyConfig(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return PolicyPackConfig.defaults();
+        }
+        try {
+            return PolicyPackConfig.parse(Files.readString(file.get()));
+        } catch (IOException e) {
+            throw new UsageException("--policy-config " + file.get() + ": cannot be read (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--policy-config " + file.get() + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> outputsFromPlan(String stack, Path file) {
+        try {
+            Map<String, Object> plan = new Gson().fromJson(Files.readString(file), Map.class);
+            List<Map<String, Object>> stacks = (List<Map<String, Object>>) plan.get("stacks");
+            String shortName = stack.substring(stack.lastIndexOf('/') + 1);
+            return stacks.stream()
+                    .filter(s -> shortName.equals(s.get("stack")))
+                    .map(s -> (Map<String, Object>) s.get("outputs"))
+                    .findFirst()
+                    .orElseThrow(() -> new UsageException("--stack-outputs " + stack + "=" + file
+                            + ": the plan has no stack " + shortName));
+        } catch (IOException e) {
+            throw new UsageException("--stack-outputs " + stack + "=" + file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (JsonParseException | ClassCastException | NullPointerException e) {
+            throw new UsageException("--stack-outputs " + stack + "=" + file + ": expected a plan written by --json");
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.sagemakermlops.cli;
+
+import com.google.gson.GsonBuilder;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PropertyValues;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code --json} plan: resources, outputs and violations of every stack, secrets masked. */
+final class PlanJson {
+    static final String UNKNOWN = "<unknown>";
+    static final String SECRET = "<secret>";
+
+    private PlanJson() {
+    }
+
+    static String render(List<StackPlan> plans) {
+        List<Object> stacks = new ArrayList<>();
+        for (StackPlan plan : plans) {
+            Map<String, Object> stack = new LinkedHashMap<>();
+            stack.put("stack", plan.stack());
+            stack.put("resources", plan.recording().resources().stream().map(PlanJson::resource).toList());
+            Map<String, Object> outputs = new LinkedHashMap<>(plan.recording().outputs());
+            plan.recording().secretOutputs().forEach(name -> outputs.put(name, SECRET));
+            stack.put("outputs", outputs);
+            stack.put("violations", plan.findings().stream().map(PlanJson::violation).toList());
+            stacks.add(stack);
+        }
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+                .toJson(Map.of("stacks", stacks)) + "\n";
+    }
+
+    private static Map<String, Object> resource(RecordedResource r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("urn", r.urn());
+        json.put("type", r.type());
+        json.put("name", r.name());
+        json.put("parent", r.parent().orElse(null));
+        json.put("provider", r.provider().orElse(null));
+        json.put("dependencies", r.dependencies());
+        json.put("inputs", plain(r.inputValues()));
+        return json;
+    }
+
+    private static Map<String, Object> violation(PolicyFinding f) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("policy", f.policy());
+        json.put("level", f.level().toString());
+        json.put("severity", f.severity().toString());
+        json.put("urn", f.urn());
+        json.put("type", f.type());
+        json.put("name", f.name());
+        json.put("message", f.message());
+        json.put("suppressed", f.suppressed());
+        json.put("reason", f.reason());
+        return json;
+    }
+
+    /** Property values as JSON: unknowns and secrets become markers, never the secret itself. */
+    static Object plain(Object value) {
+        if (value == PropertyValues.UNKNOWN) {
+            return UNKNOWN;
+        }
+        if (value instanceof PropertyValues.Secret) {
+            return SECRET;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlanJson::plain).toList();
+        }
+        return value;
+    }
+}

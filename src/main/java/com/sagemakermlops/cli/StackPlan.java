@@ -1,0 +1,16 @@
+package com.sagemakermlops.cli;
+
+import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.policy.PolicyFinding;
+
+import java.util.List;
+
+/** One planned stack: its configuration, what the program registered, and the policy findings on it. */
+record StackPlan(String stack, StackConfig config, Recording recording, List<PolicyFinding> findings,
+                 List<String> notes) {
+
+    long blocking() {
+        return findings.stream().filter(PolicyFinding::blocking).count();
+    }
+}

@@ -1,0 +1,147 @@
+package com.sagemakermlops.components.deploy;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.VpcSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The statements of the deploy pipeline's roles, key policy and bucket policy. */
+final class DeployPolicies {
+    static final String IN_KEY_POLICY = "in a key policy the resource * means this key";
+    private static final List<String> KEY_ADMIN_ACTIONS = List.of(
+            "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
+            "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:EnableKey", "kms:DisableKey",
+            "kms:UpdateKeyDescription", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource",
+            "kms:ListKeyPolicies", "kms:ListGrants", "kms:RevokeGrant", "kms:CreateAlias", "kms:UpdateAlias",
+            "kms:DeleteAlias", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+
+    private DeployPolicies() {
+    }
+
+    /** Where the deploy pipeline lives and the product resources its roles touch. */
+    record Scope(String partition, String region, String accountId, String productName,
+                 Output<String> artifactBucketArn, Output<String> cmkArn, Output<String> modelPackageGroupArn) {
+
+        String arn(String service, String resource) {
+            return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+        }
+
+        String accountRoot() {
+            return "arn:" + partition + ":iam::" + accountId + ":root";
+        }
+    }
+
+    /** The state backend the deploy builds share. */
+    record State(Output<String> bucketArn, Output<String> secretsKeyArn) {
+    }
+
+    /** Trust of a stage's deploy build role: CodeBuild, for that stage's project of this account only. */
+    static Statement buildTrust(Scope scope, String projectName) {
+        return Statement.allow("TrustCodeBuildProject", "sts:AssumeRole")
+                .principal("Service", "codebuild.amazonaws.com")
+                .when("StringEquals", "aws:SourceAccount", scope.accountId())
+                .when("ArnLike", "aws:SourceArn", scope.arn("codebuild", "project/" + projectName));
+    }
+
+    /** What the build deploying to {@code target} may do; nothing of the training side. */
+    static List<Statement> buildRole(Scope scope, State state, TargetEnvironment target, String deployRoleArn,
+                                     String projectName, PipelineSource source, Optional<VpcSettings> vpc) {
+        String logGroup = scope.arn("logs", "log-group:" + DeployBuild.logGroupName(projectName));
+        List<Statement> statements = new ArrayList<>(List.of(
+                Statement.allow("AssumeTargetDeployRole", "sts:AssumeRole").on(deployRoleArn),
+                Statement.allow("DescribeModelPackages", "sagemaker:DescribeModelPackageGroup",
+                                "sagemaker:DescribeModelPackage")
+                        .on(scope.modelPackageGroupArn(), scope.modelPackageGroupArn().applyValue(
+                                arn -> arn.replace(":model-package-group/", ":model-package/") + "/*")),
+                Statement.allow("ListModelPackages", "sagemaker:ListModelPackages")
+                        .onAnyResourceBecause("ListModelPackages supports no resource-level permissions"),
+                Statement.allow("ListStateBucket", "s3:ListBucket").on(state.bucketArn()),
+                Statement.allow("ReadWriteState", "s3:GetObject", "s3:PutObject", "s3:DeleteObject")
+                        .on(state.bucketArn().applyValue(arn -> arn + "/*")),
+                Statement.allow("UseSecretsKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
+                        .on(state.secretsKeyArn()),
+                Statement.allow("UseProductKey", "kms:Decrypt", "kms:GenerateDataKey").on(scope.cmkArn()),
+                Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
+                        .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")),
+                Statement.allow("LocateArtifactBucket", "s3:GetBucketLocation").on(scope.artifactBucketArn()),
+                Statement.allow("WriteBuildLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
+                        .on(logGroup, logGroup + ":*"),
+                Statement.allow("ReadProductParameters", "ssm:GetParameter")
+                        .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
+        statements.addAll(source.buildAccess());
+        vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
+        return statements;
+    }
+
+    /** What CodeBuild needs to place a build in the VPC: ENIs in the given subnets and security groups only. */
+    static List<Statement> vpcAccess(Scope scope, VpcSettings vpc) {
+        String interfaces = scope.arn("ec2", "network-interface/*");
+        List<String> placement = new ArrayList<>();
+        placement.add(interfaces);
+        vpc.subnetIds().forEach(id -> placement.add(scope.arn("ec2", "subnet/" + id)));
+        vpc.securityGroupIds().forEach(id -> placement.add(scope.arn("ec2", "security-group/" + id)));
+        Statement permission = Statement.allow("AuthorizeCodeBuildInterfaces", "ec2:CreateNetworkInterfacePermission")
+                .on(interfaces)
+                .when("StringEquals", "ec2:AuthorizedService", "codebuild.amazonaws.com");
+        vpc.subnetIds().forEach(id -> permission.when("ArnEquals", "ec2:Subnet", scope.arn("ec2", "subnet/" + id)));
+        return List.of(
+                Statement.allow("DescribeNetwork", "ec2:DescribeNetworkInterfaces", "ec2:DescribeDhcpOptions",
+                                "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs")
+                        .onAnyResourceBecause("EC2 Describe calls support no resource-level permissions"),
+                Statement.allow("CreateBuildInterfaces", "ec2:CreateNetworkInterface")
+                        .on(placement.toArray(String[]::new)),
+                Statement.allow("DeleteBuildInterfaces", "ec2:DeleteNetworkInterface").on(interfaces),
+                permission);
+    }
+
+    /** The pipeline role: its source, its own deploy projects, the artifact bucket and key. */
+    static List<Statement> pipelineRole(Scope scope, PipelineSource source, List<Output<String>> projectArns) {
+        List<Statement> statements = new ArrayList<>(source.pipelineAccess());
+        statements.add(Statement.allow("RunDeployBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds")
+                .on(projectArns));
+        statements.add(Statement.allow("ReadWriteArtifacts", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject")
+                .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")));
+        statements.add(Statement.allow("InspectArtifactBucket", "s3:GetBucketVersioning", "s3:GetBucketLocation")
+                .on(scope.artifactBucketArn()));
+        statements.add(Statement.allow("UseArtifactKey", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey")
+                .on(scope.cmkArn()));
+        return statements;
+    }
+
+    /** Trust of the approval trigger's role: EventBridge, for this account's approval rule only. */
+    static Statement triggerTrust(Scope scope, Output<String> ruleArn) {
+        return Statement.allow("TrustApprovalRule", "sts:AssumeRole")
+                .principal("Service", "events.amazonaws.com")
+                .when("StringEquals", "aws:SourceAccount", scope.accountId())
+                .when("ArnEquals", "aws:SourceArn", ruleArn);
+    }
+
+    /** The approval trigger's only permission. */
+    static Statement startPipeline(Output<String> pipelineArn) {
+        return Statement.allow("StartDeployPipeline", "codepipeline:StartPipelineExecution").on(pipelineArn);
+    }
+
+    /** The secrets key: administered by the account, used by the deploy builds only. */
+    static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
+        Statement administer = Statement.allow("AccountAdministersKey", KEY_ADMIN_ACTIONS.toArray(String[]::new))
+                .principal("AWS", scope.accountRoot())
+                .onAnyResourceBecause(IN_KEY_POLICY);
+        Statement use = Statement.allow("DeployBuildsUseKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
+                .onAnyResourceBecause(IN_KEY_POLICY);
+        deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));
+        return List.of(administer, use);
+    }
+
+    /** Denies every request to the bucket made without TLS. */
+    static Statement denyInsecureTransport(Output<String> bucketArn) {
+        return Statement.deny("DenyInsecureTransport", "s3:*")
+                .principal("AWS", "*")
+                .on(bucketArn, bucketArn.applyValue(arn -> arn + "/*"))
+                .when("Bool", "aws:SecureTransport", "false");
+    }
+}

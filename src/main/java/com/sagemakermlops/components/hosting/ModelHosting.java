@@ -1,0 +1,184 @@
+package com.sagemakermlops.components.hosting;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.sagemaker.Endpoint;
+import com.pulumi.aws.sagemaker.EndpointArgs;
+import com.pulumi.aws.sagemaker.EndpointConfiguration;
+import com.pulumi.aws.sagemaker.EndpointConfigurationArgs;
+import com.pulumi.aws.sagemaker.Model;
+import com.pulumi.aws.sagemaker.ModelArgs;
+import com.pulumi.aws.sagemaker.inputs.EndpointConfigurationDataCaptureConfigArgs;
+import com.pulumi.aws.sagemaker.inputs.EndpointConfigurationProductionVariantArgs;
+import com.pulumi.aws.sagemaker.inputs.EndpointDeploymentConfigArgs;
+import com.pulumi.aws.sagemaker.inputs.EndpointDeploymentConfigAutoRollbackConfigurationAlarmArgs;
+import com.pulumi.aws.sagemaker.inputs.EndpointDeploymentConfigAutoRollbackConfigurationArgs;
+import com.pulumi.aws.sagemaker.inputs.ModelPrimaryContainerArgs;
+import com.pulumi.aws.sagemaker.inputs.ModelVpcConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.config.HostingConfig;
+import com.sagemakermlops.config.TargetEnvironment;
+
+import java.util.Map;
+
+/**
+ * One stage's hosting of the approved model, in the stage's account through its explicit provider: the model built
+ * from the approved package, an endpoint configuration encrypted with the tooling CMK (with data capture when the
+ * environment asks for it), an endpoint that moves to new versions blue/green and rolls back on its 5xx and latency
+ * alarms, and target-tracking autoscaling of its variant.
+ */
+public final class ModelHosting extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:hosting:ModelHosting";
+
+    static final String NAMESPACE = "AWS/SageMaker";
+    static final String SCALABLE_DIMENSION = "sagemaker:variant:DesiredInstanceCount";
+    static final String INVOCATIONS_PER_INSTANCE = "SageMakerVariantInvocationsPerInstance";
+    /** Any 5xx in two consecutive minutes: a version that fails requests is rolled back. */
+    static final double ERRORS_THRESHOLD = 1;
+    /** ModelLatency is in microseconds: one second on average for three minutes. */
+    static final double LATENCY_THRESHOLD_MICROS = 1_000_000;
+    private static final int SCALE_IN_COOLDOWN_SECONDS = 300;
+    private static final int SCALE_OUT_COOLDOWN_SECONDS = 60;
+
+    private final Output<String> endpointName;
+    private final Output<String> endpointArn;
+
+    public ModelHosting(String name, ModelHostingArgs args, Provider provider) {
+        super(TYPE, name, ComponentResourceOptions.builder().providers(provider).build());
+        HostingConfig hosting = args.hosting();
+        TargetEnvironment.Stage stage = hosting.stage();
+        ToolingOutputs tooling = args.tooling();
+        Output<StageEnvironment> environment = tooling.environment(stage);
+        Output<HostingNames> names = tooling.productName()
+                .applyValue(product -> HostingNames.of(product, stage, args.modelPackageArn()));
+        CustomResourceOptions options = CustomResourceOptions.builder().parent(this).provider(provider).build();
+
+        var model = new Model(name + "-model", ModelArgs.builder()
+                .name(names.applyValue(HostingNames::model))
+                .executionRoleArn(environment.applyValue(StageEnvironment::executionRoleArn))
+                .primaryContainer(ModelPrimaryContainerArgs.builder().modelPackageName(args.modelPackageArn()).build())
+                .enableNetworkIsolation(environment.applyValue(StageEnvironment::enableNetworkIsolation))
+                .vpcConfig(environment.applyValue(ModelHosting::vpcConfig))
+                .tags(args.tags())
+                .build(), options);
+
+        var endpointConfig = new EndpointConfiguration(name + "-config", EndpointConfigurationArgs.builder()
+                .name(names.applyValue(HostingNames::endpointConfig))
+                .kmsKeyArn(tooling.kmsKeyArn())
+                .productionVariants(EndpointConfigurationProductionVariantArgs.builder()
+                        .variantName(HostingNames.VARIANT)
+                        .modelName(model.name())
+                        .instanceType(hosting.instanceType())
+                        .initialInstanceCount(hosting.initialInstanceCount())
+                        .initialVariantWeight(1.0)
+                        .build())
+                .dataCaptureConfig(Output.tuple(environment, tooling.modelBucketName(), tooling.kmsKeyArn())
+                        .applyValue(t -> dataCapture(t.t1, t.t2, t.t3, stage)))
+                .tags(args.tags())
+                .build(), options);
+
+        Output<String> stableEndpointName = names.applyValue(HostingNames::endpoint);
+        var errors = alarm(name + "-5xx-errors", names.applyValue(HostingNames::errorsAlarm), stableEndpointName,
+                MetricAlarmArgs.builder()
+                        .alarmDescription("5xx responses of the " + stage.id() + " endpoint: rolls a deployment back")
+                        .metricName("Invocation5XXErrors").statistic("Sum")
+                        .evaluationPeriods(2).datapointsToAlarm(2).threshold(ERRORS_THRESHOLD), args, options);
+        var latency = alarm(name + "-model-latency", names.applyValue(HostingNames::latencyAlarm), stableEndpointName,
+                MetricAlarmArgs.builder()
+                        .alarmDescription("Model latency of the " + stage.id() + " endpoint: rolls a deployment back")
+                        .metricName("ModelLatency").statistic("Average")
+                        .evaluationPeriods(3).datapointsToAlarm(3).threshold(LATENCY_THRESHOLD_MICROS), args, options);
+
+        var endpoint = new Endpoint(name + "-endpoint", EndpointArgs.builder()
+                .name(stableEndpointName)
+                .endpointConfigName(endpointConfig.name())
+                .deploymentConfig(EndpointDeploymentConfigArgs.builder()
+                        .blueGreenUpdatePolicy(BlueGreenPolicy.of(hosting.deployment()))
+                        .autoRollbackConfiguration(EndpointDeploymentConfigAutoRollbackConfigurationArgs.builder()
+                                .alarms(rollbackAlarm(errors), rollbackAlarm(latency))
+                                .build())
+                        .build())
+                .tags(args.tags())
+                .build(), options);
+
+        var target = new Target(name + "-scaling-target", TargetArgs.builder()
+                .serviceNamespace("sagemaker")
+                .scalableDimension(SCALABLE_DIMENSION)
+                .resourceId(endpoint.name().applyValue(HostingNames::scalableResourceId))
+                .minCapacity(hosting.autoscaling().minCapacity())
+                .maxCapacity(hosting.autoscaling().maxCapacity())
+                .tags(args.tags())
+                .build(), options);
+        new Policy(name + "-invocations-per-instance", PolicyArgs.builder()
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(target.serviceNamespace())
+                .scalableDimension(target.scalableDimension())
+                .resourceId(target.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                                        .predefinedMetricType(INVOCATIONS_PER_INSTANCE).build())
+                        .targetValue((double) hosting.autoscaling().targetInvocationsPerInstance())
+                        .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
+                        .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
+                        .build())
+                .build(), options);
+
+        this.endpointName = endpoint.name();
+        this.endpointArn = endpoint.arn();
+        registerOutputs(Map.of("endpointName", endpointName, "endpointArn", endpointArn));
+    }
+
+    public Output<String> endpointName() {
+        return endpointName;
+    }
+
+    public Output<String> endpointArn() {
+        return endpointArn;
+    }
+
+    /** An alarm on one metric of the endpoint's variant, a minute per datapoint, quiet while there is no traffic. */
+    private MetricAlarm alarm(String name, Output<String> alarmName, Output<String> endpointName,
+                              MetricAlarmArgs.Builder metric, ModelHostingArgs args, CustomResourceOptions options) {
+        return new MetricAlarm(name, metric
+                .name(alarmName)
+                .namespace(NAMESPACE)
+                .dimensions(endpointName.applyValue(endpoint -> Map.of(
+                        "EndpointName", endpoint, "VariantName", HostingNames.VARIANT)))
+                .period(60)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .treatMissingData("notBreaching")
+                .tags(args.tags())
+                .build(), options);
+    }
+
+    private static EndpointDeploymentConfigAutoRollbackConfigurationAlarmArgs rollbackAlarm(MetricAlarm alarm) {
+        return EndpointDeploymentConfigAutoRollbackConfigurationAlarmArgs.builder().alarmName(alarm.name()).build();
+    }
+
+    private static ModelVpcConfigArgs vpcConfig(StageEnvironment environment) {
+        if (!environment.inVpc()) {
+            return null;
+        }
+        return ModelVpcConfigArgs.builder()
+                .subnets(environment.subnetIds())
+                .securityGroupIds(environment.securityGroupIds())
+                .build();
+    }
+
+    private static EndpointConfigurationDataCaptureConfigArgs dataCapture(StageEnvironment environment,
+                                                                          String bucketName, String kmsKeyArn,
+                                                                          TargetEnvironment.Stage stage) {
+        return environment.enableDataCapture() ? DataCapture.config(bucketName, kmsKeyArn, stage) : null;
+    }
+}

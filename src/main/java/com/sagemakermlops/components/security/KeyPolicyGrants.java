@@ -1,0 +1,66 @@
+package com.sagemakermlops.components.security;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.List;
+
+/**
+ * The key-policy statements the product's CMK needs for {@link SecurityMonitoring}: CloudWatch Logs encrypting the
+ * security log group, CloudWatch alarms publishing to the encrypted topic, and CloudTrail encrypting its log files.
+ * Each is limited to this product's log group, this account, or this product's trail.
+ */
+public final class KeyPolicyGrants {
+    /** In a key policy, {@code Resource: "*"} means the key the policy is attached to. */
+    private static final String THIS_KEY = "in a key policy the resource is the key itself";
+
+    private KeyPolicyGrants() {
+    }
+
+    public static List<Statement> forSecurityMonitoring(Naming naming, String partition, String region,
+                                                        Output<String> accountId) {
+        return List.of(logsEncryption(naming, partition, region, accountId), alarmsToEncryptedTopic(accountId),
+                cloudTrailEncryption(naming, partition, region, accountId),
+                cloudTrailDescribeKey(naming, partition, region, accountId));
+    }
+
+    static Statement logsEncryption(Naming naming, String partition, String region, Output<String> accountId) {
+        Output<String> logGroupArn = accountId.applyValue(account -> "arn:" + partition + ":logs:" + region + ":"
+                + account + ":log-group:" + SecurityMonitoring.logGroupName(naming));
+        return Statement.allow("AllowCloudWatchLogsSecurityLogGroup", "kms:Encrypt", "kms:Decrypt",
+                        "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                        "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
+                .principal("Service", "logs." + region + "." + dnsSuffix(partition))
+                .onAnyResourceBecause(THIS_KEY)
+                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroupArn);
+    }
+
+    static Statement alarmsToEncryptedTopic(Output<String> accountId) {
+        return Statement.allow("AllowCloudWatchAlarmsEncryptedTopic", "kms:Decrypt", "kms:GenerateDataKey")
+                .principal("Service", "cloudwatch.amazonaws.com")
+                .onAnyResourceBecause(THIS_KEY)
+                .when("StringEquals", "aws:SourceAccount", accountId);
+    }
+
+    static Statement cloudTrailEncryption(Naming naming, String partition, String region, Output<String> accountId) {
+        return Statement.allow("AllowCloudTrailEncryptLogs", "kms:GenerateDataKey")
+                .principal("Service", "cloudtrail.amazonaws.com")
+                .onAnyResourceBecause(THIS_KEY)
+                .when("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn",
+                        accountId.applyValue(account -> "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*"))
+                .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
+    }
+
+    static Statement cloudTrailDescribeKey(Naming naming, String partition, String region, Output<String> accountId) {
+        return Statement.allow("AllowCloudTrailDescribeKey", "kms:DescribeKey")
+                .principal("Service", "cloudtrail.amazonaws.com")
+                .onAnyResourceBecause(THIS_KEY)
+                .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
+    }
+
+    /** Regional service principals end in the partition's DNS suffix. */
+    static String dnsSuffix(String partition) {
+        return partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+    }
+}

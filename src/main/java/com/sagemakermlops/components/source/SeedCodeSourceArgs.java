@@ -1,0 +1,43 @@
+package com.sagemakermlops.components.source;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.config.CodeStarConnection;
+import com.sagemakermlops.config.SourceControl;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.Optional;
+
+/**
+ * What a pipeline's source is made from.
+ *
+ * @param folder       {@code model-build} or {@code model-deploy}: names the CodeCommit repository or S3 object and,
+ *                     with CodeStar, is the repository folder holding this pipeline's code
+ * @param control      where the code lives
+ * @param seedCodePath directory or {@code .zip} of the first commit, relative to the project root; required for
+ *                     CodeCommit and S3, ignored for CodeStar (the repository already holds the code)
+ * @param bucketName   the (versioned, KMS-encrypted) model bucket seed zips are uploaded to
+ * @param bucketArn    its ARN
+ * @param keyArn       the customer-managed key seed objects and the CodeCommit repository are encrypted with
+ * @param connection   the CodeStar connection; required for CodeStar
+ */
+public record SeedCodeSourceArgs(
+        String folder,
+        SourceControl control,
+        Optional<String> seedCodePath,
+        Output<String> bucketName,
+        Output<String> bucketArn,
+        Output<String> keyArn,
+        Optional<CodeStarConnection> connection,
+        Naming naming,
+        Tags tags) {
+
+    public SeedCodeSourceArgs {
+        if (control == SourceControl.CODESTAR && connection.isEmpty()) {
+            throw new IllegalArgumentException("a codestar source needs a CodeStar connection");
+        }
+        if (control != SourceControl.CODESTAR && seedCodePath.isEmpty()) {
+            throw new IllegalArgumentException("a " + control.name().toLowerCase() + " source needs a seed code path");
+        }
+    }
+}

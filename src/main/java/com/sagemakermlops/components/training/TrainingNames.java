@@ -1,0 +1,58 @@
+package com.sagemakermlops.components.training;
+
+import com.sagemakermlops.config.DeployConfig;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
+
+import java.util.Locale;
+
+/** The physical names of the training side, all derived from the product. */
+record TrainingNames(
+        String keyAlias,
+        String bucket,
+        String modelPackageGroup,
+        String sagemakerPipeline,
+        String buildProject,
+        String buildLogGroup,
+        String pipeline,
+        String sagemakerRole,
+        String buildRole,
+        String pipelineRole,
+        String startRule,
+        String startRole) {
+
+    /** CodePipeline keeps a pipeline's artifacts under the first 20 characters of its name. */
+    static final int ARTIFACT_PREFIX_LENGTH = 20;
+
+    static TrainingNames of(Naming naming, DeployConfig deploy) {
+        String project = naming.physical(PhysicalName.CODEBUILD, "training-build");
+        return new TrainingNames(
+                naming.keyAlias(),
+                deploy.modelBucketName().orElse(naming.physical(PhysicalName.S3_BUCKET, "models")),
+                deploy.modelPackageGroupName().orElse(naming.physical(PhysicalName.SAGEMAKER, "models")),
+                naming.physical(PhysicalName.SAGEMAKER, "model-build"),
+                project,
+                "/aws/codebuild/" + project,
+                naming.physical(PhysicalName.CODEPIPELINE, "training"),
+                naming.physical(PhysicalName.IAM_ROLE, "training-sagemaker"),
+                naming.physical(PhysicalName.IAM_ROLE, "training-build"),
+                naming.physical(PhysicalName.IAM_ROLE, "training-pipeline"),
+                naming.physical(PhysicalName.EVENT_RULE, "training-source-change"),
+                naming.physical(PhysicalName.IAM_ROLE, "training-start"));
+    }
+
+    /** The folder of the bucket holding this pipeline's CodePipeline artifacts. */
+    String artifactPrefix() {
+        return pipeline.length() <= ARTIFACT_PREFIX_LENGTH ? pipeline : pipeline.substring(0, ARTIFACT_PREFIX_LENGTH);
+    }
+
+    /** The folder of the bucket the build and the SageMaker pipeline write data, code and model artifacts to. */
+    String pipelineDataPrefix() {
+        return "pipelines/" + sagemakerPipeline;
+    }
+
+    /** SageMaker ARNs use lower-case names. */
+    String sagemakerResource(String type, String name) {
+        return type + "/" + name.toLowerCase(Locale.ROOT);
+    }
+}

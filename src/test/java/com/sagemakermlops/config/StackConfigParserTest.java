@@ -1,0 +1,269 @@
+package com.sagemakermlops.config;
+
+import com.sagemakermlops.testing.TestStacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class StackConfigParserTest {
+    static final String MINIMAL_TOOLING = """
+            config:
+              aws:region: us-west-2
+              sagemaker-mlops:role: tooling
+              sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+              sagemaker-mlops:training:
+                projectName: test-training-minimal
+                seedCodePath: seed-code/model-build
+              sagemaker-mlops:deploy:
+                projectName: test-deploy-minimal
+                modelPackageGroupName: test-mpg
+                modelBucketName: test-bucket
+                seedCodePath: seed-code/model-deploy
+            """;
+
+    private static List<String> problems(String yaml) {
+        return catchThrowableOfType(() -> TestStacks.config(yaml), InvalidConfigException.class)
+                .problems().stream().map(ConfigProblem::toString).toList();
+    }
+
+    @Test
+    void minimalToolingConfigTakesMdaaDefaults() {
+        StackConfig config = TestStacks.config(MINIMAL_TOOLING);
+
+        assertThat(config.role()).isEqualTo(StackRole.TOOLING);
+        assertThat(config.tier()).isEqualTo(Tier.STARTER);
+        assertThat(config.sourceControl()).isEqualTo(SourceControl.CODECOMMIT);
+        assertThat(config.partition()).isEqualTo("aws");
+        TrainingConfig training = config.requireTraining();
+        assertThat(training.enableNetworkIsolation()).isTrue();
+        assertThat(training.enableInterContainerEncryption()).isTrue();
+        DeployConfig deploy = config.requireDeploy();
+        assertThat(deploy.enableManualApproval()).isTrue();
+        assertThat(deploy.enableEventBridgeTrigger()).isTrue();
+        assertThat(deploy.enableDataCapture()).isTrue();
+        assertThat(deploy.enableNetworkIsolation()).isTrue();
+        assertThat(deploy.modelPackageGroupName()).contains("test-mpg");
+        assertThat(deploy.environments()).isEmpty();
+        assertThat(config.security().logRetentionDays()).isEqualTo(365);
+    }
+
+    @Test
+    void fiveMistakesGiveFiveMessagesWithKeyPaths() {
+        String yaml = """
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: tooling
+                  sagemaker-mlops:tier: platinum
+                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+                  sagemaker-mlops:training:
+                    projectName: test-training
+                    seedCodePath: seed-code/does-not-exist
+                  sagemaker-mlops:deploy:
+                    projectName: test-deploy
+                    seedCodePath: seed-code/model-deploy
+                    enableManualAproval: false
+                    prodEnvironment:
+                      accountId: "12345"
+                      region: us-west-2
+                  sagemaker-mlops:security:
+                    logRetentionDays: 30
+                """;
+
+        assertThat(problems(yaml)).containsExactlyInAnyOrder(
+                "sagemaker-mlops:tier: expected one of starter | professional | enterprise, got \"platinum\"",
+                "sagemaker-mlops:training.seedCodePath: expected an existing directory or .zip file, got "
+                        + "\"seed-code/does-not-exist\" (not found)",
+                "sagemaker-mlops:deploy.prodEnvironment.accountId: expected 12 digits, got \"12345\"",
+                "sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30",
+                "sagemaker-mlops:deploy.enableManualAproval: unknown key (did you mean \"enableManualApproval\"?); "
+                        + "expected one of projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, "
+                        + "pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, "
+                        + "enableDataCapture, seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, "
+                        + "buildPolicies");
+    }
+
+    @Test
+    void requiredBlocksAreNamedForEachRole() {
+        assertThat(problems("config:\n  aws:region: us-west-2\n  sagemaker-mlops:role: tooling\n"))
+                .containsExactly(
+                        "sagemaker-mlops:product: is required for a tooling stack",
+                        "sagemaker-mlops:training: is required for a tooling stack",
+                        "sagemaker-mlops:deploy: is required for a tooling stack");
+        assertThat(problems("config:\n  sagemaker-mlops:role: hosting\n"))
+                .containsExactly("sagemaker-mlops:hosting: is required for a hosting stack",
+                        "aws:region: is required: expected the stage's region such as us-east-1");
+        assertThat(problems("config:\n  aws:region: us-west-2\n"))
+                .containsExactly("sagemaker-mlops:role: is required: expected tooling | hosting");
+    }
+
+    @Test
+    void unknownTopLevelKeyIsRejectedWithSuggestion() {
+        assertThat(problems(MINIMAL_TOOLING + "  sagemaker-mlops:teir: enterprise\n"))
+                .singleElement().asString()
+                .startsWith("sagemaker-mlops:teir: unknown key (did you mean \"tier\"?)");
+    }
+
+    @Test
+    void arnsMustBeInTheStacksPartition() {
+        String yaml = MINIMAL_TOOLING.replace("aws:region: us-west-2", "aws:region: cn-north-1")
+                + "  sagemaker-mlops:sourceControl: codestar\n"
+                + "  sagemaker-mlops:codeStarConnection:\n"
+                + "    connectionArn: arn:aws:codestar-connections:cn-north-1:111122223333:connection/abc\n"
+                + "    owner: bank\n    repo: ml\n";
+
+        assertThat(problems(yaml)).containsExactly("sagemaker-mlops:codeStarConnection.connectionArn: expected an "
+                + "ARN in partition aws-cn (the stack's region), not aws, got "
+                + "\"arn:aws:codestar-connections:cn-north-1:111122223333:connection/abc\"");
+    }
+
+    @Test
+    void codestarNeedsAConnectionAndNoSeedCode() {
+        String yaml = MINIMAL_TOOLING + "  sagemaker-mlops:sourceControl: codestar\n";
+        assertThat(problems(yaml)).containsExactly("sagemaker-mlops:codeStarConnection: is required when "
+                + "sourceControl is codestar: expected {connectionArn, owner, repo, branch}");
+    }
+
+    @Test
+    void aStageNeedsAccountAndRegion() {
+        String yaml = MINIMAL_TOOLING + "    preProdEnvironment:\n      vpcId: vpc-0a1b2c3d4e5f67890\n"
+                + "      subnetIds: [subnet-0a1b2c3d4e5f67890]\n      securityGroupIds: [sg-0a1b2c3d4e5f67890]\n";
+        assertThat(problems(yaml)).containsExactly(
+                "sagemaker-mlops:deploy.preProdEnvironment.accountId: is required",
+                "sagemaker-mlops:deploy.preProdEnvironment.region: is required");
+    }
+
+    @Test
+    void networkIdsAreChecked() {
+        String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n",
+                "    seedCodePath: seed-code/model-build\n    devEnvironment:\n      vpcId: vpc-dev\n"
+                        + "      subnetIds: [subnet-dev-1]\n      securityGroupIds: [sg-0a1b2c3d]\n");
+        assertThat(problems(yaml)).containsExactly(
+                "sagemaker-mlops:training.devEnvironment.vpcId: expected a VPC id such as vpc-0a1b2c3d4e5f67890, got \"vpc-dev\"",
+                "sagemaker-mlops:training.devEnvironment.subnetIds[0]: expected a subnet id such as "
+                        + "subnet-0a1b2c3d4e5f67890, got \"subnet-dev-1\"");
+    }
+
+    @Test
+    void sshAndRdpFromTheInternetAreRefused() {
+        String yaml = MINIMAL_TOOLING + """
+                  sagemaker-mlops:network:
+                    mode: standalone
+                    vpcParameterStorePath: /network/vpc-id
+                    subnetIds: [subnet-0a1b2c3d4e5f67890]
+                    allowedIngressCidrs: ["10.0.0.0/16", "0.0.0.0/0:22", "::/0:3000-4000", "::/0:443"]
+                """;
+        assertThat(problems(yaml)).containsExactly(
+                "sagemaker-mlops:network.allowedIngressCidrs: expected no SSH (22) from the internet, got \"0.0.0.0/0:22\"",
+                "sagemaker-mlops:network.allowedIngressCidrs: expected no RDP (3389) from the internet, got \"::/0:3000-4000\"");
+    }
+
+    @Test
+    void enterpriseNeedsNetworkAndSgProvisionerNeedsItsPath() {
+        assertThat(problems(MINIMAL_TOOLING + "  sagemaker-mlops:tier: enterprise\n")).containsExactly(
+                "sagemaker-mlops:network: is required for the enterprise tier: expected {mode, vpcParameterStorePath, ...}");
+        String yaml = MINIMAL_TOOLING + "  sagemaker-mlops:network: {mode: sg-provisioner, "
+                + "vpcParameterStorePath: /network/vpc, subnetIds: [subnet-0a1b2c3d]}\n";
+        assertThat(problems(yaml)).containsExactly(
+                "sagemaker-mlops:network.sgParameterStorePath: is required when mode is sg-provisioner");
+    }
+
+    @Test
+    void placeholdersResolveFromTheStackOrAreNamed() {
+        String yaml = MINIMAL_TOOLING.replace("projectName: test-training-minimal", """
+                projectName: test-training-minimal
+                    domainArn: arn:{{partition}}:sagemaker:{{region}}:{{account}}:domain/d-test123
+                    preProdAccountId: '{{context:account-2}}'""");
+
+        assertThat(problems(yaml)).containsExactly("sagemaker-mlops:training.preProdAccountId: expected a value, got "
+                + "the unresolved placeholder \"{{context:account-2}}\" (pass --context account-2=VALUE to "
+                + "./mlops import-mdaa, or write the value)");
+        StackConfig config = TestStacks.config(yaml.replace("'{{context:account-2}}'", "'222233334444'"));
+        assertThat(config.requireTraining().domainArn())
+                .contains("arn:aws:sagemaker:us-west-2:111122223333:domain/d-test123");
+    }
+
+    @Test
+    void buildPoliciesCarryDocumentsArnsAndSuppressions() {
+        String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n", """
+                    seedCodePath: seed-code/model-build
+                    buildPolicies:
+                      - policyDocument:
+                          Statement:
+                            - Effect: Allow
+                              Action: sts:GetServiceBearerToken
+                              Resource: '*'
+                        suppressions:
+                          - id: AwsSolutions-IAM5
+                            reason: 'sts:GetServiceBearerToken requires Resource:*'
+                      - policyArn: 'arn:{{partition}}:iam::{{account}}:policy/CodeArtifactReadOnly'
+                """);
+        List<BuildPolicy> policies = TestStacks.config(yaml).requireTraining().buildPolicies();
+
+        assertThat(policies).hasSize(2);
+        assertThat(policies.get(0).policyDocumentJson()).contains("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\",\"Resource\":\"*\"}]}");
+        assertThat(policies.get(0).suppressions()).containsExactly(new BuildPolicy.Suppression("AwsSolutions-IAM5",
+                "sts:GetServiceBearerToken requires Resource:*"));
+        assertThat(policies.get(1).policyArn()).contains("arn:aws:iam::111122223333:policy/CodeArtifactReadOnly");
+    }
+
+    @Test
+    void shortSuppressionReasonsAndAmbiguousPoliciesAreRefused() {
+        String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n", """
+                    seedCodePath: seed-code/model-build
+                    buildPolicies:
+                      - policyArn: arn:aws:iam::111122223333:policy/A
+                        policyDocument: {Statement: []}
+                        suppressions: [{id: AwsSolutions-IAM5, reason: needed}]
+                """);
+        assertThat(problems(yaml)).containsExactlyInAnyOrder(
+                "sagemaker-mlops:training.buildPolicies[0].suppressions[0].reason: expected a reason of at least "
+                        + "10 characters, got \"needed\"",
+                "sagemaker-mlops:training.buildPolicies[0]: expected exactly one of policyDocument or policyArn");
+    }
+
+    @Test
+    void hostingConfigHasSafeDefaultsAndConsistentCapacity() {
+        String hosting = """
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: hosting
+                  sagemaker-mlops:hosting:
+                    toolingStack: organization/sagemaker-mlops/dev
+                    stage: prod
+                """;
+        HostingConfig config = TestStacks.config(hosting).requireHosting();
+        assertThat(config.modelPackageArn()).isEmpty();
+        assertThat(config.instanceType()).isEqualTo("ml.m5.large");
+        assertThat(config.autoscaling()).isEqualTo(new HostingConfig.Autoscaling(1, 2, 100));
+        assertThat(config.deployment().strategy()).isEqualTo(HostingConfig.Deployment.Strategy.ALL_AT_ONCE);
+
+        assertThat(problems(hosting + "    initialInstanceCount: 5\n    autoscaling: {minCapacity: 1, maxCapacity: 3}\n"
+                + "    deployment: {strategy: canary, trafficPercent: 100}\n")).containsExactlyInAnyOrder(
+                "sagemaker-mlops:hosting.deployment.trafficPercent: expected a whole number from 1 to 99, got 100",
+                "sagemaker-mlops:hosting.initialInstanceCount: expected a count from autoscaling.minCapacity (1) "
+                        + "to autoscaling.maxCapacity (3), got 5");
+    }
+
+    @Test
+    void engineConfigurationArrivesAsJsonStrings() {
+        var settings = ConfigSources.fromPulumiEngine("""
+                {"aws:region":"us-west-2","sagemaker-mlops:role":"hosting",
+                 "sagemaker-mlops:hosting":"{\\"toolingStack\\":\\"dev\\",\\"stage\\":\\"preprod\\",\\"initialInstanceCount\\":2}"}
+                """);
+        StackConfig config = new StackConfigParser(TestStacks.ROOT, java.util.Optional::empty).parse(settings);
+        assertThat(config.requireHosting().initialInstanceCount()).isEqualTo(2);
+        assertThat(config.requireHosting().stage()).isEqualTo(TargetEnvironment.Stage.PREPROD);
+    }
+
+    @Test
+    void brokenStackFileIsOneProblem() {
+        assertThatThrownBy(() -> ConfigSources.fromYaml("Pulumi.dev.yaml", "config: [unclosed"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("Pulumi.dev.yaml: is not valid YAML");
+    }
+}
