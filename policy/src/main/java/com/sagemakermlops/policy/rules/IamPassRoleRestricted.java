@@ -32,11 +32,12 @@ public final class IamPassRoleRestricted extends ResourcePolicy {
                 String where = doc.property() + " " + st.label();
                 boolean wildcard = st.resources().isEmpty() || st.resources().stream()
                         .anyMatch(res -> res.equals("*") || res.endsWith(":role/*") || res.endsWith(":*"));
-                if (wildcard) {
-                    sink.violation(r, where + " allows iam:PassRole on any role");
-                }
-                if (!st.hasConditionKey("iam:PassedToService")) {
-                    sink.violation(r, where + " allows iam:PassRole without an iam:PassedToService condition");
+                boolean conditioned = st.hasConditionKey("iam:PassedToService");
+                if (wildcard || !conditioned) {
+                    sink.violation(r, where + " allows iam:PassRole"
+                            + (wildcard ? " on any role" : "")
+                            + (wildcard && !conditioned ? " and" : "")
+                            + (conditioned ? "" : " without an iam:PassedToService condition"));
                 }
             }
         }

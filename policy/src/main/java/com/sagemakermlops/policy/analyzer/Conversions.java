@@ -1,0 +1,157 @@
+package com.sagemakermlops.policy.analyzer;
+
+import com.google.protobuf.Struct;
+import com.sagemakermlops.policy.EnforcementLevel;
+import com.sagemakermlops.policy.Policy;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.PropertyValues;
+import com.sagemakermlops.policy.Severity;
+import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
+import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerPropertyDependencies;
+import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
+import pulumirpc.AnalyzerOuterClass.PolicyConfig;
+import pulumirpc.AnalyzerOuterClass.PolicyConfigSchema;
+import pulumirpc.AnalyzerOuterClass.PolicyInfo;
+import pulumirpc.AnalyzerOuterClass.PolicySeverity;
+import pulumirpc.AnalyzerOuterClass.PolicyType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Converts between the analyzer protocol messages and the policy pack's types. */
+final class Conversions {
+    private Conversions() {
+    }
+
+    static PolicyResource resource(AnalyzeRequest req) {
+        String parent = req.hasOptions() ? emptyToNull(req.getOptions().getParent()) : null;
+        String provider = req.hasProvider() ? emptyToNull(req.getProvider().getUrn()) : null;
+        return new PolicyResource(req.getUrn(), req.getType(), req.getName(),
+                PropertyValues.fromStruct(req.getProperties()), parent, provider, List.of());
+    }
+
+    static PolicyResource resource(AnalyzerResource r) {
+        String parent = emptyToNull(r.getParent());
+        if (parent == null && r.hasOptions()) {
+            parent = emptyToNull(r.getOptions().getParent());
+        }
+        Set<String> deps = new LinkedHashSet<>(r.getDependenciesList());
+        for (AnalyzerPropertyDependencies d : r.getPropertyDependenciesMap().values()) {
+            deps.addAll(d.getUrnsList());
+        }
+        String provider = r.hasProvider() ? emptyToNull(r.getProvider().getUrn()) : null;
+        return new PolicyResource(r.getUrn(), r.getType(), r.getName(), PropertyValues.fromStruct(r.getProperties()),
+                parent, provider, new ArrayList<>(deps));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static pulumirpc.AnalyzerOuterClass.EnforcementLevel level(EnforcementLevel level) {
+        return switch (level) {
+            case ADVISORY -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.ADVISORY;
+            case MANDATORY -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.MANDATORY;
+            case DISABLED -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.DISABLED;
+        };
+    }
+
+    static EnforcementLevel level(pulumirpc.AnalyzerOuterClass.EnforcementLevel level) {
+        return switch (level) {
+            case MANDATORY -> EnforcementLevel.MANDATORY;
+            case DISABLED -> EnforcementLevel.DISABLED;
+            case ADVISORY -> EnforcementLevel.ADVISORY;
+            // This pack does not remediate: treat a request to remediate as blocking.
+            case REMEDIATE -> EnforcementLevel.MANDATORY;
+            default -> EnforcementLevel.ADVISORY;
+        };
+    }
+
+    static PolicySeverity severity(Severity s) {
+        return switch (s) {
+            case LOW -> PolicySeverity.POLICY_SEVERITY_LOW;
+            case MEDIUM -> PolicySeverity.POLICY_SEVERITY_MEDIUM;
+            case HIGH -> PolicySeverity.POLICY_SEVERITY_HIGH;
+            case CRITICAL -> PolicySeverity.POLICY_SEVERITY_CRITICAL;
+        };
+    }
+
+    /**
+     * A finding as a diagnostic. Suppressed findings are reported as advisory with a message starting with
+     * {@code suppressed: <reason>}, so they stay visible and never block.
+     */
+    static AnalyzeDiagnostic diagnostic(PolicyFinding f, Policy policy) {
+        boolean suppressed = f.suppressed();
+        String message = suppressed ? "suppressed: " + f.reason() + " (" + f.message() + ")" : f.message();
+        if (!suppressed && !isUndetermined(f)) {
+            message = message + "\n" + policy.remediation();
+        }
+        return AnalyzeDiagnostic.newBuilder()
+                .setPolicyName(f.policy())
+                .setPolicyPackName(PolicyPack.NAME)
+                .setPolicyPackVersion(PolicyPack.VERSION)
+                .setDescription(policy.description())
+                .setMessage(message)
+                .setEnforcementLevel(level(suppressed ? EnforcementLevel.ADVISORY : f.level()))
+                .setUrn(f.urn())
+                .setSeverity(severity(f.severity()))
+                .build();
+    }
+
+    private static boolean isUndetermined(PolicyFinding f) {
+        return f.message().startsWith("could not be evaluated: ");
+    }
+
+    static PolicyInfo policyInfo(Policy p, PolicyPackConfig config) {
+        Map<String, Object> schema = new LinkedHashMap<>(p.configSchema());
+        return PolicyInfo.newBuilder()
+                .setName(p.name())
+                .setDisplayName(p.displayName())
+                .setDescription(p.description())
+                .setMessage(p.remediation())
+                .setEnforcementLevel(level(config.levelFor(p)))
+                .setConfigSchema(PolicyConfigSchema.newBuilder().setProperties(PropertyValues.toStruct(schema)))
+                .setPolicyType(p.isStackPolicy() ? PolicyType.POLICY_TYPE_STACK : PolicyType.POLICY_TYPE_RESOURCE)
+                .setSeverity(severity(p.severity()))
+                .addAllTags(p.coveredIds())
+                .setRemediationSteps(p.remediation())
+                .build();
+    }
+
+    static PolicyConfig initialConfig(Policy p) {
+        return PolicyConfig.newBuilder()
+                .setEnforcementLevel(level(p.defaultLevel()))
+                .setProperties(PropertyValues.toStruct(p.defaultSettings()))
+                .build();
+    }
+
+    /** The pack configuration from a Configure request: one entry per policy named in it. */
+    static PolicyPackConfig config(Map<String, PolicyConfig> byPolicy, PolicyPack pack) {
+        Map<String, PolicyPackConfig.Entry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, PolicyConfig> e : byPolicy.entrySet()) {
+            Policy policy = pack.policy(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "policy config names '" + e.getKey() + "', which is not a policy of pack " + PolicyPack.NAME));
+            Map<String, Object> props = new LinkedHashMap<>();
+            Struct struct = e.getValue().getProperties();
+            PropertyValues.fromStruct(struct).forEach((k, v) -> {
+                if (!k.equals("enforcementLevel")) {
+                    if (!policy.configSchema().containsKey(k)) {
+                        throw new IllegalArgumentException("policy config '" + e.getKey() + "." + k
+                                + "': unknown property");
+                    }
+                    props.put(k, v);
+                }
+            });
+            entries.put(e.getKey(), new PolicyPackConfig.Entry(level(e.getValue().getEnforcementLevel()), props));
+        }
+        return PolicyPackConfig.of(null, entries);
+    }
+}

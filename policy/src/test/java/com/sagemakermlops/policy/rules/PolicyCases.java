@@ -1,0 +1,230 @@
+package com.sagemakermlops.policy.rules;
+
+import com.sagemakermlops.policy.PolicyResource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.sagemakermlops.policy.Fixtures.U;
+import static com.sagemakermlops.policy.Fixtures.doc;
+import static com.sagemakermlops.policy.Fixtures.l;
+import static com.sagemakermlops.policy.Fixtures.m;
+import static com.sagemakermlops.policy.Fixtures.res;
+import static com.sagemakermlops.policy.Fixtures.secret;
+
+/**
+ * For every policy: a compliant stack, a non-compliant one (the finding is on its first resource), and one
+ * where a needed value is unknown during preview with the expected outcome.
+ */
+final class PolicyCases {
+    enum WhenUnknown {
+        /** The policy reports "could not be evaluated". */
+        UNDETERMINED,
+        /** An unknown value counts as set (the property is given a computed value), so the policy passes. */
+        PASSES
+    }
+
+    record Case(String policy, List<PolicyResource> compliant, List<PolicyResource> violating,
+                List<PolicyResource> unknown, WhenUnknown whenUnknown) {
+        @Override
+        public String toString() {
+            return policy;
+        }
+    }
+
+    static final String KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0f1e2d3c";
+    static final String TLS_DENY = "{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+            + "\"Resource\":[\"arn:aws:s3:::data\",\"arn:aws:s3:::data/*\"],"
+            + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
+    static final String READ = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},"
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::data/*\"}";
+
+    private PolicyCases() {
+    }
+
+    private static List<PolicyResource> one(String type, Object... kv) {
+        return List.of(res(type, "r", m(kv)));
+    }
+
+    private static Case c(String policy, List<PolicyResource> ok, List<PolicyResource> bad,
+                          List<PolicyResource> unknown, WhenUnknown when) {
+        return new Case(policy, ok, bad, unknown, when);
+    }
+
+    private static List<PolicyResource> role(Object policyJson) {
+        return one(Types.IAM_ROLE, "description", "role", "permissionsBoundary", "arn:aws:iam::1:policy/b",
+                "inlinePolicies", l(m("name", "inline", "policy", policyJson)));
+    }
+
+    private static String allow(String action, String resource) {
+        return "{\"Effect\":\"Allow\",\"Action\":" + action + ",\"Resource\":" + resource + "}";
+    }
+
+    private static List<PolicyResource> bucketWith(String type, Object companionBucket) {
+        List<PolicyResource> out = new ArrayList<>();
+        out.add(res(Types.BUCKET_V2, "data", m("bucket", "data")));
+        if (type != null) {
+            out.add(res(type, "data-companion", m("bucket", companionBucket)));
+        }
+        return out;
+    }
+
+    static List<Case> all() {
+        Object sse = l(m("applyServerSideEncryptionByDefault", m("sseAlgorithm", "aws:kms", "kmsMasterKeyId", KEY_ARN)));
+        return List.of(
+                c("kms-key-rotation-enabled",
+                        one(Types.KMS_KEY, "enableKeyRotation", true),
+                        one(Types.KMS_KEY, "enableKeyRotation", false),
+                        one(Types.KMS_KEY, "enableKeyRotation", U), WhenUnknown.UNDETERMINED),
+                c("kms-key-policy-no-wildcard-principal",
+                        one(Types.KMS_KEY, "policy", doc(READ)),
+                        one(Types.KMS_KEY, "policy", doc("{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                                + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}")),
+                        one(Types.KMS_KEY, "policy", U), WhenUnknown.UNDETERMINED),
+                c("s3-bucket-sse-kms-cmk",
+                        one(Types.BUCKET_SSE, "bucket", "data", "rules", sse),
+                        one(Types.BUCKET_SSE, "bucket", "data", "rules",
+                                l(m("applyServerSideEncryptionByDefault", m("sseAlgorithm", "AES256")))),
+                        one(Types.BUCKET_SSE, "bucket", "data", "rules",
+                                l(m("applyServerSideEncryptionByDefault", m("sseAlgorithm", U)))),
+                        WhenUnknown.UNDETERMINED),
+                c("s3-bucket-public-access-block",
+                        one(Types.BUCKET_PAB, "blockPublicAcls", true, "blockPublicPolicy", true,
+                                "ignorePublicAcls", true, "restrictPublicBuckets", true),
+                        one(Types.BUCKET_PAB, "blockPublicAcls", true, "blockPublicPolicy", false,
+                                "ignorePublicAcls", true, "restrictPublicBuckets", true),
+                        one(Types.BUCKET_PAB, "blockPublicAcls", U, "blockPublicPolicy", true,
+                                "ignorePublicAcls", true, "restrictPublicBuckets", true), WhenUnknown.UNDETERMINED),
+                c("s3-bucket-tls-only",
+                        one(Types.BUCKET_POLICY, "bucket", "data", "policy", doc(TLS_DENY, READ)),
+                        one(Types.BUCKET_POLICY, "bucket", "data", "policy", doc(READ)),
+                        one(Types.BUCKET_POLICY, "bucket", "data", "policy", U), WhenUnknown.UNDETERMINED),
+                c("s3-bucket-versioning-enabled",
+                        one(Types.BUCKET_VERSIONING, "versioningConfiguration", m("status", "Enabled")),
+                        one(Types.BUCKET_VERSIONING, "versioningConfiguration", m("status", "Suspended")),
+                        one(Types.BUCKET_VERSIONING, "versioningConfiguration", m("status", U)),
+                        WhenUnknown.UNDETERMINED),
+                c("codebuild-project-kms-key",
+                        one(Types.CODEBUILD_PROJECT, "encryptionKey", KEY_ARN),
+                        one(Types.CODEBUILD_PROJECT, "encryptionKey", null),
+                        one(Types.CODEBUILD_PROJECT, "encryptionKey", U), WhenUnknown.PASSES),
+                c("codebuild-no-plaintext-credentials",
+                        one(Types.CODEBUILD_PROJECT, "environment", m("environmentVariables", l(
+                                m("name", "MODEL_PACKAGE_GROUP", "value", "models", "type", "PLAINTEXT"),
+                                m("name", "DB_PASSWORD", "value", "/mlops/db", "type", "PARAMETER_STORE")))),
+                        one(Types.CODEBUILD_PROJECT, "environment", m("environmentVariables", l(
+                                m("name", "GITHUB_TOKEN", "value", "abc123", "type", "PLAINTEXT")))),
+                        one(Types.CODEBUILD_PROJECT, "environment", m("environmentVariables", l(
+                                m("name", U, "value", "abc123", "type", "PLAINTEXT")))), WhenUnknown.UNDETERMINED),
+                c("codepipeline-artifact-store-kms",
+                        one(Types.CODEPIPELINE, "artifactStores", l(m("location", "artifacts", "type", "S3",
+                                "encryptionKey", m("id", KEY_ARN, "type", "KMS")))),
+                        one(Types.CODEPIPELINE, "artifactStores", l(m("location", "artifacts", "type", "S3"))),
+                        one(Types.CODEPIPELINE, "artifactStores", U), WhenUnknown.UNDETERMINED),
+                c("sagemaker-endpoint-config-kms",
+                        one(Types.SM_ENDPOINT_CONFIG, "kmsKeyArn", KEY_ARN),
+                        one(Types.SM_ENDPOINT_CONFIG, "productionVariants", l()),
+                        one(Types.SM_ENDPOINT_CONFIG, "kmsKeyArn", U), WhenUnknown.PASSES),
+                c("sagemaker-data-capture-kms",
+                        one(Types.SM_ENDPOINT_CONFIG, "dataCaptureConfig", m("enableCapture", true, "kmsKeyId", KEY_ARN)),
+                        one(Types.SM_ENDPOINT_CONFIG, "dataCaptureConfig", m("enableCapture", true)),
+                        one(Types.SM_ENDPOINT_CONFIG, "dataCaptureConfig", m("enableCapture", U)),
+                        WhenUnknown.UNDETERMINED),
+                c("sagemaker-model-network-isolation",
+                        one(Types.SM_MODEL, "enableNetworkIsolation", true),
+                        one(Types.SM_MODEL, "enableNetworkIsolation", false),
+                        one(Types.SM_MODEL, "enableNetworkIsolation", U), WhenUnknown.UNDETERMINED),
+                c("sns-topic-kms",
+                        one(Types.SNS_TOPIC, "kmsMasterKeyId", KEY_ARN),
+                        one(Types.SNS_TOPIC, "kmsMasterKeyId", "alias/aws/sns"),
+                        one(Types.SNS_TOPIC, "kmsMasterKeyId", U), WhenUnknown.PASSES),
+                c("sns-topic-tls-only",
+                        one(Types.SNS_TOPIC_POLICY, "arn", "arn:aws:sns:eu-west-1:1:t", "policy", doc(TLS_DENY)),
+                        one(Types.SNS_TOPIC, "kmsMasterKeyId", KEY_ARN, "policy", doc(READ)),
+                        one(Types.SNS_TOPIC_POLICY, "arn", "arn:aws:sns:eu-west-1:1:t", "policy", U),
+                        WhenUnknown.UNDETERMINED),
+                c("log-group-kms",
+                        one(Types.LOG_GROUP, "kmsKeyId", KEY_ARN),
+                        one(Types.LOG_GROUP, "retentionInDays", 365.0),
+                        one(Types.LOG_GROUP, "kmsKeyId", U), WhenUnknown.PASSES),
+                c("log-group-retention",
+                        one(Types.LOG_GROUP, "retentionInDays", 365.0),
+                        one(Types.LOG_GROUP, "retentionInDays", 30.0),
+                        one(Types.LOG_GROUP, "retentionInDays", U), WhenUnknown.UNDETERMINED),
+                c("ssm-parameter-secure-string",
+                        one(Types.SSM_PARAMETER, "name", "/mlops/db-password", "type", "SecureString",
+                                "value", secret("hunter2-hunter2")),
+                        one(Types.SSM_PARAMETER, "name", "/mlops/db-password", "type", "String", "value", "hunter2"),
+                        one(Types.SSM_PARAMETER, "name", "/mlops/db-password", "type", U, "value", "x"),
+                        WhenUnknown.UNDETERMINED),
+                c("iam-no-wildcard-actions",
+                        role(doc(allow("\"s3:GetObject\"", "\"arn:aws:s3:::data/*\""))),
+                        role(doc(allow("[\"s3:*\"]", "\"arn:aws:s3:::data/*\""))),
+                        role(U), WhenUnknown.UNDETERMINED),
+                c("iam-no-wildcard-resources",
+                        one(Types.IAM_POLICY, "description", "p", "policy",
+                                doc(allow("\"ecr:GetAuthorizationToken\"", "\"*\""))),
+                        one(Types.IAM_POLICY, "description", "p", "policy", doc(allow("\"s3:GetObject\"", "\"*\""))),
+                        one(Types.IAM_POLICY, "description", "p", "policy", U), WhenUnknown.UNDETERMINED),
+                c("iam-no-admin-managed-policies",
+                        one(Types.IAM_ROLE_POLICY_ATTACHMENT, "role", "r", "policyArn", "arn:aws:iam::111111111111:policy/x"),
+                        one(Types.IAM_ROLE_POLICY_ATTACHMENT, "role", "r", "policyArn",
+                                "arn:aws:iam::aws:policy/AdministratorAccess"),
+                        one(Types.IAM_ROLE_POLICY_ATTACHMENT, "role", "r", "policyArn", U), WhenUnknown.UNDETERMINED),
+                c("iam-no-aws-managed-policies",
+                        one(Types.IAM_ROLE, "managedPolicyArns", l("arn:aws:iam::111111111111:policy/x")),
+                        one(Types.IAM_ROLE, "managedPolicyArns", l("arn:aws:iam::aws:policy/AmazonSageMakerReadOnly")),
+                        one(Types.IAM_ROLE, "managedPolicyArns", l(U)), WhenUnknown.UNDETERMINED),
+                c("iam-passrole-restricted",
+                        one(Types.IAM_ROLE_POLICY, "role", "r", "policy", doc("{\"Effect\":\"Allow\",\"Action\":"
+                                + "\"iam:PassRole\",\"Resource\":\"arn:aws:iam::111111111111:role/sm-exec\","
+                                + "\"Condition\":{\"StringEquals\":{\"iam:PassedToService\":\"sagemaker.amazonaws.com\"}}}")),
+                        one(Types.IAM_ROLE_POLICY, "role", "r", "policy", doc(allow("\"iam:PassRole\"", "\"*\""))),
+                        one(Types.IAM_ROLE_POLICY, "role", "r", "policy", U), WhenUnknown.UNDETERMINED),
+                c("iam-cross-account-trust-conditioned",
+                        one(Types.IAM_ROLE, "assumeRolePolicy", doc("{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                                + "\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}")),
+                        one(Types.IAM_ROLE, "assumeRolePolicy", doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                                + "\"arn:aws:iam::222222222222:root\"},\"Action\":\"sts:AssumeRole\"}")),
+                        one(Types.IAM_ROLE, "assumeRolePolicy", U), WhenUnknown.UNDETERMINED),
+                c("iam-role-permissions-boundary",
+                        one(Types.IAM_ROLE, "permissionsBoundary", "arn:aws:iam::111111111111:policy/boundary"),
+                        one(Types.IAM_ROLE, "description", "no boundary"),
+                        one(Types.IAM_ROLE, "permissionsBoundary", U), WhenUnknown.PASSES),
+                c("sg-no-public-admin-ports",
+                        one(Types.SECURITY_GROUP, "ingress", l(m("protocol", "tcp", "fromPort", 443.0, "toPort", 443.0,
+                                "cidrBlocks", l("10.0.0.0/8")))),
+                        one(Types.SECURITY_GROUP, "ingress", l(m("protocol", "tcp", "fromPort", 22.0, "toPort", 22.0,
+                                "cidrBlocks", l("0.0.0.0/0")))),
+                        one(Types.SECURITY_GROUP, "ingress", l(m("protocol", "tcp", "fromPort", 22.0, "toPort", 22.0,
+                                "cidrBlocks", U))), WhenUnknown.UNDETERMINED),
+                c("sg-no-public-ingress",
+                        one(Types.SG_INGRESS_RULE, "ipProtocol", "tcp", "fromPort", 443.0, "toPort", 443.0,
+                                "cidrIpv4", "10.0.0.0/16"),
+                        one(Types.SG_INGRESS_RULE, "ipProtocol", "tcp", "fromPort", 443.0, "toPort", 443.0,
+                                "cidrIpv4", "0.0.0.0/0"),
+                        one(Types.SG_INGRESS_RULE, "ipProtocol", "tcp", "fromPort", 443.0, "toPort", 443.0,
+                                "cidrIpv4", U), WhenUnknown.UNDETERMINED),
+                c("description-present",
+                        one(Types.KMS_KEY, "description", "Encrypts model artifacts", "enableKeyRotation", true),
+                        one(Types.KMS_KEY, "enableKeyRotation", true),
+                        one(Types.KMS_KEY, "description", U), WhenUnknown.PASSES),
+                c("s3-bucket-has-encryption-configuration",
+                        bucketWith(Types.BUCKET_SSE, "data"), bucketWith(null, null),
+                        bucketWith(Types.BUCKET_SSE, U), WhenUnknown.UNDETERMINED),
+                c("s3-bucket-has-tls-policy",
+                        bucketWith(Types.BUCKET_POLICY, "data"), bucketWith(Types.BUCKET_POLICY, "other-bucket"),
+                        bucketWith(Types.BUCKET_POLICY, U), WhenUnknown.UNDETERMINED),
+                c("s3-bucket-has-public-access-block",
+                        bucketWith(Types.BUCKET_PAB, "data"), bucketWith(null, null),
+                        bucketWith(Types.BUCKET_PAB, U), WhenUnknown.UNDETERMINED),
+                c("suppression-reason-required",
+                        one(Types.LOG_GROUP, "tags", m("mlops:suppress:log-group-kms", "platform logs hold no data")),
+                        one(Types.LOG_GROUP, "tags", m("mlops:suppress:log-group-kms", "because")),
+                        one(Types.LOG_GROUP, "tags", m("mlops:suppress:log-group-kms", U)), WhenUnknown.PASSES),
+                c("suppression-id-known",
+                        one(Types.LOG_GROUP, "tags", m("mlops:suppress:CKV_AWS_158", "platform logs hold no data")),
+                        one(Types.LOG_GROUP, "tags", m("mlops:suppress:log-group-kmss", "platform logs hold no data")),
+                        one(Types.LOG_GROUP, "tags", U), WhenUnknown.PASSES));
+    }
+}
