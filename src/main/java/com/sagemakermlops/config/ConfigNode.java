@@ -23,9 +23,14 @@ final class ConfigNode {
     private final Function<String, Optional<String>> placeholders;
     private final Set<String> known = new LinkedHashSet<>();
 
-    /** The shared list of problems of one parse. */
+    /** The shared list of problems of one parse, and every key path the parse knows. */
     static final class Problems {
         private final List<ConfigProblem> list = new ArrayList<>();
+        private final Set<String> keys = new java.util.TreeSet<>();
+
+        Set<String> keys() {
+            return Set.copyOf(keys);
+        }
 
         void add(String path, String message) {
             list.add(new ConfigProblem(path, message));
@@ -56,8 +61,13 @@ final class ConfigNode {
         problems.add(pathOf(key), message);
     }
 
-    boolean has(String key) {
+    private void declare(String key) {
         known.add(key);
+        problems.keys.add(pathOf(key).replaceAll("\\[\\d+]", "[]"));
+    }
+
+    boolean has(String key) {
+        declare(key);
         return values.get(key) != null;
     }
 
@@ -70,7 +80,7 @@ final class ConfigNode {
     }
 
     Optional<String> string(String key, Checks.Check check) {
-        known.add(key);
+        declare(key);
         return text(pathOf(key), values.get(key), check);
     }
 
@@ -83,7 +93,7 @@ final class ConfigNode {
     }
 
     boolean bool(String key, boolean defaultValue) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return defaultValue;
@@ -99,7 +109,7 @@ final class ConfigNode {
     }
 
     int integer(String key, int defaultValue, int min, int max) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return defaultValue;
@@ -115,7 +125,7 @@ final class ConfigNode {
     }
 
     <E> E choice(String key, Map<String, E> options, E defaultValue) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return defaultValue;
@@ -128,7 +138,7 @@ final class ConfigNode {
     }
 
     List<String> strings(String key, Checks.Check check) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return List.of();
@@ -145,7 +155,7 @@ final class ConfigNode {
     }
 
     Optional<ConfigNode> object(String key) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return Optional.empty();
@@ -154,7 +164,7 @@ final class ConfigNode {
     }
 
     List<ConfigNode> objects(String key) {
-        known.add(key);
+        declare(key);
         Object value = values.get(key);
         if (value == null) {
             return List.of();
@@ -172,7 +182,7 @@ final class ConfigNode {
 
     /** The value as it is (placeholders resolved), for free-form documents such as IAM policies. */
     Optional<Object> raw(String key) {
-        known.add(key);
+        declare(key);
         return Optional.ofNullable(values.get(key)).map(this::resolveDeep);
     }
 

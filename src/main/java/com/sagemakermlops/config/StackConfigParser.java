@@ -36,7 +36,21 @@ public final class StackConfigParser {
     }
 
     public StackConfig parse(Map<String, Object> settings) {
+        return parse(settings, new ConfigNode.Problems());
+    }
+
+    /** Every key path (lists as {@code []}) a parse of {@code settings} reads: the configuration reference. */
+    public java.util.Set<String> keysRead(Map<String, Object> settings) {
         var problems = new ConfigNode.Problems();
+        try {
+            parse(settings, problems);
+        } catch (InvalidConfigException ignored) {
+            // the keys read are what matters here
+        }
+        return problems.keys();
+    }
+
+    private StackConfig parse(Map<String, Object> settings, ConfigNode.Problems problems) {
         Map<String, Object> ours = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
