@@ -65,6 +65,9 @@ public final class AnalyzerServer {
         PrintStream stdout = System.out;
         // Nothing but the port may reach stdout: route every other print to stderr.
         System.setOut(System.err);
+        // Netty would otherwise probe for SLF4J and print its missing-binding banner on stderr.
+        io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         String engine = engineAddress(args);
         AnalyzerServer s = start(PolicyPack.standard());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.server.shutdownNow(), "analyzer-shutdown"));
