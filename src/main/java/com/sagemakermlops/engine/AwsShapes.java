@@ -105,6 +105,10 @@ final class AwsShapes {
                 state.put("arn", arnPrefix + "sagemaker" + regional + "endpoint/" + name.toLowerCase(Locale.ROOT));
                 return name;
             }
+            case "aws:cloudtrail/trail:Trail" -> {
+                state.put("arn", arnPrefix + "cloudtrail" + regional + "trail/" + name);
+                return name;
+            }
             case "aws:ec2/securityGroup:SecurityGroup" -> {
                 String id = "sg-" + FakeCloud.hex(logicalName, 17);
                 state.put("arn", arnPrefix + "ec2" + regional + "security-group/" + id);

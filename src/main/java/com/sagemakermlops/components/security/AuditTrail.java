@@ -1,0 +1,155 @@
+package com.sagemakermlops.components.security;
+
+import com.pulumi.aws.cloudtrail.Trail;
+import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A multi-region CloudTrail trail with log file validation, global service events, log files in a CMK-encrypted,
+ * versioned, private, TLS-only bucket, and delivery to the security log group through a role that may only write
+ * that group's streams.
+ */
+public final class AuditTrail extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:security:AuditTrail";
+
+    private final Output<String> trailArn;
+    private final Output<String> bucketName;
+
+    public AuditTrail(String name, AuditTrailArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        Map<String, String> tags = args.tags().asMap();
+        Output<String> expectedArn = trailArn(args.naming(), args.partition(), args.region(), args.accountId());
+
+        BucketV2 bucket = new BucketV2(name + "-logs", BucketV2Args.builder()
+                .bucket(args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"))
+                .tags(tags)
+                .build(), child);
+        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-logs", BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(
+                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                        .sseAlgorithm("aws:kms")
+                                        .kmsMasterKeyId(args.kmsKeyArn())
+                                        .build())
+                        .bucketKeyEnabled(true)
+                        .build())
+                .build(), child);
+        new BucketVersioningV2(name + "-logs", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), child);
+        var publicAccess = new BucketPublicAccessBlock(name + "-logs", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child);
+        var bucketPolicy = new BucketPolicy(name + "-logs", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(PolicyDocument.of(bucketStatements(bucket.arn(), expectedArn, args.accountId())))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+
+        Role delivery = new Role(name + "-delivery", RoleArgs.builder()
+                .name(args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"))
+                .description("CloudTrail delivery of " + args.naming().productName() + " events to its security log group")
+                .assumeRolePolicy(PolicyDocument.of(Statement.allow("TrustCloudTrail", "sts:AssumeRole")
+                        .principal("Service", "cloudtrail.amazonaws.com")
+                        .when("StringEquals", "aws:SourceArn", expectedArn)))
+                .inlinePolicies(RoleInlinePolicyArgs.builder()
+                        .name("write-security-log-group")
+                        .policy(PolicyDocument.of(deliveryStatement(args.logGroupArn())))
+                        .build())
+                .permissionsBoundary(args.permissionsBoundaryArn().orElse(null))
+                .tags(tags)
+                .build(), child);
+
+        Trail trail = new Trail(name, TrailArgs.builder()
+                .name(trailName(args.naming()))
+                .s3BucketName(bucket.bucket())
+                .kmsKeyId(args.kmsKeyArn())
+                .cloudWatchLogsGroupArn(args.logGroupArn().applyValue(arn -> arn + ":*"))
+                .cloudWatchLogsRoleArn(delivery.arn())
+                .enableLogFileValidation(true)
+                .includeGlobalServiceEvents(true)
+                .isMultiRegionTrail(true)
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(bucketPolicy, encryption).build());
+
+        this.trailArn = trail.arn();
+        this.bucketName = bucket.bucket();
+        registerOutputs(Map.of("trailArn", trailArn, "bucketName", bucketName));
+    }
+
+    public Output<String> trailArn() {
+        return trailArn;
+    }
+
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+
+    public static String trailName(Naming naming) {
+        return naming.physical(PhysicalName.CLOUDTRAIL, "audit");
+    }
+
+    /** Known before the trail exists: the bucket and key policies name it as the only allowed source. */
+    public static Output<String> trailArn(Naming naming, String partition, String region, Output<String> accountId) {
+        return accountId.applyValue(account -> "arn:" + partition + ":cloudtrail:" + region + ":" + account
+                + ":trail/" + trailName(naming));
+    }
+
+    /** TLS only, and CloudTrail's bucket access for this trail alone (ACL check, owner-controlled writes). */
+    static List<Statement> bucketStatements(Output<String> bucketArn, Output<String> trailArn, Output<String> accountId) {
+        Output<String> objects = bucketArn.applyValue(arn -> arn + "/*");
+        Output<String> logPrefix = Output.tuple(bucketArn, accountId)
+                .applyValue(t -> t.t1 + "/AWSLogs/" + t.t2 + "/*");
+        return List.of(
+                Statement.deny("DenyInsecureTransport", "s3:*")
+                        .principal("AWS", "*")
+                        .on(bucketArn, objects)
+                        .when("Bool", "aws:SecureTransport", "false"),
+                Statement.allow("AWSCloudTrailAclCheck", "s3:GetBucketAcl")
+                        .principal("Service", "cloudtrail.amazonaws.com")
+                        .on(bucketArn)
+                        .when("StringEquals", "aws:SourceArn", trailArn),
+                Statement.allow("AWSCloudTrailWrite", "s3:PutObject")
+                        .principal("Service", "cloudtrail.amazonaws.com")
+                        .on(logPrefix)
+                        .when("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control")
+                        .when("StringEquals", "aws:SourceArn", trailArn));
+    }
+
+    static Statement deliveryStatement(Output<String> logGroupArn) {
+        return Statement.allow("WriteSecurityLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
+                .on(logGroupArn.applyValue(arn -> arn + ":log-stream:*"));
+    }
+}

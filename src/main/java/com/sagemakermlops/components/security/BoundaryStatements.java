@@ -1,0 +1,146 @@
+package com.sagemakermlops.components.security;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The permissions boundary of every role of a product: the most any role may do (explicit actions of the services
+ * the platform uses, scoped to this product's names where the names are known), and what no role may do at all
+ * (create IAM users or keys, shed or change the boundary, disable the CMK, open or unencrypt the product's buckets).
+ * ARNs leave the account open: the hosting roles read the tooling account's bucket, key and registry.
+ */
+final class BoundaryStatements {
+    private final Naming naming;
+    private final String arn;
+    private final String region;
+
+    BoundaryStatements(Naming naming, String partition, String region) {
+        this.naming = naming;
+        this.arn = "arn:" + partition + ":";
+        this.region = region;
+    }
+
+    List<Statement> all(Output<String> boundaryArn, Optional<String> codeStarConnectionArn) {
+        List<Statement> statements = new ArrayList<>(allows());
+        codeStarConnectionArn.ifPresent(connection -> statements.add(
+                Statement.allow("UseSourceConnection", "codestar-connections:UseConnection",
+                        "codeconnections:UseConnection").on(connection)));
+        statements.addAll(denies(boundaryArn));
+        return statements;
+    }
+
+    List<Statement> allows() {
+        String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
+        String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
+        String sagemakerBuckets = arn + "s3:::sagemaker-*";
+        String logGroups = arn + "logs:" + region + ":*:log-group:";
+        String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        return List.of(
+                Statement.allow("SageMaker", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
+                                "sagemaker:DescribePipeline", "sagemaker:DescribePipelineDefinitionForExecution",
+                                "sagemaker:StartPipelineExecution", "sagemaker:DescribePipelineExecution",
+                                "sagemaker:ListPipelineExecutions", "sagemaker:ListPipelineExecutionSteps",
+                                "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob",
+                                "sagemaker:StopTrainingJob", "sagemaker:CreateProcessingJob",
+                                "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
+                                "sagemaker:CreateModelPackage", "sagemaker:DescribeModelPackage",
+                                "sagemaker:UpdateModelPackage", "sagemaker:DescribeModelPackageGroup",
+                                "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
+                                "sagemaker:CreateEndpointConfig", "sagemaker:DescribeEndpointConfig",
+                                "sagemaker:DeleteEndpointConfig", "sagemaker:CreateEndpoint",
+                                "sagemaker:UpdateEndpoint", "sagemaker:DescribeEndpoint", "sagemaker:DeleteEndpoint",
+                                "sagemaker:InvokeEndpoint", "sagemaker:AddTags", "sagemaker:ListTags",
+                                "sagemaker:DeleteTags")
+                        .on(arn + "sagemaker:" + region + ":*:*"),
+                Statement.allow("AccountWideReads", "sagemaker:ListModelPackageGroups",
+                                "sagemaker:ListModelPackages", "sagemaker:ListModels", "sagemaker:ListEndpoints",
+                                "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs",
+                                "sagemaker:ListPipelines", "sagemaker:Search", "sts:GetCallerIdentity",
+                                "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData",
+                                "logs:DescribeLogGroups", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
+                                "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeDhcpOptions",
+                                "ec2:DescribeVpcEndpoints")
+                        .onAnyResourceBecause("these actions support no resource-level permissions"),
+                Statement.allow("VpcModeNetworkInterfaces", "ec2:CreateNetworkInterface",
+                                "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
+                                "ec2:DeleteNetworkInterfacePermission")
+                        .on(arn + "ec2:" + region + ":*:network-interface/*", arn + "ec2:" + region + ":*:subnet/*",
+                                arn + "ec2:" + region + ":*:security-group/*"),
+                Statement.allow("ProductBuckets", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject",
+                                "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
+                                "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
+                                "s3:GetBucketVersioning")
+                        .on(buckets, buckets + "/*", sagemakerBuckets, sagemakerBuckets + "/*"),
+                Statement.allow("ProductKey", "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+                                "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
+                                "kms:CreateGrant")
+                        .on(arn + "kms:" + region + ":*:key/*")
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
+                Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                                "logs:GetLogEvents", "logs:DescribeLogStreams")
+                        .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
+                                logGroups + "/ml/" + naming.productName() + "/*"),
+                Statement.allow("ProductBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds",
+                                "codebuild:StopBuild", "codebuild:CreateReportGroup", "codebuild:CreateReport",
+                                "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
+                                "codebuild:BatchPutCodeCoverages")
+                        .on(arn + "codebuild:" + region + ":*:project/" + projects,
+                                arn + "codebuild:" + region + ":*:report-group/" + projects),
+                Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
+                                "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
+                                "codepipeline:ListPipelineExecutions")
+                        .on(arn + "codepipeline:" + region + ":*:"
+                                + naming.physicalPrefix(PhysicalName.CODEPIPELINE) + "*"),
+                Statement.allow("ProductRepositories", "codecommit:GitPull", "codecommit:GetBranch",
+                                "codecommit:GetCommit", "codecommit:GetRepository", "codecommit:UploadArchive",
+                                "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
+                        .on(arn + "codecommit:" + region + ":*:" + naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*"),
+                Statement.allow("SageMakerManagedRules", "events:PutRule", "events:PutTargets", "events:DescribeRule",
+                                "events:DeleteRule", "events:RemoveTargets")
+                        .on(arn + "events:" + region + ":*:rule/SageMaker*"),
+                Statement.allow("ProductParameters", "ssm:GetParameter", "ssm:GetParameters",
+                                "ssm:GetParametersByPath")
+                        .on(arn + "ssm:" + region + ":*:parameter/ml/" + naming.productName() + "/*"),
+                Statement.allow("ProductRoleAssumption", "sts:AssumeRole", "sts:TagSession").on(roles),
+                Statement.allow("ContainerImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                                "ecr:BatchCheckLayerAvailability")
+                        .on(arn + "ecr:" + region + ":*:repository/*"),
+                Statement.allow("ProductAlarms", "cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms",
+                                "cloudwatch:DeleteAlarms")
+                        .on(arn + "cloudwatch:" + region + ":*:alarm:" + naming.physicalPrefix(PhysicalName.ALARM) + "*"),
+                Statement.allow("PassProductRolesToSageMaker", "iam:PassRole")
+                        .on(roles)
+                        .when("StringEquals", "iam:PassedToService", "sagemaker.amazonaws.com"));
+    }
+
+    List<Statement> denies(Output<String> boundaryArn) {
+        String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
+        String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
+        return List.of(
+                Statement.deny("DenyIamUsersAndKeys", "iam:CreateUser", "iam:CreateAccessKey",
+                                "iam:AttachUserPolicy", "iam:PutUserPolicy", "iam:CreateLoginProfile")
+                        .onAnyResourceBecause("no role of the product creates users or long-lived keys anywhere"),
+                Statement.deny("DenyBoundaryRemoval", "iam:DeleteRolePermissionsBoundary").on(roles),
+                Statement.deny("DenyOtherBoundary", "iam:PutRolePermissionsBoundary", "iam:CreateRole")
+                        .on(roles)
+                        .when("StringNotEquals", "iam:PermissionsBoundary", boundaryArn),
+                Statement.deny("DenyBoundaryChange", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
+                                "iam:SetDefaultPolicyVersion", "iam:DeletePolicy")
+                        .on(boundaryArn),
+                Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
+                                "kms:DisableKeyRotation", "kms:PutKeyPolicy")
+                        .on(arn + "kms:" + region + ":*:key/*")
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
+                Statement.deny("DenyKeyAliasChange", "kms:DeleteAlias", "kms:UpdateAlias")
+                        .on(arn + "kms:" + region + ":*:" + naming.keyAlias()),
+                Statement.deny("DenyBucketProtectionChange", "s3:PutBucketPublicAccessBlock",
+                                "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
+                        .on(buckets));
+    }
+}

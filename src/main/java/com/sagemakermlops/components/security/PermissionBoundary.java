@@ -1,0 +1,43 @@
+package com.sagemakermlops.components.security;
+
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.naming.PhysicalName;
+
+import java.util.Map;
+
+/**
+ * The customer-managed policy set as permissions boundary on every role of the product (Enterprise); see
+ * {@link BoundaryStatements} for what it allows and denies.
+ */
+public final class PermissionBoundary extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:security:PermissionBoundary";
+
+    private final Output<String> policyArn;
+
+    public PermissionBoundary(String name, PermissionBoundaryArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String policyName = args.naming().physical(PhysicalName.IAM_POLICY, "permission-boundary");
+        // The boundary names itself (roles may only carry this boundary), so its ARN is built before it exists.
+        Output<String> ownArn = CallerAccount.of(this)
+                .applyValue(account -> "arn:" + args.partition() + ":iam::" + account + ":policy/" + policyName);
+        Policy policy = new Policy(name, PolicyArgs.builder()
+                .name(policyName)
+                .description("Permissions boundary of every role of " + args.naming().productName())
+                .policy(PolicyDocument.of(new BoundaryStatements(args.naming(), args.partition(), args.region())
+                        .all(ownArn, args.codeStarConnectionArn())))
+                .tags(args.tags().asMap())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.policyArn = policy.arn();
+        registerOutputs(Map.of("policyArn", policyArn));
+    }
+
+    public Output<String> policyArn() {
+        return policyArn;
+    }
+}

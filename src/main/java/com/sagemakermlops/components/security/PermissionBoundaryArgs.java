@@ -1,0 +1,23 @@
+package com.sagemakermlops.components.security;
+
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.Optional;
+
+/**
+ * Inputs of {@link PermissionBoundary}.
+ *
+ * @param codeStarConnectionArn the connection the pipelines' source uses, when the source is a CodeStar connection
+ */
+public record PermissionBoundaryArgs(
+        Naming naming,
+        String partition,
+        String region,
+        Tags tags,
+        Optional<String> codeStarConnectionArn) {
+
+    public static PermissionBoundaryArgs of(Naming naming, String partition, String region, Tags tags) {
+        return new PermissionBoundaryArgs(naming, partition, region, tags, Optional.empty());
+    }
+}
