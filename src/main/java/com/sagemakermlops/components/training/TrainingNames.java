@@ -34,11 +34,11 @@ record TrainingNames(
                 project,
                 "/aws/codebuild/" + project,
                 naming.physical(PhysicalName.CODEPIPELINE, "training"),
-                naming.physical(PhysicalName.IAM_ROLE, "training-sagemaker"),
-                naming.physical(PhysicalName.IAM_ROLE, "training-build"),
-                naming.physical(PhysicalName.IAM_ROLE, "training-pipeline"),
+                naming.physical(PhysicalName.IAM_ROLE, "train-sm"),
+                naming.physical(PhysicalName.IAM_ROLE, "train-build"),
+                naming.physical(PhysicalName.IAM_ROLE, "train-pipe"),
                 naming.physical(PhysicalName.EVENT_RULE, "training-source-change"),
-                naming.physical(PhysicalName.IAM_ROLE, "training-start"));
+                naming.physical(PhysicalName.IAM_ROLE, "train-start"));
     }
 
     /** The folder of the bucket holding this pipeline's CodePipeline artifacts. */
@@ -52,7 +52,7 @@ record TrainingNames(
     }
 
     /** SageMaker ARNs use lower-case names. */
-    String sagemakerResource(String type, String name) {
+    static String sagemakerResource(String type, String name) {
         return type + "/" + name.toLowerCase(Locale.ROOT);
     }
 }

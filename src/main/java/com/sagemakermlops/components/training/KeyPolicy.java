@@ -1,0 +1,76 @@
+package com.sagemakermlops.components.training;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The key policy of the product's CMK: what each principal needs and nothing more. In a key policy {@code "*"} as
+ * resource means this key.
+ */
+final class KeyPolicy {
+    static final String THIS_KEY = "in a key policy the resource * is the key itself";
+    /** Administration without use: the account (its IAM administrators) manages the key, it does not read data. */
+    static final String[] ADMINISTRATION = {
+        "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
+        "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand", "kms:ListKeyRotations",
+        "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource", "kms:EnableKey", "kms:DisableKey",
+        "kms:UpdateKeyDescription", "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ListAliases",
+        "kms:ListGrants", "kms:RevokeGrant", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"};
+    static final String[] USE = {"kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"};
+
+    /** The principals of the training side. */
+    record Principals(Output<String> sagemakerRole, Output<String> buildRole, Output<String> pipelineRole,
+                      Output<String> buildLogGroup) {
+    }
+
+    private KeyPolicy() {
+    }
+
+    /**
+     * @param targets     the target stages' accounts, which read model artifacts through S3
+     * @param dataCapture whether the target accounts' endpoints write data capture into the model bucket
+     */
+    static List<Statement> statements(Arns arns, Principals principals, Collection<String> targets,
+                                      boolean dataCapture) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("KeyAdministrationByAccount", ADMINISTRATION)
+                .principal("AWS", arns.accountRoot()).onAnyResourceBecause(THIS_KEY));
+        // Whoever deploys uploads the seed code and creates the repository through S3 and CodeCommit.
+        statements.add(Statement.allow("KeyUseThroughS3AndCodeCommitInAccount", USE)
+                .principal("AWS", arns.accountRoot()).onAnyResourceBecause(THIS_KEY)
+                .when("StringEquals", "kms:ViaService", arns.service("s3"), arns.service("codecommit"))
+                .when("StringEquals", "kms:CallerAccount", arns.account()));
+        statements.add(Statement.allow("KeyUseBySageMakerExecutionRole", USE)
+                .principal("AWS", principals.sagemakerRole()).onAnyResourceBecause(THIS_KEY));
+        statements.add(Statement.allow("KeyGrantsForSageMakerJobVolumes", "kms:CreateGrant")
+                .principal("AWS", principals.sagemakerRole()).onAnyResourceBecause(THIS_KEY)
+                .when("Bool", "kms:GrantIsForAWSResource", "true"));
+        statements.add(Statement.allow("KeyUseByTrainingBuildRole", USE)
+                .principal("AWS", principals.buildRole()).onAnyResourceBecause(THIS_KEY));
+        statements.add(Statement.allow("KeyUseByTrainingPipelineRole", USE)
+                .principal("AWS", principals.pipelineRole()).onAnyResourceBecause(THIS_KEY));
+        statements.add(Statement.allow("KeyUseByCloudWatchLogsForBuildLogs", "kms:Encrypt", "kms:Decrypt",
+                        "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                        "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
+                .principal("Service", arns.service("logs")).onAnyResourceBecause(THIS_KEY)
+                .when("ArnEquals", "kms:EncryptionContext:aws:logs:arn", principals.buildLogGroup()));
+        if (!targets.isEmpty()) {
+            statements.add(targetAccounts(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts",
+                    "kms:Decrypt", "kms:DescribeKey"), arns, targets));
+            if (dataCapture) {
+                statements.add(targetAccounts(Statement.allow("KeyEncryptOfDataCaptureByTargetAccounts",
+                        "kms:Encrypt", "kms:GenerateDataKey"), arns, targets));
+            }
+        }
+        return statements;
+    }
+
+    private static Statement targetAccounts(Statement statement, Arns arns, Collection<String> targets) {
+        targets.stream().distinct().forEach(account -> statement.principal("AWS", arns.root(account)));
+        return statement.onAnyResourceBecause(THIS_KEY).when("StringEquals", "kms:ViaService", arns.service("s3"));
+    }
+}

@@ -1,0 +1,52 @@
+package com.sagemakermlops.components.training;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.config.TargetEnvironment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The model bucket's policy: TLS only, model artifacts readable by the target accounts, data capture writable. */
+final class ModelBucketPolicy {
+    private ModelBucketPolicy() {
+    }
+
+    /**
+     * @param artifactPrefix the folder holding model artifacts ({@code pipelines/<sagemaker pipeline>})
+     * @param targets        the account of each target stage
+     * @param dataCapture    whether each stage's endpoints write to {@code data-capture/<stage>/}
+     */
+    static List<Statement> statements(Arns arns, Output<String> bucketArn, String artifactPrefix,
+                                      Map<TargetEnvironment.Stage, String> targets, boolean dataCapture) {
+        List<Statement> statements = new ArrayList<>();
+        // A deny of every S3 action is what makes TLS mandatory; it grants nothing.
+        statements.add(Statement.deny("DenyInsecureTransport", "s3:*")
+                .principal("AWS", "*")
+                .on(bucketArn, objects(bucketArn, ""))
+                .when("Bool", "aws:SecureTransport", "false"));
+        if (targets.isEmpty()) {
+            return statements;
+        }
+        Statement read = Statement.allow("ReadModelArtifactsByTargetAccounts", "s3:GetObject", "s3:GetObjectVersion")
+                .on(objects(bucketArn, artifactPrefix + "/"));
+        targets.values().stream().distinct().forEach(account -> read.principal("AWS", arns.root(account)));
+        statements.add(read);
+        if (dataCapture) {
+            targets.forEach((stage, account) -> statements.add(
+                    Statement.allow("WriteDataCaptureBy" + stage.title(), "s3:PutObject")
+                            .principal("AWS", arns.root(account))
+                            .on(objects(bucketArn, dataCapturePrefix(stage)))));
+        }
+        return statements;
+    }
+
+    static String dataCapturePrefix(TargetEnvironment.Stage stage) {
+        return "data-capture/" + stage.id() + "/";
+    }
+
+    static Output<String> objects(Output<String> bucketArn, String prefix) {
+        return bucketArn.applyValue(arn -> arn + "/" + prefix + "*");
+    }
+}

@@ -1,0 +1,128 @@
+package com.sagemakermlops.components.training;
+
+import com.google.gson.Gson;
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.testing.TestStacks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tooling configurations and offline runs of a {@link TrainingPipeline}, with readers for the policies it writes. */
+final class TrainingFixture {
+    static final String PRODUCT = "globalbank-prod-c001-us-west-2-fraud-detection-ml";
+
+    static final String COMPREHENSIVE = """
+            config:
+              aws:region: us-west-2
+              sagemaker-mlops:role: tooling
+              sagemaker-mlops:tier: enterprise
+              sagemaker-mlops:network:
+                mode: standalone
+                vpcParameterStorePath: /network/vpc-id
+                subnetIds: [subnet-0a1b2c3d4e5f60718]
+              sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+              sagemaker-mlops:training:
+                projectName: fraud-training
+                enableNetworkIsolation: false
+                seedCodePath: seed-code/model-build
+                devEnvironment:
+                  vpcId: vpc-0a1b2c3d4e5f60718
+                  subnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0a1b2c3d4e5f60719]
+                  securityGroupIds: [sg-0a1b2c3d4e5f60718]
+                buildPolicies:
+                  - policyDocument:
+                      Statement:
+                        - Effect: Allow
+                          Action: sts:GetServiceBearerToken
+                          Resource: '*'
+                          Condition:
+                            StringEquals:
+                              'sts:AWSServiceName': codeartifact.amazonaws.com
+                    suppressions:
+                      - id: AwsSolutions-IAM5
+                        reason: 'sts:GetServiceBearerToken requires Resource:* conditioned on the service name'
+                  - policyArn: 'arn:aws:iam::111122223333:policy/CodeArtifactReadOnly'
+              sagemaker-mlops:deploy:
+                projectName: fraud-deploy
+                modelPackageGroupName: fraud-models
+                seedCodePath: seed-code/model-deploy
+                preProdEnvironment: {accountId: '222233334444', region: us-west-2}
+                prodEnvironment: {accountId: '333344445555', region: us-west-2}
+            """;
+
+    private TrainingFixture() {
+    }
+
+    /** The minimal tooling configuration with {@code extra} top-level lines (e.g. sourceControl, tier). */
+    static String minimal(String... extra) {
+        return """
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: tooling
+                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+                  sagemaker-mlops:training:
+                    projectName: fraud-training
+                    seedCodePath: seed-code/model-build
+                  sagemaker-mlops:deploy:
+                    projectName: fraud-deploy
+                    seedCodePath: seed-code/model-deploy
+                """ + String.join("", List.of(extra).stream().map(line -> "  " + line + "\n").toList());
+    }
+
+    static TrainingPipelineArgs args(StackConfig config, Optional<Output<String>> boundary) {
+        Naming naming = new Naming(config.requireProduct(), config.region());
+        Tags tags = Tags.of(naming.productName(), config.tier().name().toLowerCase(), "dev",
+                config.requireTraining().projectName(), Optional.empty(), Optional.empty());
+        return TrainingPipelineArgs.from(config, naming, tags, Output.of(TestStacks.TOOLING_ACCOUNT), boundary);
+    }
+
+    static Recording run(String yaml) {
+        return run(TestStacks.config(yaml), Optional.empty());
+    }
+
+    static Recording run(StackConfig config, Optional<Output<String>> boundary) {
+        Recording recording = TestStacks.run("dev", TestStacks.cloud(),
+                ctx -> new TrainingPipeline("training", args(config, boundary), null));
+        if (!recording.errors().isEmpty()) {
+            throw new AssertionError("the program failed: " + recording.errors());
+        }
+        return recording;
+    }
+
+    static Map<String, Object> inputs(Recording recording, String type, String name) {
+        return recording.named(type, name).inputValues();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> statements(Object policyJson) {
+        Map<String, Object> document = new Gson().fromJson(String.valueOf(policyJson), Map.class);
+        return (List<Map<String, Object>>) document.get("Statement");
+    }
+
+    static Map<String, Object> statement(Object policyJson, String sid) {
+        return statements(policyJson).stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + policyJson));
+    }
+
+    /** A value or list value of a statement as a list. */
+    static List<Object> list(Object value) {
+        return value instanceof List<?> l ? List.copyOf(l) : List.of(value);
+    }
+
+    static String rolePolicy(Recording recording, String roleLogicalName) {
+        return String.valueOf(inputs(recording, "aws:iam/rolePolicy:RolePolicy", roleLogicalName).get("policy"));
+    }
+
+    static List<RecordedResource> children(Recording recording) {
+        return recording.resources().stream()
+                .filter(r -> !r.type().equals(RecordedResource.STACK_TYPE) && !r.type().equals(TrainingPipeline.TYPE))
+                .filter(r -> !r.isProvider())
+                .toList();
+    }
+}

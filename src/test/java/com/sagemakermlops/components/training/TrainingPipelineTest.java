@@ -1,0 +1,303 @@
+package com.sagemakermlops.components.training;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.testing.TestStacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.sagemakermlops.components.training.TrainingFixture.PRODUCT;
+import static com.sagemakermlops.components.training.TrainingFixture.inputs;
+import static com.sagemakermlops.components.training.TrainingFixture.list;
+import static com.sagemakermlops.components.training.TrainingFixture.rolePolicy;
+import static com.sagemakermlops.components.training.TrainingFixture.statement;
+import static com.sagemakermlops.components.training.TrainingFixture.statements;
+import static com.sagemakermlops.testing.TestStacks.PREPROD_ACCOUNT;
+import static com.sagemakermlops.testing.TestStacks.PROD_ACCOUNT;
+import static com.sagemakermlops.testing.TestStacks.TOOLING_ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainingPipelineTest {
+    static final String ROOT = "arn:aws:iam::" + TOOLING_ACCOUNT + ":root";
+    static final String BUCKET_ARN = "arn:aws:s3:::" + PRODUCT + "-models";
+    static final String ROLE = "arn:aws:iam::" + TOOLING_ACCOUNT + ":role/" + PRODUCT + "-train-";
+    static final String BOUNDARY = "arn:aws:iam::" + TOOLING_ACCOUNT + ":policy/boundary";
+
+    static Recording comprehensive;
+
+    @BeforeAll
+    static void runComprehensive() {
+        comprehensive = TrainingFixture.run(TestStacks.config(TrainingFixture.COMPREHENSIVE),
+                Optional.of(Output.of(BOUNDARY)));
+    }
+
+    private static Object keyPolicy() {
+        return inputs(comprehensive, "aws:kms/key:Key", "training-key").get("policy");
+    }
+
+    @Test
+    void keyRotatesAndIsAliasedByProduct() {
+        assertThat(inputs(comprehensive, "aws:kms/key:Key", "training-key")).containsEntry("enableKeyRotation", true);
+        assertThat(inputs(comprehensive, "aws:kms/alias:Alias", "training-key"))
+                .containsEntry("name", "alias/globalbank-prod-c001-fraud-detection-ml-key");
+    }
+
+    @Test
+    void keyPolicyGivesEachPrincipalItsOwnStatementAndNoWildcardPrincipal() {
+        Map<String, Object> admin = statement(keyPolicy(), "KeyAdministrationByAccount");
+        assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
+        assertThat(list(admin.get("Action"))).contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
+                .doesNotContain("kms:Decrypt", "kms:Encrypt", "kms:*");
+        assertThat(statement(keyPolicy(), "KeyUseBySageMakerExecutionRole").get("Principal"))
+                .isEqualTo(Map.of("AWS", ROLE + "sm"));
+        assertThat(statement(keyPolicy(), "KeyUseByTrainingBuildRole").get("Principal"))
+                .isEqualTo(Map.of("AWS", ROLE + "build"));
+        assertThat(statement(keyPolicy(), "KeyUseByTrainingPipelineRole").get("Principal"))
+                .isEqualTo(Map.of("AWS", ROLE + "pipe"));
+        assertThat(statement(keyPolicy(), "KeyGrantsForSageMakerJobVolumes").get("Condition"))
+                .isEqualTo(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")));
+
+        Map<String, Object> targets = statement(keyPolicy(), "KeyDecryptOfModelArtifactsByTargetAccounts");
+        assertThat(targets.get("Principal")).isEqualTo(Map.of("AWS", List.of(
+                "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root")));
+        assertThat(list(targets.get("Action"))).containsExactly("kms:Decrypt", "kms:DescribeKey");
+        assertThat(targets.get("Condition"))
+                .isEqualTo(Map.of("StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com")));
+
+        Map<String, Object> logs = statement(keyPolicy(), "KeyUseByCloudWatchLogsForBuildLogs");
+        assertThat(logs.get("Principal")).isEqualTo(Map.of("Service", "logs.us-west-2.amazonaws.com"));
+        assertThat(logs.get("Condition")).isEqualTo(Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
+                "arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
+                        + "-training-build")));
+
+        for (Map<String, Object> s : statements(keyPolicy())) {
+            assertThat(String.valueOf(s.get("Principal"))).doesNotContain("=*");
+            assertThat(list(s.get("Action"))).allSatisfy(a -> assertThat((String) a).doesNotContain("*"));
+        }
+    }
+
+    @Test
+    void bucketIsEncryptedVersionedPrivateAndTlsOnly() {
+        Map<String, Object> sse = inputs(comprehensive,
+                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "training-models");
+        assertThat(sse.get("rules")).asString()
+                .contains("sseAlgorithm=aws:kms", "bucketKeyEnabled=true", "kmsMasterKeyId=arn:aws:kms:us-west-2:"
+                        + TOOLING_ACCOUNT + ":key/");
+        assertThat(inputs(comprehensive, "aws:s3/bucketVersioningV2:BucketVersioningV2", "training-models")
+                .get("versioningConfiguration")).isEqualTo(Map.of("status", "Enabled"));
+        assertThat(inputs(comprehensive, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "training-models"))
+                .containsEntry("blockPublicAcls", true).containsEntry("blockPublicPolicy", true)
+                .containsEntry("ignorePublicAcls", true).containsEntry("restrictPublicBuckets", true);
+        assertThat(inputs(comprehensive, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "training-models")
+                .get("rule")).isEqualTo(Map.of("objectOwnership", "BucketOwnerEnforced"));
+
+        Object policy = inputs(comprehensive, "aws:s3/bucketPolicy:BucketPolicy", "training-models").get("policy");
+        Map<String, Object> tls = statement(policy, "DenyInsecureTransport");
+        assertThat(tls).containsEntry("Effect", "Deny")
+                .containsEntry("Resource", List.of(BUCKET_ARN, BUCKET_ARN + "/*"))
+                .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        Map<String, Object> read = statement(policy, "ReadModelArtifactsByTargetAccounts");
+        assertThat(read.get("Resource")).isEqualTo(BUCKET_ARN + "/pipelines/" + PRODUCT + "-model-build/*");
+        assertThat(read.get("Action")).isEqualTo(List.of("s3:GetObject", "s3:GetObjectVersion"));
+        assertThat(statement(policy, "WriteDataCaptureByPreProd"))
+                .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + PREPROD_ACCOUNT + ":root"))
+                .containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", BUCKET_ARN + "/data-capture/preprod/*");
+        assertThat(statement(policy, "WriteDataCaptureByProd"))
+                .containsEntry("Resource", BUCKET_ARN + "/data-capture/prod/*");
+    }
+
+    @Test
+    void registryIsNamedFromDeployAndSharedWithTargetAccounts() {
+        assertThat(inputs(comprehensive, "aws:sagemaker/modelPackageGroup:ModelPackageGroup", "training-registry"))
+                .containsEntry("modelPackageGroupName", "fraud-models");
+        Object policy = inputs(comprehensive, "aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
+                "training-registry").get("resourcePolicy");
+        String registry = "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":model-package";
+        assertThat(statement(policy, "DescribeModelPackageGroupByTargetAccounts"))
+                .containsEntry("Action", "sagemaker:DescribeModelPackageGroup")
+                .containsEntry("Resource", registry + "-group/fraud-models");
+        Map<String, Object> use = statement(policy, "UseModelPackagesByTargetAccounts");
+        assertThat(use.get("Action")).isEqualTo(List.of("sagemaker:DescribeModelPackage",
+                "sagemaker:ListModelPackages", "sagemaker:CreateModel"));
+        assertThat(use.get("Resource")).isEqualTo(registry + "/fraud-models/*");
+        assertThat(use.get("Principal")).isEqualTo(Map.of("AWS", List.of(
+                "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void buildProjectRunsTheSeedCodeWithItsEnvironmentInTheVpc() {
+        Map<String, Object> project = inputs(comprehensive, "aws:codebuild/project:Project", "training-build");
+        assertThat(project.get("encryptionKey")).asString().startsWith("arn:aws:kms:us-west-2:");
+        assertThat(project.get("source")).isEqualTo(Map.of("type", "CODEPIPELINE", "buildspec", "buildspec.yml"));
+        Map<String, Object> environment = (Map<String, Object>) project.get("environment");
+        assertThat(environment).containsEntry("image", "aws/codebuild/standard:7.0")
+                .doesNotContainKey("privilegedMode");
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        ((List<Map<String, Object>>) environment.get("environmentVariables"))
+                .forEach(v -> variables.put((String) v.get("name"), v.get("value")));
+        assertThat(variables).containsOnlyKeys("MODEL_PACKAGE_GROUP_NAME", "MODEL_BUCKET", "SAGEMAKER_ROLE_ARN",
+                "KMS_KEY_ARN", "SAGEMAKER_PIPELINE_NAME", "ENABLE_NETWORK_ISOLATION",
+                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME");
+        assertThat(variables).containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
+                .containsEntry("MODEL_BUCKET", PRODUCT + "-models")
+                .containsEntry("SAGEMAKER_ROLE_ARN", ROLE + "sm")
+                .containsEntry("SAGEMAKER_PIPELINE_NAME", PRODUCT + "-model-build")
+                .containsEntry("ENABLE_NETWORK_ISOLATION", "false")
+                .containsEntry("ENABLE_INTER_CONTAINER_ENCRYPTION", "true")
+                .containsEntry("SUBNET_IDS", "subnet-0a1b2c3d4e5f60718,subnet-0a1b2c3d4e5f60719")
+                .containsEntry("SECURITY_GROUP_IDS", "sg-0a1b2c3d4e5f60718")
+                .containsEntry("PRODUCT_NAME", PRODUCT);
+        assertThat(variables.get("KMS_KEY_ARN")).isEqualTo(project.get("encryptionKey"));
+        assertThat(project.get("vpcConfig")).isEqualTo(Map.of("vpcId", "vpc-0a1b2c3d4e5f60718",
+                "subnets", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"),
+                "securityGroupIds", List.of("sg-0a1b2c3d4e5f60718")));
+        assertThat(project.get("logsConfig")).asString().contains("groupName=/aws/codebuild/" + PRODUCT
+                + "-training-build");
+        assertThat(inputs(comprehensive, "aws:cloudwatch/logGroup:LogGroup", "training-build"))
+                .containsEntry("retentionInDays", 365.0).containsKey("kmsKeyId");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pipelineIsV2SourceThenTrainWithEncryptedArtifacts() {
+        Map<String, Object> pipeline = inputs(comprehensive, "aws:codepipeline/pipeline:Pipeline", "training");
+        assertThat(pipeline).containsEntry("pipelineType", "V2").containsEntry("roleArn", ROLE + "pipe");
+        Map<String, Object> store = ((List<Map<String, Object>>) pipeline.get("artifactStores")).get(0);
+        assertThat(store).containsEntry("type", "S3").containsEntry("location", PRODUCT + "-models");
+        assertThat((Map<String, Object>) store.get("encryptionKey")).containsEntry("type", "KMS");
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) pipeline.get("stages");
+        assertThat(stages).extracting(s -> s.get("name")).containsExactly("Source", "Train");
+        Map<String, Object> source = ((List<Map<String, Object>>) stages.get(0).get("actions")).get(0);
+        assertThat(source).containsEntry("provider", "CodeCommit").containsEntry("outputArtifacts",
+                List.of("SourceOutput"));
+        Map<String, Object> train = ((List<Map<String, Object>>) stages.get(1).get("actions")).get(0);
+        assertThat(train).containsEntry("category", "Build").containsEntry("provider", "CodeBuild")
+                .containsEntry("inputArtifacts", List.of("SourceOutput"))
+                .containsEntry("configuration", Map.of("ProjectName", PRODUCT + "-training-build"));
+    }
+
+    @Test
+    void rolesTrustOnlyTheirServiceAndCarryTheBoundary() {
+        Map<String, String> services = Map.of("training-sagemaker", "sagemaker.amazonaws.com",
+                "training-build", "codebuild.amazonaws.com", "training-pipeline", "codepipeline.amazonaws.com",
+                "training-source-change-role", "events.amazonaws.com");
+        services.forEach((role, service) -> {
+            Map<String, Object> inputs = inputs(comprehensive, "aws:iam/role:Role", role);
+            List<Map<String, Object>> trust = statements(inputs.get("assumeRolePolicy"));
+            assertThat(trust).singleElement().satisfies(s -> assertThat(s.get("Principal"))
+                    .isEqualTo(Map.of("Service", service)));
+            assertThat(inputs).containsEntry("permissionsBoundary", BOUNDARY);
+        });
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
+                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).asString()
+                .contains("aws:SourceArn=arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/");
+    }
+
+    @Test
+    void buildRolePassesOnlyTheSageMakerRoleToSageMaker() {
+        Map<String, Object> pass = statement(rolePolicy(comprehensive, "training-build"),
+                "PassSageMakerExecutionRole");
+        assertThat(pass).containsEntry("Action", "iam:PassRole").containsEntry("Resource", ROLE + "sm")
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("iam:PassedToService", "sagemaker.amazonaws.com")));
+        assertThat(statement(rolePolicy(comprehensive, "training-build"), "UpsertAndStartPipeline").get("Resource"))
+                .isEqualTo("arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":pipeline/" + PRODUCT
+                        + "-model-build");
+        assertThat(statement(rolePolicy(comprehensive, "training-build"), "WriteBuildLogs").get("Resource"))
+                .isEqualTo("arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
+                        + "-training-build:*");
+        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces")
+                .get("Condition")).isEqualTo(Map.of("StringEquals",
+                Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com")));
+    }
+
+    @Test
+    void pipelineRoleStartsOnlyItsBuildAndReadsItsSource() {
+        String policy = rolePolicy(comprehensive, "training-pipeline");
+        assertThat(statement(policy, "RunTrainingBuild").get("Resource"))
+                .isEqualTo("arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/" + PRODUCT + "-training-build");
+        assertThat(statement(policy, "ReadSourceRepository").get("Resource"))
+                .isEqualTo("arn:aws:codecommit:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-model-build");
+        assertThat(statement(policy, "ReadWritePipelineArtifacts").get("Resource"))
+                .isEqualTo(BUCKET_ARN + "/" + PRODUCT.substring(0, 20) + "/*");
+    }
+
+    @Test
+    void noWildcardActionAndWildcardResourcesOnlyWhereNoNarrowerExists() {
+        List<String> allowedAnyResource = List.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
+                "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "codepipeline:StartPipelineExecution");
+        for (RecordedResource policy : comprehensive.ofType("aws:iam/rolePolicy:RolePolicy")) {
+            for (Map<String, Object> s : statements(policy.inputValues().get("policy"))) {
+                assertThat(list(s.get("Action"))).allSatisfy(a -> assertThat((String) a).doesNotContain("*"));
+                if (list(s.get("Resource")).contains("*")) {
+                    assertThat(list(s.get("Action"))).as(policy.name() + " " + s.get("Sid"))
+                            .anySatisfy(a -> assertThat(allowedAnyResource).contains((String) a));
+                }
+            }
+        }
+    }
+
+    @Test
+    void buildPoliciesBecomeTaggedPoliciesOrDirectAttachments() {
+        Map<String, Object> document = inputs(comprehensive, "aws:iam/policy:Policy", "training-build-policy-1");
+        assertThat(document.get("policy")).asString().contains("sts:GetServiceBearerToken");
+        assertThat(document.get("tags")).asString().contains(Tags.SUPPRESSION_PREFIX + "AwsSolutions-IAM5=");
+        assertThat(inputs(comprehensive, "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "training-build-policy-1").get("policyArn")).asString().contains(":policy/" + PRODUCT);
+        assertThat(inputs(comprehensive, "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                "training-build-policy-2"))
+                .containsEntry("policyArn", "arn:aws:iam::111122223333:policy/CodeArtifactReadOnly")
+                .containsEntry("role", PRODUCT + "-train-build");
+        assertThat(comprehensive.find("aws:iam/policy:Policy", "training-build-policy-2")).isEmpty();
+    }
+
+    @Test
+    void everyChildIsParentedToTheComponent() {
+        String component = comprehensive.ofType(TrainingPipeline.TYPE).get(0).urn();
+        assertThat(TrainingFixture.children(comprehensive)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.parent()).as(r.type() + " " + r.name()).contains(component));
+    }
+
+    @Test
+    void enterpriseTierPublishesEveryTrainingParameter() {
+        assertThat(comprehensive.ofType("aws:ssm/parameter:Parameter"))
+                .extracting(r -> r.inputValues().get("name"))
+                .containsExactlyInAnyOrder("/ml/" + PRODUCT + "/ModelPackageGroupArn", "/ml/" + PRODUCT
+                                + "/RepositoryUrl", "/ml/" + PRODUCT + "/SageMakerRoleArn",
+                        "/ml/" + PRODUCT + "/BucketName", "/ml/" + PRODUCT + "/BuildPipelineArn",
+                        "/ml/" + PRODUCT + "/KmsKeyArn");
+    }
+
+    @Test
+    void starterWithoutTargetsHasNoCrossAccountGrants() {
+        Recording starter = TrainingFixture.run(TrainingFixture.minimal());
+        assertThat(starter.ofType("aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy")).isEmpty();
+        assertThat(statements(inputs(starter, "aws:s3/bucketPolicy:BucketPolicy", "training-models").get("policy")))
+                .extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
+        assertThat(statements(inputs(starter, "aws:kms/key:Key", "training-key").get("policy")))
+                .extracting(s -> (String) s.get("Sid")).noneMatch(sid -> sid.contains("TargetAccounts"));
+        assertThat(starter.ofType("aws:ssm/parameter:Parameter")).hasSize(3);
+        assertThat(inputs(starter, "aws:iam/role:Role", "training-build")).doesNotContainKey("permissionsBoundary");
+    }
+
+    @Test
+    void policyPackFindsNoMandatoryViolation() {
+        List<PolicyFinding> blocking = PolicyPack.standard()
+                .evaluate(comprehensive.resources().stream().map(RecordedResource::toPolicyResource).toList(),
+                        PolicyPackConfig.defaults())
+                .stream().filter(PolicyFinding::blocking).toList();
+        assertThat(blocking).extracting(PolicyFinding::format).isEmpty();
+    }
+}
