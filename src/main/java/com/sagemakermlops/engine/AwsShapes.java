@@ -36,6 +36,11 @@ final class AwsShapes {
                 state.put("region", r);
                 return name;
             }
+            case "aws:s3/bucketObjectv2:BucketObjectv2" -> {
+                state.put("versionId", FakeCloud.hex(logicalName + "version", 32));
+                state.put("etag", FakeCloud.hex(logicalName + "etag", 32));
+                return String.valueOf(state.get("key"));
+            }
             case "aws:iam/role:Role" -> {
                 state.put("name", name);
                 state.put("arn", arnPrefix + "iam::" + a + ":role" + state.getOrDefault("path", "/") + name);
@@ -58,6 +63,10 @@ final class AwsShapes {
                 state.put("repositoryId", FakeCloud.uuid(name));
                 state.put("cloneUrlHttp", "https://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
                 state.put("cloneUrlSsh", "ssh://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
+                if (type.startsWith("aws-native:")) {
+                    state.put("awsId", state.get("repositoryId"));
+                    state.put("name", name);
+                }
                 return name;
             }
             case "aws:codebuild/project:Project" -> {
