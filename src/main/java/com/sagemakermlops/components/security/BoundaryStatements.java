@@ -13,7 +13,9 @@ import java.util.Optional;
  * The permissions boundary of every role of a product: the most any role may do (explicit actions of the services
  * the platform uses, scoped to this product's names where the names are known), and what no role may do at all
  * (create IAM users or keys, shed or change the boundary, disable the CMK, open or unencrypt the product's buckets).
- * ARNs leave the account open: the hosting roles read the tooling account's bucket, key and registry.
+ * A managed policy bounds the roles of its own account: this one bounds the tooling account's roles (build, pipeline,
+ * SageMaker execution, trigger, trail delivery and the deploy role that only assumes the stage roles); hosting
+ * actions (endpoints, alarms, autoscaling) run under the stage accounts' roles and are not part of it.
  */
 final class BoundaryStatements {
     private final Naming naming;
@@ -38,30 +40,24 @@ final class BoundaryStatements {
     List<Statement> allows() {
         String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
         String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
+        // A trailing * matches the objects of the buckets too.
         String sagemakerBuckets = arn + "s3:::sagemaker-*";
         String logGroups = arn + "logs:" + region + ":*:log-group:";
         String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
         return List.of(
                 Statement.allow("SageMaker", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
-                                "sagemaker:DescribePipeline", "sagemaker:DescribePipelineDefinitionForExecution",
-                                "sagemaker:StartPipelineExecution", "sagemaker:DescribePipelineExecution",
+                                "sagemaker:DescribePipeline", "sagemaker:StartPipelineExecution", "sagemaker:DescribePipelineExecution",
                                 "sagemaker:ListPipelineExecutions", "sagemaker:ListPipelineExecutionSteps",
                                 "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob",
                                 "sagemaker:StopTrainingJob", "sagemaker:CreateProcessingJob",
                                 "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob",
                                 "sagemaker:CreateModelPackage", "sagemaker:DescribeModelPackage",
                                 "sagemaker:UpdateModelPackage", "sagemaker:DescribeModelPackageGroup",
-                                "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
-                                "sagemaker:CreateEndpointConfig", "sagemaker:DescribeEndpointConfig",
-                                "sagemaker:DeleteEndpointConfig", "sagemaker:CreateEndpoint",
-                                "sagemaker:UpdateEndpoint", "sagemaker:DescribeEndpoint", "sagemaker:DeleteEndpoint",
-                                "sagemaker:InvokeEndpoint", "sagemaker:AddTags", "sagemaker:ListTags",
-                                "sagemaker:DeleteTags")
+                                "sagemaker:CreateModel", "sagemaker:DescribeModel",
+                                "sagemaker:AddTags")
                         .on(arn + "sagemaker:" + region + ":*:*"),
                 Statement.allow("AccountWideReads", "sagemaker:ListModelPackageGroups",
-                                "sagemaker:ListModelPackages", "sagemaker:ListModels", "sagemaker:ListEndpoints",
-                                "sagemaker:ListTrainingJobs", "sagemaker:ListProcessingJobs",
-                                "sagemaker:ListPipelines", "sagemaker:Search", "sts:GetCallerIdentity",
+                                "sagemaker:ListModelPackages", "sagemaker:ListPipelines", "sagemaker:Search", "sts:GetCallerIdentity",
                                 "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData",
                                 "logs:DescribeLogGroups", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
                                 "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeDhcpOptions",
@@ -70,40 +66,34 @@ final class BoundaryStatements {
                 Statement.allow("VpcModeNetworkInterfaces", "ec2:CreateNetworkInterface",
                                 "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
                                 "ec2:DeleteNetworkInterfacePermission")
-                        .on(arn + "ec2:" + region + ":*:network-interface/*", arn + "ec2:" + region + ":*:subnet/*",
-                                arn + "ec2:" + region + ":*:security-group/*"),
+                        .on(arn + "ec2:" + region + ":*:*"),
                 Statement.allow("ProductBuckets", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject",
                                 "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
                                 "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
                                 "s3:GetBucketVersioning")
-                        .on(buckets, buckets + "/*", sagemakerBuckets, sagemakerBuckets + "/*"),
+                        .on(buckets, sagemakerBuckets),
                 Statement.allow("ProductKey", "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
                                 "kms:CreateGrant")
                         .on(arn + "kms:" + region + ":*:key/*")
                         .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
-                Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
-                                "logs:GetLogEvents", "logs:DescribeLogStreams")
+                Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
                                 logGroups + "/ml/" + naming.productName() + "/*"),
                 Statement.allow("ProductBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds",
                                 "codebuild:StopBuild", "codebuild:CreateReportGroup", "codebuild:CreateReport",
                                 "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
                                 "codebuild:BatchPutCodeCoverages")
-                        .on(arn + "codebuild:" + region + ":*:project/" + projects,
-                                arn + "codebuild:" + region + ":*:report-group/" + projects),
+                        .on(arn + "codebuild:" + region + ":*:*/" + projects),
                 Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
                                 "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
                                 "codepipeline:ListPipelineExecutions")
                         .on(arn + "codepipeline:" + region + ":*:"
                                 + naming.physicalPrefix(PhysicalName.CODEPIPELINE) + "*"),
                 Statement.allow("ProductRepositories", "codecommit:GitPull", "codecommit:GetBranch",
-                                "codecommit:GetCommit", "codecommit:GetRepository", "codecommit:UploadArchive",
+                                "codecommit:GetCommit", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
                         .on(arn + "codecommit:" + region + ":*:" + naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*"),
-                Statement.allow("SageMakerManagedRules", "events:PutRule", "events:PutTargets", "events:DescribeRule",
-                                "events:DeleteRule", "events:RemoveTargets")
-                        .on(arn + "events:" + region + ":*:rule/SageMaker*"),
                 Statement.allow("ProductParameters", "ssm:GetParameter", "ssm:GetParameters",
                                 "ssm:GetParametersByPath")
                         .on(arn + "ssm:" + region + ":*:parameter/ml/" + naming.productName() + "/*"),
@@ -111,9 +101,6 @@ final class BoundaryStatements {
                 Statement.allow("ContainerImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
                         .on(arn + "ecr:" + region + ":*:repository/*"),
-                Statement.allow("ProductAlarms", "cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms",
-                                "cloudwatch:DeleteAlarms")
-                        .on(arn + "cloudwatch:" + region + ":*:alarm:" + naming.physicalPrefix(PhysicalName.ALARM) + "*"),
                 Statement.allow("PassProductRolesToSageMaker", "iam:PassRole")
                         .on(roles)
                         .when("StringEquals", "iam:PassedToService", "sagemaker.amazonaws.com"));
