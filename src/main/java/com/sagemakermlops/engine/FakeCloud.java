@@ -1,5 +1,6 @@
 package com.sagemakermlops.engine;
 
+import com.google.gson.Gson;
 import com.pulumi.test.Mocks;
 
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,10 @@ public final class FakeCloud implements Mocks {
     private Account accountOf(Map<String, Object> providerInputs) {
         String region = String.valueOf(providerInputs.getOrDefault("region", home.region()));
         Object allowed = providerInputs.get("allowedAccountIds");
+        if (allowed instanceof String json && json.startsWith("[")) {
+            // provider inputs reach the engine JSON-encoded
+            allowed = new Gson().fromJson(json, List.class);
+        }
         if (allowed instanceof List<?> list && !list.isEmpty()) {
             return new Account(String.valueOf(list.get(0)), region);
         }

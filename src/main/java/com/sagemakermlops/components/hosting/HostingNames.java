@@ -4,7 +4,6 @@ import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The physical names of one stage's hosting. The model and endpoint configuration carry a fingerprint of the model
@@ -19,8 +18,6 @@ public record HostingNames(String model, String endpointConfig, String endpoint,
 
     /** The single production variant of every endpoint. */
     public static final String VARIANT = "AllTraffic";
-
-    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[-_.]+$");
 
     public static HostingNames of(String productName, TargetEnvironment.Stage stage, String modelPackageArn) {
         String version = PhysicalName.hash(modelPackageArn);
@@ -38,9 +35,7 @@ public record HostingNames(String model, String endpointConfig, String endpoint,
      * resources to. SageMaker ARNs spell names in lower case, so this is lower case too.
      */
     public static String resourcePrefix(String productName) {
-        int kept = PhysicalName.SAGEMAKER.maxLength() - PhysicalName.HASH_LENGTH - 1;
-        String head = PhysicalName.SAGEMAKER.fit(productName.substring(0, Math.min(productName.length(), kept)));
-        return TRAILING_SEPARATORS.matcher(head).replaceAll("").toLowerCase(Locale.ROOT);
+        return PhysicalName.SAGEMAKER.sharedPrefix(productName).toLowerCase(Locale.ROOT);
     }
 
     /** The start of every alarm name of the product. */

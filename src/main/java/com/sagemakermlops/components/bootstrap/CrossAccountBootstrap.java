@@ -1,0 +1,127 @@
+package com.sagemakermlops.components.bootstrap;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two roles a target account holds for this product, created from the tooling stack through a provider that
+ * assumes the environment's bootstrap role in that account: the deploy role the stage's deploy build assumes (with
+ * the external ID) to run the hosting stack, and the SageMaker execution role the hosted model runs as.
+ */
+public final class CrossAccountBootstrap extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:bootstrap:CrossAccountBootstrap";
+
+    private final Output<String> deployRoleArn;
+    private final Output<String> executionRoleArn;
+    private final Output<String> externalId;
+    private final Output<String> accountId;
+    private final Output<String> region;
+
+    public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args) {
+        this(name, args, null);
+    }
+
+    public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        TargetEnvironment environment = args.environment();
+        String external = externalId(environment, args.naming());
+        var provider = new Provider(name + "-provider", ProviderArgs.builder()
+                .region(environment.region())
+                .allowedAccountIds(environment.accountId())
+                .assumeRole(assumeBootstrapRole(environment))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        CustomResourceOptions inTarget = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        var scope = TargetRolePolicies.Scope.of(environment, args.naming());
+
+        Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
+                TargetRolePolicies.executionTrust(scope), args, inTarget);
+        permissions(name + "-execution-permissions", execution, TargetRolePolicies.executionRole(scope,
+                environment.vpc(), args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget);
+
+        Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
+                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), args, inTarget);
+        permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
+                args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget);
+
+        this.deployRoleArn = deploy.arn();
+        this.executionRoleArn = execution.arn();
+        this.externalId = Output.of(external);
+        this.accountId = Output.of(environment.accountId());
+        this.region = Output.of(environment.region());
+        registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
+                "externalId", externalId, "accountId", accountId, "region", region));
+    }
+
+    /**
+     * The external ID the deploy role requires: the environment's {@code externalId} when set, else
+     * {@code <productName>-<stage>}, which the tooling stack exports for the hosting stack's provider.
+     */
+    public static String externalId(TargetEnvironment environment, Naming naming) {
+        return environment.externalId().orElse(naming.productName() + "-" + environment.stage().id());
+    }
+
+    /** The session that creates the roles: named after the stage, with the external ID when one is configured. */
+    static ProviderAssumeRoleArgs assumeBootstrapRole(TargetEnvironment environment) {
+        var assume = ProviderAssumeRoleArgs.builder()
+                .roleArn(environment.bootstrapRoleArn().orElseThrow())
+                .sessionName("sagemaker-mlops-bootstrap-" + environment.stage().id());
+        environment.externalId().ifPresent(assume::externalId);
+        return assume.build();
+    }
+
+    private static Role role(String name, String roleName, Statement trust, CrossAccountBootstrapArgs args,
+                             CustomResourceOptions options) {
+        RoleArgs.Builder role = RoleArgs.builder()
+                .name(roleName)
+                .assumeRolePolicy(PolicyDocument.of(trust))
+                .tags(args.tags().asMap());
+        args.permissionsBoundary().ifPresent(role::permissionsBoundary);
+        return new Role(name, role.build(), options);
+    }
+
+    private static void permissions(String name, Role role, List<Statement> statements,
+                                    CustomResourceOptions options) {
+        new RolePolicy(name, RolePolicyArgs.builder()
+                .role(role.name())
+                .name("permissions")
+                .policy(PolicyDocument.of(statements))
+                .build(), options);
+    }
+
+    public Output<String> deployRoleArn() {
+        return deployRoleArn;
+    }
+
+    public Output<String> executionRoleArn() {
+        return executionRoleArn;
+    }
+
+    public Output<String> externalId() {
+        return externalId;
+    }
+
+    public Output<String> accountId() {
+        return accountId;
+    }
+
+    public Output<String> region() {
+        return region;
+    }
+}

@@ -1,0 +1,45 @@
+package com.sagemakermlops.components.bootstrap;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link CrossAccountBootstrap} creates in one target account, and the tooling resources its roles are scoped to.
+ *
+ * @param environment          the target account; must carry a {@code bootstrapRoleArn}
+ * @param deployBuildRoleArn   the tooling deploy build role of this stage: the only principal the deploy role trusts
+ * @param modelBucketArn       the tooling model bucket (model artifacts, data capture)
+ * @param kmsKeyArn            the tooling CMK
+ * @param modelPackageGroupArn the tooling model package group whose versions are deployed
+ * @param permissionsBoundary  set on both roles when given
+ */
+public record CrossAccountBootstrapArgs(
+        TargetEnvironment environment,
+        Naming naming,
+        Tags tags,
+        Output<String> deployBuildRoleArn,
+        Output<String> modelBucketArn,
+        Output<String> kmsKeyArn,
+        Output<String> modelPackageGroupArn,
+        Optional<Output<String>> permissionsBoundary) {
+
+    public CrossAccountBootstrapArgs {
+        Objects.requireNonNull(environment, "environment");
+        if (environment.bootstrapRoleArn().isEmpty()) {
+            throw new IllegalArgumentException("the " + environment.stage().id()
+                    + " environment has no bootstrapRoleArn: its roles are expected to exist already");
+        }
+        Objects.requireNonNull(naming, "naming");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(deployBuildRoleArn, "deployBuildRoleArn");
+        Objects.requireNonNull(modelBucketArn, "modelBucketArn");
+        Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
+        Objects.requireNonNull(modelPackageGroupArn, "modelPackageGroupArn");
+        Objects.requireNonNull(permissionsBoundary, "permissionsBoundary");
+    }
+}

@@ -1,0 +1,156 @@
+package com.sagemakermlops.components.bootstrap;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.hosting.DataCapture;
+import com.sagemakermlops.components.hosting.HostingNames;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.config.Checks;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.VpcSettings;
+import com.sagemakermlops.naming.Naming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The trust and permissions of the two roles a target account holds for this product. */
+final class TargetRolePolicies {
+    static final String SAGEMAKER_SERVICE = "sagemaker.amazonaws.com";
+    static final String SCALING_SERVICE = "sagemaker.application-autoscaling.amazonaws.com";
+    static final String SCALING_SERVICE_LINKED_ROLE =
+            "AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint";
+    /** Reading scalable targets and policies back: these actions support no resource-level permissions. */
+    static final List<String> SCALING_DESCRIBE_ACTIONS = List.of(
+            "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies");
+
+    private TargetRolePolicies() {
+    }
+
+    /** The target account, and the prefixes every hosting resource of the product starts with there. */
+    record Scope(String partition, String region, String accountId, TargetEnvironment.Stage stage,
+                 String sagemakerPrefix, String alarmPrefix) {
+
+        static Scope of(TargetEnvironment environment, Naming naming) {
+            return new Scope(Checks.partitionOf(environment.region()), environment.region(), environment.accountId(),
+                    environment.stage(), HostingNames.resourcePrefix(naming.productName()),
+                    HostingNames.alarmPrefix(naming.productName()));
+        }
+
+        String arn(String service, String resource) {
+            return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+        }
+
+        String globalArn(String service, String resource) {
+            return "arn:" + partition + ":" + service + "::" + accountId + ":" + resource;
+        }
+    }
+
+    /** Only the tooling deploy build of this stage, and only with the external ID. */
+    static Statement deployTrust(Output<String> deployBuildRoleArn, String externalId) {
+        return Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
+                .principal("AWS", deployBuildRoleArn)
+                .when("StringEquals", "sts:ExternalId", externalId);
+    }
+
+    /** SageMaker, acting for this account only. */
+    static Statement executionTrust(Scope scope) {
+        return Statement.allow("TrustSageMaker", "sts:AssumeRole")
+                .principal("Service", SAGEMAKER_SERVICE)
+                .when("StringEquals", "aws:SourceAccount", scope.accountId());
+    }
+
+    /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */
+    static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, Output<String> kmsKeyArn,
+                                      Output<String> modelPackageGroupArn) {
+        String prefix = scope.sagemakerPrefix();
+        return List.of(
+                Statement.allow("ManageHosting",
+                                "sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:DeleteModel",
+                                "sagemaker:CreateEndpointConfig", "sagemaker:DescribeEndpointConfig",
+                                "sagemaker:DeleteEndpointConfig", "sagemaker:CreateEndpoint",
+                                "sagemaker:DescribeEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint",
+                                "sagemaker:UpdateEndpointWeightsAndCapacities",
+                                "sagemaker:AddTags", "sagemaker:ListTags", "sagemaker:DeleteTags")
+                        .on(scope.arn("sagemaker", "model/" + prefix + "*"),
+                                scope.arn("sagemaker", "endpoint-config/" + prefix + "*"),
+                                scope.arn("sagemaker", "endpoint/" + prefix + "*")),
+                // Creating a model from another account's package is authorised on the package as well.
+                Statement.allow("UseApprovedPackages", "sagemaker:DescribeModelPackage", "sagemaker:CreateModel")
+                        .on(modelPackages(modelPackageGroupArn)),
+                Statement.allow("PassExecutionRole", "iam:PassRole")
+                        .on(executionRoleArn)
+                        .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
+                Statement.allow("DescribeToolingKey", "kms:DescribeKey").on(kmsKeyArn),
+                // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
+                Statement.allow("GrantToolingKeyToSageMaker", "kms:CreateGrant")
+                        .on(kmsKeyArn)
+                        .when("Bool", "kms:GrantIsForAWSResource", "true"),
+                Statement.allow("ScaleEndpointVariants",
+                                "application-autoscaling:RegisterScalableTarget",
+                                "application-autoscaling:DeregisterScalableTarget",
+                                "application-autoscaling:PutScalingPolicy",
+                                "application-autoscaling:DeleteScalingPolicy",
+                                "application-autoscaling:TagResource",
+                                "application-autoscaling:ListTagsForResource")
+                        .on(scope.arn("application-autoscaling", "scalable-target/*")),
+                Statement.allow("DescribeScaling", SCALING_DESCRIBE_ACTIONS.toArray(String[]::new))
+                        .onAnyResourceBecause("Application Auto Scaling's Describe actions accept only *"),
+                Statement.allow("ManageEndpointAlarms",
+                                "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms",
+                                "cloudwatch:TagResource", "cloudwatch:ListTagsForResource")
+                        .on(scope.arn("cloudwatch", "alarm:" + scope.alarmPrefix() + "*"),
+                                // the alarms a target-tracking policy creates for the endpoint's variant
+                                scope.arn("cloudwatch", "alarm:TargetTracking-endpoint/" + prefix + "*")),
+                Statement.allow("CreateScalingServiceLinkedRole", "iam:CreateServiceLinkedRole")
+                        .on(scope.globalArn("iam", "role/aws-service-role/" + SCALING_SERVICE + "/"
+                                + SCALING_SERVICE_LINKED_ROLE))
+                        .when("StringEquals", "iam:AWSServiceName", SCALING_SERVICE));
+    }
+
+    /** What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs. */
+    static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
+                                         Output<String> kmsKeyArn, Output<String> modelPackageGroupArn) {
+        String logGroup = "log-group:/aws/sagemaker/Endpoints/" + scope.sagemakerPrefix() + "*";
+        List<Statement> statements = new ArrayList<>(List.of(
+                Statement.allow("ReadModelArtifacts", "s3:GetObject")
+                        .on(bucketArn.applyValue(arn -> arn + "/*")),
+                Statement.allow("WriteDataCapture", "s3:PutObject")
+                        .on(bucketArn.applyValue(arn -> arn + "/" + DataCapture.prefix(scope.stage()) + "*")),
+                Statement.allow("UseToolingKey", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey")
+                        .on(kmsKeyArn),
+                Statement.allow("ReadApprovedPackages", "sagemaker:DescribeModelPackage")
+                        .on(modelPackages(modelPackageGroupArn)),
+                Statement.allow("PullInferenceImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                                "ecr:BatchCheckLayerAvailability")
+                        // SageMaker's framework images live in AWS-owned registries that differ per region.
+                        .on("arn:" + scope.partition() + ":ecr:" + scope.region() + ":*:repository/sagemaker-*"),
+                Statement.allow("LogInToRegistries", "ecr:GetAuthorizationToken")
+                        .onAnyResourceBecause("an ECR authorization token is not tied to a repository"),
+                Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
+                                "logs:PutLogEvents", "logs:DescribeLogStreams")
+                        .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
+        vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
+        return statements;
+    }
+
+    /** The network interfaces SageMaker attaches to the endpoint's instances in the stage's subnets. */
+    private static List<Statement> vpcAccess(Scope scope, VpcSettings vpc) {
+        List<String> resources = Stream.concat(Stream.of(scope.arn("ec2", "network-interface/*")),
+                Stream.concat(vpc.subnetIds().stream().map(id -> scope.arn("ec2", "subnet/" + id)),
+                        vpc.securityGroupIds().stream().map(id -> scope.arn("ec2", "security-group/" + id)))).toList();
+        return List.of(
+                Statement.allow("ManageEndpointNetworkInterfaces", "ec2:CreateNetworkInterface",
+                                "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
+                                "ec2:DeleteNetworkInterfacePermission")
+                        .on(resources.toArray(String[]::new)),
+                Statement.allow("DescribeEndpointNetwork", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
+                                "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups")
+                        .onAnyResourceBecause("EC2 Describe actions accept only *"));
+    }
+
+    /** Every version of the group: {@code model-package/<group>/*} beside {@code model-package-group/<group>}. */
+    static Output<String> modelPackages(Output<String> modelPackageGroupArn) {
+        return modelPackageGroupArn.applyValue(arn -> arn.replace(":model-package-group/", ":model-package/") + "/*");
+    }
+}

@@ -1,0 +1,215 @@
+package com.sagemakermlops.components.bootstrap;
+
+import com.google.gson.Gson;
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.hosting.ToolingFixture;
+import com.sagemakermlops.config.Product;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.TargetEnvironment.Stage;
+import com.sagemakermlops.config.VpcSettings;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.testing.TestStacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CrossAccountBootstrapTest {
+    private static final String ROLE = "aws:iam/role:Role";
+    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+    private static final Naming NAMING = new Naming(
+            new Product("globalbank", "prod", "c001", "fraud-detection"), TestStacks.REGION);
+    private static final String BOOTSTRAP_ROLE = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/OrgBootstrap";
+    private static final String DEPLOY_BUILD_ROLE =
+            "arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/" + ToolingFixture.PRODUCT + "-deploy-preprod";
+    private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/ml-boundary";
+    private static final TargetEnvironment PREPROD = new TargetEnvironment(Stage.PREPROD,
+            TestStacks.PREPROD_ACCOUNT, "eu-west-1",
+            Optional.of(new VpcSettings("vpc-0a1b2c3d4e5f60718", ToolingFixture.PREPROD_SUBNETS,
+                    ToolingFixture.PREPROD_SECURITY_GROUPS)),
+            Optional.of(BOOTSTRAP_ROLE), Optional.of("c001-preprod-7d1e"));
+    private static Recording recording;
+
+    @BeforeAll
+    static void bootstrapPreprod() {
+        recording = run(PREPROD, Optional.of(Output.of(BOUNDARY)));
+        assertThat(recording.errors()).isEmpty();
+    }
+
+    static Recording run(TargetEnvironment environment, Optional<Output<String>> boundary) {
+        return TestStacks.run("dev", TestStacks.cloud(), ctx -> {
+            var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
+                    new CrossAccountBootstrapArgs(environment, NAMING,
+                            Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
+                            Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
+                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), boundary));
+            ctx.export("deployRoleArn", bootstrap.deployRoleArn());
+            ctx.export("executionRoleArn", bootstrap.executionRoleArn());
+            ctx.export("externalId", bootstrap.externalId());
+            ctx.export("accountId", bootstrap.accountId());
+            ctx.export("region", bootstrap.region());
+        });
+    }
+
+    @Test
+    void theProviderAssumesTheBootstrapRoleInTheTargetAccountAndRegionOnly() {
+        RecordedResource provider = recording.named("pulumi:providers:aws", "bootstrap-preprod-provider");
+        assertThat(provider.parent()).contains(recording.named(CrossAccountBootstrap.TYPE, "bootstrap-preprod").urn());
+        Map<String, Object> inputs = provider.inputValues();
+        assertThat(inputs).containsEntry("region", "eu-west-1");
+        assertThat(json(inputs.get("allowedAccountIds"))).isEqualTo(List.of(TestStacks.PREPROD_ACCOUNT));
+        assertThat(json(inputs.get("assumeRole"))).isEqualTo(Map.of("roleArn", BOOTSTRAP_ROLE,
+                "sessionName", "sagemaker-mlops-bootstrap-preprod", "externalId", "c001-preprod-7d1e"));
+    }
+
+    @Test
+    void everyRoleAndPolicyIsCreatedThroughTheBootstrapProvider() {
+        String provider = recording.named("pulumi:providers:aws", "bootstrap-preprod-provider").urn();
+        List<RecordedResource> aws = recording.resources().stream().filter(r -> r.type().startsWith("aws:")).toList();
+        assertThat(aws).extracting(RecordedResource::type)
+                .containsExactlyInAnyOrder(ROLE, ROLE, ROLE_POLICY, ROLE_POLICY);
+        assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(provider));
+        assertThat(recording.outputs())
+                .containsEntry("deployRoleArn", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/"
+                        + DeployRoles.deployRoleName(NAMING, Stage.PREPROD))
+                .containsEntry("executionRoleArn", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/"
+                        + DeployRoles.executionRoleName(NAMING, Stage.PREPROD))
+                .containsEntry("externalId", "c001-preprod-7d1e")
+                .containsEntry("accountId", TestStacks.PREPROD_ACCOUNT)
+                .containsEntry("region", "eu-west-1");
+        assertThat(recording.ofType(ROLE)).allSatisfy(role ->
+                assertThat(role.inputValues()).containsEntry("permissionsBoundary", BOUNDARY));
+    }
+
+    @Test
+    void onlyTheToolingDeployBuildMayAssumeTheDeployRoleAndOnlyWithTheExternalId() {
+        List<Map<String, Object>> trust = statements(role("bootstrap-preprod-deploy-role").get("assumeRolePolicy"));
+        assertThat(trust).containsExactly(Map.of("Sid", "TrustToolingDeployBuild", "Effect", "Allow",
+                "Principal", Map.of("AWS", DEPLOY_BUILD_ROLE), "Action", "sts:AssumeRole",
+                "Condition", Map.of("StringEquals", Map.of("sts:ExternalId", "c001-preprod-7d1e"))));
+    }
+
+    @Test
+    void theDeployRoleManagesOnlyThisProductsHostingAndPassesOnlyTheExecutionRole() {
+        List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-deploy-permissions"));
+        String prefix = ToolingFixture.PRODUCT;
+        assertThat(statement(statements, "ManageHosting").get("Resource")).isEqualTo(List.of(
+                "arn:aws:sagemaker:eu-west-1:222233334444:model/" + prefix + "*",
+                "arn:aws:sagemaker:eu-west-1:222233334444:endpoint-config/" + prefix + "*",
+                "arn:aws:sagemaker:eu-west-1:222233334444:endpoint/" + prefix + "*"));
+        assertThat(statement(statements, "PassExecutionRole")).containsEntry("Action", "iam:PassRole")
+                .containsEntry("Resource", recording.outputs().get("executionRoleArn"))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("iam:PassedToService", "sagemaker.amazonaws.com")));
+        assertThat(statement(statements, "ManageEndpointAlarms").get("Resource")).isEqualTo(List.of(
+                "arn:aws:cloudwatch:eu-west-1:222233334444:alarm:" + prefix + "-*",
+                "arn:aws:cloudwatch:eu-west-1:222233334444:alarm:TargetTracking-endpoint/" + prefix + "*"));
+        assertThat(statement(statements, "CreateScalingServiceLinkedRole"))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("iam:AWSServiceName", "sagemaker.application-autoscaling.amazonaws.com")));
+        assertThat(statement(statements, "UseApprovedPackages")).containsEntry("Resource",
+                ToolingFixture.GROUP_ARN.replace("model-package-group/", "model-package/") + "/*");
+        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
+                .extracting(s -> s.get("Sid")).containsExactly("DescribeScaling");
+        assertThat(statements).flatExtracting(CrossAccountBootstrapTest::actions)
+                .noneMatch(action -> action.contains("*"));
+    }
+
+    @Test
+    void theExecutionRoleIsForSageMakerAndReadsArtifactsWritesItsCapturePrefixAndUsesTheKey() {
+        assertThat(statements(role("bootstrap-preprod-execution-role").get("assumeRolePolicy")))
+                .containsExactly(Map.of("Sid", "TrustSageMaker", "Effect", "Allow",
+                        "Principal", Map.of("Service", "sagemaker.amazonaws.com"), "Action", "sts:AssumeRole",
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", TestStacks.PREPROD_ACCOUNT))));
+        List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-execution-permissions"));
+        String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
+        assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", bucket + "/data-capture/preprod/*");
+        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", bucket + "/*");
+        assertThat(statement(statements, "UseToolingKey"))
+                .containsEntry("Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"))
+                .containsEntry("Resource", ToolingFixture.KMS_KEY_ARN);
+        assertThat(statement(statements, "ReadApprovedPackages")).containsEntry("Action",
+                "sagemaker:DescribeModelPackage");
+        assertThat(statement(statements, "LogInToRegistries")).containsEntry("Resource", "*");
+        assertThat(statement(statements, "ManageEndpointNetworkInterfaces").get("Resource").toString())
+                .contains("subnet/" + ToolingFixture.PREPROD_SUBNETS.get(0), "security-group/sg-0123456789abcdef0");
+        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
+                .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeEndpointNetwork");
+    }
+
+    @Test
+    void withoutAConfiguredExternalIdTheDefaultIsProductAndStage() {
+        var prod = new TargetEnvironment(Stage.PROD, TestStacks.PROD_ACCOUNT, TestStacks.REGION, Optional.empty(),
+                Optional.of("arn:aws:iam::" + TestStacks.PROD_ACCOUNT + ":role/OrgBootstrap"), Optional.empty());
+        Recording noExternalId = run(prod, Optional.empty());
+        assertThat(noExternalId.outputs()).containsEntry("externalId", NAMING.productName() + "-prod");
+        assertThat(json(noExternalId.named("pulumi:providers:aws", "bootstrap-prod-provider").inputValues()
+                .get("assumeRole"))).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .doesNotContainKey("externalId");
+        assertThat(noExternalId.ofType(ROLE)).allSatisfy(role ->
+                assertThat(role.inputValues()).doesNotContainKey("permissionsBoundary"));
+        assertThat(noExternalId.ofType(ROLE_POLICY)).noneSatisfy(policy ->
+                assertThat(policy.inputValues().get("policy").toString()).contains("ec2:"));
+    }
+
+    @Test
+    void anEnvironmentWithoutABootstrapRoleIsRefused() {
+        var manual = new TargetEnvironment(Stage.PROD, TestStacks.PROD_ACCOUNT, TestStacks.REGION, Optional.empty(),
+                Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> new CrossAccountBootstrapArgs(manual, NAMING,
+                Tags.of("p", "starter", "dev", "p", Optional.empty(), Optional.empty()), Output.of("a"),
+                Output.of("b"), Output.of("k"), Output.of("g"), Optional.empty()))
+                .hasMessageContaining("prod environment has no bootstrapRoleArn");
+    }
+
+    @Test
+    void producesNoMandatoryPolicyFindingOnceScalingDescribesAreKnownAsStarOnly() {
+        // Application Auto Scaling's Describe actions accept only Resource "*" (Service Authorization Reference).
+        PolicyPackConfig config = PolicyPackConfig.parse(new Gson().toJson(Map.of("iam-no-wildcard-resources",
+                Map.of("additionalStarOnlyActions", TargetRolePolicies.SCALING_DESCRIBE_ACTIONS))));
+        List<PolicyFinding> findings = PolicyPack.standard().evaluate(
+                recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), config);
+        assertThat(findings).filteredOn(PolicyFinding::blocking).isEmpty();
+    }
+
+    private static Map<String, Object> role(String name) {
+        return recording.named(ROLE, name).inputValues();
+    }
+
+    private static Object policy(String name) {
+        return recording.named(ROLE_POLICY, name).inputValues().get("policy");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Object document) {
+        Map<String, Object> parsed = new Gson().fromJson(String.valueOf(document), Map.class);
+        return (List<Map<String, Object>>) parsed.get("Statement");
+    }
+
+    private static Map<String, Object> statement(List<Map<String, Object>> statements, String sid) {
+        return statements.stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid));
+    }
+
+    private static List<String> actions(Map<String, Object> statement) {
+        Object action = statement.get("Action");
+        return action instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of((String) action);
+    }
+
+    private static Object json(Object value) {
+        return new Gson().fromJson(String.valueOf(value), Object.class);
+    }
+}

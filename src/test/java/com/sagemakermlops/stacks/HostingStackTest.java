@@ -1,0 +1,174 @@
+package com.sagemakermlops.stacks;
+
+import com.google.gson.Gson;
+import com.sagemakermlops.components.hosting.ModelHosting;
+import com.sagemakermlops.components.hosting.ToolingFixture;
+import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.testing.TestStacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HostingStackTest {
+    private static final String PROVIDER = "pulumi:providers:aws";
+    private static final String PACKAGE_LINE = "    modelPackageArn: " + ToolingFixture.PACKAGE_V3;
+    private static Recording preprod;
+
+    @BeforeAll
+    static void runPreprod() {
+        preprod = run("preprod", PACKAGE_LINE);
+    }
+
+    static StackConfig config(String stage, String modelPackageArnLine) {
+        return TestStacks.config("""
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: hosting
+                  sagemaker-mlops:hosting:
+                    toolingStack: %s
+                    stage: %s
+                %s
+                    instanceType: ml.m5.xlarge
+                    initialInstanceCount: 2
+                    autoscaling:
+                      minCapacity: 2
+                      maxCapacity: 6
+                      targetInvocationsPerInstance: 250
+                    deployment:
+                      strategy: canary
+                      trafficPercent: 20
+                      waitMinutes: 15
+                """.formatted(ToolingFixture.STACK, stage, modelPackageArnLine));
+    }
+
+    static Recording run(String stage, String modelPackageArnLine) {
+        return TestStacks.run(stage, TestStacks.cloud(Map.of(ToolingFixture.STACK, ToolingFixture.outputs())),
+                ctx -> Platform.define(ctx, config(stage, modelPackageArnLine)));
+    }
+
+    @Test
+    void theStageProviderAssumesTheDeployRoleWithTheExternalIdInTheStageAccountOnly() {
+        assertThat(preprod.errors()).isEmpty();
+        RecordedResource provider = preprod.named(PROVIDER, "aws-preprod");
+        Map<String, Object> inputs = provider.inputValues();
+        assertThat(jsonMap(inputs.get("assumeRole"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "roleArn", ToolingFixture.preprod().deployRoleArn(),
+                "externalId", ToolingFixture.PRODUCT + "-preprod",
+                "sessionName", "sagemaker-mlops-preprod"));
+        assertThat(inputs).containsEntry("region", TestStacks.REGION);
+        assertThat(jsonList(inputs.get("allowedAccountIds"))).isEqualTo(List.of(TestStacks.PREPROD_ACCOUNT));
+    }
+
+    @Test
+    void theProdStackReadsProdFromTheToolingStackAndDeploysInItsRegion() {
+        Recording prod = run("prod", PACKAGE_LINE);
+        assertThat(prod.errors()).isEmpty();
+        Map<String, Object> inputs = prod.named(PROVIDER, "aws-prod").inputValues();
+        assertThat(inputs).containsEntry("region", ToolingFixture.PROD_REGION);
+        assertThat(jsonList(inputs.get("allowedAccountIds"))).isEqualTo(List.of(TestStacks.PROD_ACCOUNT));
+        assertThat(jsonMap(inputs.get("assumeRole"))).containsEntry("roleArn", ToolingFixture.prod().deployRoleArn())
+                .containsEntry("externalId", "prod-2f9c41d7");
+        assertThat(String.valueOf(prod.outputs().get("endpointArn")))
+                .startsWith("arn:aws:sagemaker:us-east-1:" + TestStacks.PROD_ACCOUNT + ":endpoint/");
+        RecordedResource config = prod.ofType("aws:sagemaker/endpointConfiguration:EndpointConfiguration").get(0);
+        assertThat(config.inputValues()).doesNotContainKey("dataCaptureConfig");
+        RecordedResource model = prod.ofType("aws:sagemaker/model:Model").get(0);
+        assertThat(model.inputValues()).doesNotContainKey("vpcConfig")
+                .containsEntry("executionRoleArn", ToolingFixture.prod().executionRoleArn());
+    }
+
+    @Test
+    void everyHostingResourceGoesThroughTheStageProvider() {
+        String providerUrn = preprod.named(PROVIDER, "aws-preprod").urn();
+        List<RecordedResource> aws = preprod.resources().stream()
+                .filter(r -> r.type().startsWith("aws:")).toList();
+        assertThat(aws).extracting(RecordedResource::type).contains(
+                "aws:sagemaker/model:Model", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+                "aws:sagemaker/endpoint:Endpoint", "aws:appautoscaling/target:Target",
+                "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm");
+        assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(providerUrn));
+        String component = preprod.named(ModelHosting.TYPE, "hosting-preprod").urn();
+        assertThat(aws).allSatisfy(r -> assertThat(r.parent()).as(r.name()).contains(component));
+    }
+
+    @Test
+    void valuesComeFromTheToolingStack() {
+        Map<String, Object> model = preprod.ofType("aws:sagemaker/model:Model").get(0).inputValues();
+        assertThat(model).containsEntry("executionRoleArn", ToolingFixture.preprod().executionRoleArn())
+                .containsEntry("enableNetworkIsolation", true)
+                .containsEntry("primaryContainer", Map.of("modelPackageName", ToolingFixture.PACKAGE_V3))
+                .containsEntry("vpcConfig", Map.of("subnets", ToolingFixture.PREPROD_SUBNETS,
+                        "securityGroupIds", ToolingFixture.PREPROD_SECURITY_GROUPS));
+        Map<String, Object> config = preprod.ofType("aws:sagemaker/endpointConfiguration:EndpointConfiguration")
+                .get(0).inputValues();
+        assertThat(config).containsEntry("kmsKeyArn", ToolingFixture.KMS_KEY_ARN);
+        assertThat(config.get("dataCaptureConfig")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("destinationS3Uri", "s3://" + ToolingFixture.BUCKET + "/data-capture/preprod/")
+                .containsEntry("kmsKeyId", ToolingFixture.KMS_KEY_ARN);
+        assertThat(preprod.ofType("aws:appautoscaling/target:Target").get(0).inputValues())
+                .containsEntry("minCapacity", 2.0).containsEntry("maxCapacity", 6.0);
+    }
+
+    @Test
+    void exportsTheLiveEndpointAndModelPackageInTheStageAccount() {
+        assertThat(preprod.outputs()).containsEntry("stage", "preprod")
+                .containsEntry("modelPackageArn", ToolingFixture.PACKAGE_V3)
+                .doesNotContainKey("status");
+        String endpointName = preprod.ofType("aws:sagemaker/endpoint:Endpoint").get(0).inputValues().get("name")
+                .toString();
+        assertThat(preprod.outputs()).containsEntry("endpointName", endpointName)
+                .containsEntry("endpointArn", "arn:aws:sagemaker:us-west-2:" + TestStacks.PREPROD_ACCOUNT
+                        + ":endpoint/" + endpointName);
+    }
+
+    @Test
+    void withoutAnApprovedModelOnlyTheProviderIsCreatedAndTheStatusSaysWhatToSet() {
+        Recording empty = run("preprod", "");
+        assertThat(empty.errors()).isEmpty();
+        assertThat(empty.resources()).extracting(RecordedResource::type)
+                .noneMatch(type -> type.startsWith("aws:") || type.equals(ModelHosting.TYPE))
+                .contains(PROVIDER);
+        assertThat(empty.outputs()).containsEntry("stage", "preprod")
+                .containsEntry("status", "no approved model deployed yet: set sagemaker-mlops:hosting.modelPackageArn")
+                .doesNotContainKeys("endpointName", "endpointArn", "modelPackageArn");
+    }
+
+    @Test
+    void aStageTheToolingStackDoesNotKnowFailsWithWhatToConfigure() {
+        Map<String, Object> outputs = new java.util.HashMap<>(ToolingFixture.outputs());
+        outputs.put("environments", Map.of("preprod", Map.of()));
+        assertThatThrownBy(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
+                ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE))))
+                .rootCause().hasMessage("the tooling stack exports no environments.prod: configure "
+                        + "deploy.prodEnvironment in the tooling stack and update it first");
+    }
+
+    @Test
+    void producesNoMandatoryPolicyFinding() {
+        List<PolicyFinding> findings = PolicyPack.standard().evaluate(
+                preprod.resources().stream().map(RecordedResource::toPolicyResource).toList(),
+                PolicyPackConfig.defaults());
+        assertThat(findings).filteredOn(PolicyFinding::blocking).isEmpty();
+    }
+
+    /** Provider inputs reach the engine JSON-encoded. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonMap(Object value) {
+        return new Gson().fromJson(String.valueOf(value), Map.class);
+    }
+
+    private static List<?> jsonList(Object value) {
+        return new Gson().fromJson(String.valueOf(value), List.class);
+    }
+}
