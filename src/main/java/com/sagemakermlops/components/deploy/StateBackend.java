@@ -49,21 +49,19 @@ final class StateBackend {
         return "awskms:///" + keyArn + "?region=" + region;
     }
 
-    StateBackend(Resource parent, Naming naming, Tags tags, DeployPolicies.Scope scope,
+    StateBackend(String name, Resource parent, Naming naming, Tags tags, DeployPolicies.Scope scope,
                  List<Output<String>> deployBuildRoleArns) {
         var options = CustomResourceOptions.builder().parent(parent).build();
-        var bucket = new BucketV2("deploy-state", BucketV2Args.builder()
+        var bucket = new BucketV2(name + "-state", BucketV2Args.builder()
                 .bucket(naming.physical(PhysicalName.S3_BUCKET, "deploy-state"))
                 .forceDestroy(false)
                 .tags(tags.asMap())
                 .build(), options);
-        this.bucketName = bucket.bucket();
-        this.bucketArn = bucket.arn();
-        new BucketOwnershipControls("deploy-state-ownership", BucketOwnershipControlsArgs.builder()
+        var ownership = new BucketOwnershipControls(name + "-state-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
                 .build(), options);
-        new BucketServerSideEncryptionConfigurationV2("deploy-state-encryption",
+        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-state-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
@@ -76,12 +74,12 @@ final class StateBackend {
                                 .bucketKeyEnabled(true)
                                 .build())
                         .build(), options);
-        new BucketVersioningV2("deploy-state-versioning", BucketVersioningV2Args.builder()
+        var versioning = new BucketVersioningV2(name + "-state-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
                         .status("Enabled").build())
                 .build(), options);
-        var publicAccess = new BucketPublicAccessBlock("deploy-state-public-access",
+        var publicAccess = new BucketPublicAccessBlock(name + "-state-public-access",
                 BucketPublicAccessBlockArgs.builder()
                         .bucket(bucket.id())
                         .blockPublicAcls(true)
@@ -89,19 +87,24 @@ final class StateBackend {
                         .ignorePublicAcls(true)
                         .restrictPublicBuckets(true)
                         .build(), options);
-        new BucketPolicy("deploy-state-policy", BucketPolicyArgs.builder()
+        var policy = new BucketPolicy(name + "-state-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(PolicyDocument.of(DeployPolicies.denyInsecureTransport(bucket.arn())))
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(publicAccess).build());
+        // The backend is handed out only once every setting that protects it is in place.
+        Output<String> protectedBucket = Output.all(ownership.id(), encryption.id(), versioning.id(), policy.id())
+                .apply(ids -> bucket.bucket());
+        this.bucketName = protectedBucket;
+        this.bucketArn = protectedBucket.apply(ignored -> bucket.arn());
 
-        var key = new Key("deploy-secrets-key", KeyArgs.builder()
+        var key = new Key(name + "-secrets-key", KeyArgs.builder()
                 .description("Encrypts the secrets of the " + naming.productName() + " hosting stacks")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .policy(PolicyDocument.of(DeployPolicies.secretsKeyPolicy(scope, deployBuildRoleArns)))
                 .tags(tags.asMap())
                 .build(), options);
-        new Alias("deploy-secrets-key-alias", AliasArgs.builder()
+        new Alias(name + "-secrets-key-alias", AliasArgs.builder()
                 .name("alias/" + naming.productName() + "-pulumi-secrets")
                 .targetKeyId(key.keyId())
                 .build(), options);

@@ -1,0 +1,289 @@
+package com.sagemakermlops.components.deploy;
+
+import com.pulumi.aws.codebuild.Project;
+import com.pulumi.aws.codebuild.ProjectArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectVpcConfigArgs;
+import com.pulumi.aws.codepipeline.Pipeline;
+import com.pulumi.aws.codepipeline.PipelineArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.TargetEnvironment.Stage;
+import com.sagemakermlops.config.VpcSettings;
+import com.sagemakermlops.naming.PhysicalName;
+
+import javax.annotation.Nullable;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline that promotes approved model versions: Source, then one CodeBuild deploy per configured target
+ * environment (DeployPreProd, a ManualApproval before prod when enabled, DeployProd). Each deploy build runs
+ * {@code pulumi up} of the stage's hosting stack against a self-managed backend in this account (a KMS-encrypted,
+ * versioned state bucket and an {@code awskms://} secrets key), through a role that may only assume that stage's
+ * deploy role, read the model registry and use that backend.
+ *
+ * <p>On Professional and up with {@code enableEventBridgeTrigger}, an EventBridge rule starts the pipeline when a
+ * version of the model package group becomes Approved. Without it (Starter, or the trigger disabled) there is no
+ * rule: the pipeline runs on changes to the deploy repository or when started by hand, and each run deploys the
+ * newest Approved version, which the deploy buildspec looks up in the registry.
+ */
+public final class DeployPipeline extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:deploy:DeployPipeline";
+    static final String SECRETS_PROVIDER_REASON = "PULUMI_SECRETS_PROVIDER holds the awskms URL naming the "
+            + "secrets key ARN: no secret value";
+
+    private final Output<String> pipelineName;
+    private final Output<String> pipelineArn;
+    private final Map<Stage, Output<String>> codeBuildRoleArns = new EnumMap<>(Stage.class);
+    private final Map<Stage, Output<String>> projectNames = new EnumMap<>(Stage.class);
+    private final Output<String> stateBucketName;
+    private final Output<String> secretsKeyArn;
+    private final Output<String> secretsProvider;
+    private final Output<String> backendUrl;
+    private final Optional<Output<String>> eventRuleArn;
+    private final Optional<Output<String>> eventRuleName;
+
+    public DeployPipeline(String name, DeployPipelineArgs args) {
+        this(name, args, null);
+    }
+
+    public DeployPipeline(String name, DeployPipelineArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var scope = args.scope();
+        List<TargetEnvironment> environments = args.deploy().environments();
+
+        Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
+        environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
+        var state = new StateBackend(name, this, args.naming(), args.tags(), scope,
+                buildRoles.values().stream().map(Role::arn).toList());
+        this.stateBucketName = state.bucketName();
+        this.secretsKeyArn = state.secretsKeyArn();
+        this.backendUrl = state.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket, args.region()));
+        this.secretsProvider = state.secretsKeyArn()
+                .applyValue(arn -> StateBackend.secretsProvider(arn, args.region()));
+
+        Map<Stage, Project> projects = new EnumMap<>(Stage.class);
+        for (TargetEnvironment env : environments) {
+            Role role = buildRoles.get(env.stage());
+            projects.put(env.stage(), deployProject(name, args, env, role, state));
+            codeBuildRoleArns.put(env.stage(), role.arn());
+            projectNames.put(env.stage(), projects.get(env.stage()).name());
+        }
+
+        var pipelineRole = new Role(name + "-pipeline-role", RoleArgs.builder()
+                .name(args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"))
+                .description("Runs the deploy pipeline: its source, its deploy builds, its artifacts")
+                .assumeRolePolicy(PolicyDocument.trustService("codepipeline.amazonaws.com"))
+                .permissionsBoundary(args.permissionsBoundary().orElse(null))
+                .tags(args.tags().asMap())
+                .build(), child());
+        var pipelineAccess = new RolePolicy(name + "-pipeline-policy", RolePolicyArgs.builder()
+                .role(pipelineRole.id())
+                .policy(PolicyDocument.of(DeployPolicies.pipelineRole(scope, args.source(),
+                        projects.values().stream().map(Project::arn).toList())))
+                .build(), child());
+        var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
+                .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
+                .pipelineType("V2")
+                .roleArn(pipelineRole.arn())
+                .artifactStores(PipelineArtifactStoreArgs.builder()
+                        .type("S3")
+                        .location(args.artifactBucketName())
+                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder()
+                                .type("KMS").id(args.cmkArn()).build())
+                        .build())
+                .stages(DeployStages.plan(args.deploy()).stream()
+                        .map(stage -> PipelineStageArgs.builder()
+                                .name(stage.name())
+                                .actions(action(stage.action(), args, projects))
+                                .build())
+                        .toList())
+                .tags(args.tags().asMap())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(pipelineAccess).build());
+        this.pipelineName = pipeline.name();
+        this.pipelineArn = pipeline.arn();
+
+        Optional<ApprovalTrigger> trigger = args.triggersOnApproval()
+                ? Optional.of(new ApprovalTrigger(name, this, args, pipeline.arn()))
+                : Optional.empty();
+        this.eventRuleArn = trigger.map(ApprovalTrigger::ruleArn);
+        this.eventRuleName = trigger.map(ApprovalTrigger::ruleName);
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("pipelineName", pipelineName);
+        outputs.put("pipelineArn", pipelineArn);
+        codeBuildRoleArns.forEach((stage, arn) -> outputs.put(stage.id() + "CodeBuildRoleArn", arn));
+        outputs.put("stateBucketName", stateBucketName);
+        outputs.put("secretsKeyArn", secretsKeyArn);
+        outputs.put("secretsProvider", secretsProvider);
+        outputs.put("backendUrl", backendUrl);
+        eventRuleArn.ifPresent(arn -> outputs.put("eventRuleArn", arn));
+        registerOutputs(outputs);
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private Role buildRole(String name, DeployPipelineArgs args, Stage stage) {
+        String projectName = DeployBuild.projectName(args.naming(), stage);
+        return new Role(name + "-build-" + stage.id() + "-role", RoleArgs.builder()
+                .name(args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()))
+                .description("Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only")
+                .assumeRolePolicy(PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)))
+                .permissionsBoundary(args.permissionsBoundary().orElse(null))
+                .tags(args.tags().asMap())
+                .build(), child());
+    }
+
+    private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
+                                  StateBackend state) {
+        String projectName = DeployBuild.projectName(args.naming(), env.stage());
+        String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
+        Optional<VpcSettings> vpc = args.deploy().devEnvironment();
+        var access = new RolePolicy(name + "-build-" + env.stage().id() + "-policy", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(DeployPolicies.buildRole(args.scope(),
+                        new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), env, deployRoleArn,
+                        projectName, args.source(), vpc)))
+                .build(), child());
+        Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
+                        args.modelPackageGroupName(), state.bucketName(), state.secretsKeyArn())
+                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1,
+                                StateBackend.backendUrl(t.t2, args.region()),
+                                StateBackend.secretsProvider(t.t3, args.region()))
+                        .entrySet().stream()
+                        .map(e -> ProjectEnvironmentEnvironmentVariableArgs.builder()
+                                .name(e.getKey()).value(e.getValue()).type("PLAINTEXT").build())
+                        .toList());
+        Tags tags = args.tags().with(Tags.SUPPRESSION_PREFIX + "codebuild-no-plaintext-credentials",
+                SECRETS_PROVIDER_REASON);
+        return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
+                .name(projectName)
+                .description("Deploys the newest Approved model package to " + env.stage().id()
+                        + " (account " + env.accountId() + ", " + env.region() + ")")
+                .serviceRole(role.arn())
+                .encryptionKey(args.cmkArn())
+                .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
+                .source(ProjectSourceArgs.builder()
+                        .type("CODEPIPELINE")
+                        .buildspec(DeployBuild.buildspec(args.sourceControl()))
+                        .build())
+                .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
+                .environment(ProjectEnvironmentArgs.builder()
+                        .type("LINUX_CONTAINER")
+                        .computeType(DeployBuild.COMPUTE_TYPE)
+                        .image(DeployBuild.IMAGE)
+                        .imagePullCredentialsType("CODEBUILD")
+                        .privilegedMode(false)
+                        .environmentVariables(variables)
+                        .build())
+                .logsConfig(ProjectLogsConfigArgs.builder()
+                        .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
+                                .status("ENABLED")
+                                .groupName(DeployBuild.logGroupName(projectName))
+                                .build())
+                        .build())
+                .vpcConfig(vpc.map(v -> Output.of(ProjectVpcConfigArgs.builder()
+                        .vpcId(v.vpcId()).subnets(v.subnetIds()).securityGroupIds(v.securityGroupIds()).build()))
+                        .orElse(null))
+                .tags(tags.asMap())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(access).build());
+    }
+
+    private static PipelineStageActionArgs action(DeployStages.Action action, DeployPipelineArgs args,
+                                                  Map<Stage, Project> projects) {
+        Stage target = action.target().orElse(null);
+        return switch (action.kind()) {
+            case SOURCE -> args.source().action();
+            case DEPLOY -> awsAction(action, "Build", "CodeBuild")
+                    .inputArtifacts(PipelineSource.OUTPUT_ARTIFACT)
+                    .configuration(projects.get(target).name().applyValue(project -> Map.of("ProjectName", project)))
+                    .build();
+            case APPROVAL -> awsAction(action, "Approval", "Manual")
+                    .configuration(args.modelPackageGroupName().applyValue(group -> Map.of("CustomData",
+                            "Approve deploying the newest Approved version of model package group " + group
+                                    + " to " + target.id())))
+                    .build();
+        };
+    }
+
+    private static PipelineStageActionArgs.Builder awsAction(DeployStages.Action action, String category,
+                                                             String provider) {
+        return PipelineStageActionArgs.builder()
+                .name(action.name())
+                .category(category)
+                .owner("AWS")
+                .provider(provider)
+                .version("1")
+                .runOrder(1);
+    }
+
+    public Output<String> pipelineName() {
+        return pipelineName;
+    }
+
+    public Output<String> pipelineArn() {
+        return pipelineArn;
+    }
+
+    /** The role of each configured stage's deploy build: the principal that stage's deploy role trusts. */
+    public Map<Stage, Output<String>> codeBuildRoleArns() {
+        return Map.copyOf(codeBuildRoleArns);
+    }
+
+    /** The deploy build project of each configured stage. */
+    public Map<Stage, Output<String>> projectNames() {
+        return Map.copyOf(projectNames);
+    }
+
+    public Output<String> stateBucketName() {
+        return stateBucketName;
+    }
+
+    public Output<String> secretsKeyArn() {
+        return secretsKeyArn;
+    }
+
+    /** {@code awskms:///<secrets key ARN>?region=<region>}. */
+    public Output<String> secretsProvider() {
+        return secretsProvider;
+    }
+
+    /** {@code s3://<state bucket>?region=<region>&awssdk=v2}. */
+    public Output<String> backendUrl() {
+        return backendUrl;
+    }
+
+    /** The model approval rule, on Professional and up with the trigger enabled. */
+    public Optional<Output<String>> eventRuleArn() {
+        return eventRuleArn;
+    }
+
+    public Optional<Output<String>> eventRuleName() {
+        return eventRuleName;
+    }
+}

@@ -1,0 +1,135 @@
+package com.sagemakermlops.components.deploy;
+
+import com.google.gson.Gson;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.config.DeployConfig;
+import com.sagemakermlops.config.Product;
+import com.sagemakermlops.config.SourceControl;
+import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.Tier;
+import com.sagemakermlops.config.VpcSettings;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.testing.TestStacks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Deploy configurations, a hand-made CodeCommit source and offline runs of {@link DeployPipeline}. */
+final class DeployFixtures {
+    static final String ACCOUNT = TestStacks.TOOLING_ACCOUNT;
+    static final String REGION = TestStacks.REGION;
+    static final Naming NAMING = new Naming(new Product("acme", "dev", "c001", "churn"), REGION);
+    static final String GROUP = "churn-models";
+    static final String GROUP_ARN = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":model-package-group/" + GROUP;
+    static final String BUCKET = "acme-model-bucket";
+    static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
+    static final String CMK_ARN = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/1111-2222";
+    static final String REPO_ARN = "arn:aws:codecommit:" + REGION + ":" + ACCOUNT + ":churn-model-deploy";
+    static final TargetEnvironment PREPROD = new TargetEnvironment(TargetEnvironment.Stage.PREPROD,
+            TestStacks.PREPROD_ACCOUNT, "us-east-1", Optional.empty(), Optional.empty(), Optional.of("ext-preprod"));
+    static final TargetEnvironment PROD = new TargetEnvironment(TargetEnvironment.Stage.PROD,
+            TestStacks.PROD_ACCOUNT, REGION, Optional.empty(), Optional.empty(), Optional.empty());
+    static final VpcSettings VPC = new VpcSettings("vpc-0abc", List.of("subnet-0aaa", "subnet-0bbb"),
+            List.of("sg-0ccc"));
+
+    private DeployFixtures() {
+    }
+
+    static DeployConfig deploy(Optional<TargetEnvironment> preprod, Optional<TargetEnvironment> prod,
+                               boolean manualApproval) {
+        return deploy(preprod, prod, manualApproval, true, Optional.empty());
+    }
+
+    static DeployConfig deploy(Optional<TargetEnvironment> preprod, Optional<TargetEnvironment> prod,
+                               boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
+        return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
+                Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
+                Optional.empty(), vpc, preprod, prod, List.of());
+    }
+
+    static DeployConfig both() {
+        return deploy(Optional.of(PREPROD), Optional.of(PROD), true);
+    }
+
+    /** The deploy repository as a CodeCommit source action. */
+    static PipelineSource codeCommitSource() {
+        return new PipelineSource(
+                Output.of("https://git-codecommit." + REGION + ".amazonaws.com/v1/repos/churn-model-deploy"),
+                PipelineStageActionArgs.builder()
+                        .name("Source").category("Source").owner("AWS").provider("CodeCommit").version("1")
+                        .outputArtifacts(PipelineSource.OUTPUT_ARTIFACT)
+                        .configuration(Map.of("RepositoryName", "churn-model-deploy", "BranchName", "main",
+                                "PollForSourceChanges", "false"))
+                        .build(),
+                List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
+                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
+                List.of());
+    }
+
+    static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {
+        return args(deploy, tier, Optional.empty());
+    }
+
+    static DeployPipelineArgs args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
+        return new DeployPipelineArgs(deploy, tier, SourceControl.CODECOMMIT, NAMING,
+                Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy", Optional.empty(),
+                        Optional.empty()),
+                "aws", REGION, ACCOUNT, codeCommitSource(), Output.of(BUCKET), Output.of(BUCKET_ARN),
+                Output.of(CMK_ARN), Output.of(GROUP), Output.of(GROUP_ARN), boundary);
+    }
+
+    static Recording run(DeployPipelineArgs args) {
+        Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
+            var pipeline = new DeployPipeline("deploy", args);
+            ctx.export("pipelineArn", pipeline.pipelineArn());
+            ctx.export("backendUrl", pipeline.backendUrl());
+            ctx.export("secretsProvider", pipeline.secretsProvider());
+            ctx.export("secretsKeyArn", pipeline.secretsKeyArn());
+            ctx.export("stateBucketName", pipeline.stateBucketName());
+            pipeline.codeBuildRoleArns().forEach((stage, arn) -> ctx.export(stage.id() + "CodeBuildRoleArn", arn));
+            pipeline.eventRuleArn().ifPresent(arn -> ctx.export("eventRuleArn", arn));
+        });
+        if (!recording.errors().isEmpty()) {
+            throw new AssertionError("program failed: " + recording.errors());
+        }
+        return recording;
+    }
+
+    /** A JSON policy document (or pattern) as maps and lists. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Object text) {
+        return new Gson().fromJson(String.valueOf(text), Map.class);
+    }
+
+    /** The statements of a policy document, each with Action and Resource always as lists. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> statements(Object document) {
+        return ((List<Map<String, Object>>) json(document).get("Statement")).stream()
+                .map(s -> {
+                    var copy = new java.util.LinkedHashMap<>(s);
+                    copy.put("Action", asList(s.get("Action")));
+                    copy.put("Resource", asList(s.get("Resource")));
+                    return (Map<String, Object>) copy;
+                })
+                .toList();
+    }
+
+    static Map<String, Object> statement(Object document, String sid) {
+        return statements(document).stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + document));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> asList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> list ? (List<String>) list : List.of(String.valueOf(value));
+    }
+}
