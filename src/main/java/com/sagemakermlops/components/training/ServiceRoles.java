@@ -25,6 +25,7 @@ final class ServiceRoles {
                      Optional<Output<String>> permissionsBoundary, CustomResourceOptions options) {
         RoleArgs.Builder args = RoleArgs.builder()
                 .name(roleName)
+                .description("The " + name + " role of " + roleName + ": one duty, least privilege")
                 .assumeRolePolicy(trust)
                 .tags(tags.asMap());
         permissionsBoundary.ifPresent(args::permissionsBoundary);

@@ -35,6 +35,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
@@ -92,8 +93,9 @@ public final class TrainingPipeline extends ComponentResource {
                 .description("Encrypts the models, artifacts, source and logs of " + args.naming().productName())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(PolicyDocument.of(KeyPolicy.statements(arns, new KeyPolicy.Principals(sagemakerRole.arn(),
-                        buildRole.arn(), pipelineRole.arn(), logGroupArn), targets.values(), dataCapture)))
+                .policy(PolicyDocument.of(withGrants(KeyPolicy.statements(arns, new KeyPolicy.Principals(
+                        sagemakerRole.arn(), buildRole.arn(), pipelineRole.arn(), logGroupArn), targets.values(),
+                        dataCapture), args.keyGrants())))
                 .tags(tags)
                 .build(), child);
         Alias alias = new Alias(name + "-key", AliasArgs.builder()
@@ -193,6 +195,12 @@ public final class TrainingPipeline extends ComponentResource {
                 "keyArn", keyArn, "bucketName", bucketName, "modelPackageGroupArn", modelPackageGroupArn,
                 "repositoryUrl", repositoryUrl, "pipelineArn", pipelineArn, "sagemakerRoleArn", sagemakerRoleArn,
                 "codeBuildRoleArn", codeBuildRoleArn));
+    }
+
+    private static List<Statement> withGrants(List<Statement> own, List<Statement> grants) {
+        List<Statement> all = new ArrayList<>(own);
+        all.addAll(grants);
+        return all;
     }
 
     private static Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names,

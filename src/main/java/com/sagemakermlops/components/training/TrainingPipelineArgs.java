@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.training;
 
+import com.sagemakermlops.components.iam.Statement;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.CodeStarConnection;
@@ -12,6 +13,7 @@ import com.sagemakermlops.config.TrainingConfig;
 import com.sagemakermlops.naming.Naming;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,14 +37,21 @@ public record TrainingPipelineArgs(
         String partition,
         Output<String> accountId,
         int logRetentionDays,
-        Optional<Output<String>> permissionsBoundary) {
+        Optional<Output<String>> permissionsBoundary,
+        List<Statement> keyGrants) {
 
     /** The arguments of a tooling stack's configuration. */
     public static TrainingPipelineArgs from(StackConfig config, Naming naming, Tags tags, Output<String> accountId,
                                             Optional<Output<String>> permissionsBoundary) {
         return new TrainingPipelineArgs(config.requireTraining(), config.requireDeploy(), config.sourceControl(),
                 config.codeStarConnection(), naming, tags, config.tier(), config.region(), config.partition(),
-                accountId, config.security().logRetentionDays(), permissionsBoundary);
+                accountId, config.security().logRetentionDays(), permissionsBoundary, List.of());
+    }
+
+    /** These arguments with key-policy statements for services outside this component (e.g. security logs). */
+    public TrainingPipelineArgs withKeyGrants(List<Statement> grants) {
+        return new TrainingPipelineArgs(training, deploy, sourceControl, codeStarConnection, naming, tags, tier, region,
+                partition, accountId, logRetentionDays, permissionsBoundary, List.copyOf(grants));
     }
 
     /**

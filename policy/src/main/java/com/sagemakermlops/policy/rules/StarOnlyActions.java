@@ -32,6 +32,9 @@ public final class StarOnlyActions {
             "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
             "ec2:DescribeSecurityGroups", "ec2:DescribeDhcpOptions", "ec2:DescribeVpcEndpoints",
             "ec2:DescribeRouteTables",
+            "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies",
+            "application-autoscaling:DescribeScalingActivities", "application-autoscaling:DescribeScheduledActions",
+            "cloudwatch:DescribeAlarms",
             // Account-wide listings.
             "kms:ListAliases", "kms:ListKeys", "s3:ListAllMyBuckets", "iam:ListRoles",
             "codebuild:ListProjects", "codepipeline:ListPipelines", "sns:ListTopics", "tag:GetResources");

@@ -1,0 +1,150 @@
+package com.sagemakermlops.cli;
+
+import com.google.gson.Gson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MlopsPlanTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int mlops(String... args) {
+        return Mlops.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plansTheCheckedInStacksWithCrossStackAndCrossAccountEdges(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("plan.json");
+        Path graph = dir.resolve("plan.mmd");
+
+        int exit = mlops("plan", "dev", "preprod", "prod", "--json", json.toString(), "--graph", graph.toString());
+
+        assertThat(exit).as(stdout() + stderr()).isZero();
+        assertThat(stdout())
+                .contains("Stack dev (tooling, enterprise, us-west-2)")
+                .contains("sagemaker-mlops:training:TrainingPipeline  training")
+                .contains("sagemaker-mlops:deploy:DeployPipeline  deploy")
+                .contains("sagemaker-mlops:hosting:ModelHosting")
+                .containsPattern("Summary: 3 stacks, \\d+ resources, 0 mandatory");
+        assertThat(Files.readString(graph)).contains("==>|stack reference|").contains("account 222233334444")
+                .contains("-.->|deploys|");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stacks = (List<Map<String, Object>>) new Gson()
+                .fromJson(Files.readString(json), Map.class).get("stacks");
+        assertThat(stacks).extracting(s -> s.get("stack")).containsExactly("dev", "preprod", "prod");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> devOutputs = (Map<String, Object>) stacks.get(0).get("outputs");
+        assertThat(devOutputs).containsKeys("kmsKeyArn", "modelBucketName", "environments");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> resources = (List<Map<String, Object>>) stacks.get(1).get("resources");
+        assertThat(resources).allSatisfy(r -> assertThat(r).containsKeys("urn", "type", "name", "parent", "provider",
+                "dependencies", "inputs"));
+    }
+
+    @Test
+    void hostingStackReadsToolingOutputsFromAGivenPlan(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("dev.json");
+        assertThat(mlops("plan", "dev", "--json", json.toString())).isZero();
+        out.reset();
+
+        assertThat(mlops("plan", "preprod", "--stack-outputs", "dev=" + json)).as(stderr()).isZero();
+        assertThat(stdout()).doesNotContain("note: outputs of").contains("Stack preprod (hosting");
+    }
+
+    @Test
+    void fiveMistakesGiveFiveMessagesAndExitTwo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Pulumi.broken.yaml");
+        Files.writeString(file, """
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: tooling
+                  sagemaker-mlops:tier: platinum
+                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud}
+                  sagemaker-mlops:training: {projectName: t, seedCodePath: nowhere}
+                  sagemaker-mlops:deploy:
+                    projectName: d
+                    codeStarConnection: {}
+                    prodEnvironment: {accountId: "12345", region: us-west-2}
+                  sagemaker-mlops:security: {logRetentionDays: 30}
+                """);
+
+        assertThat(mlops("plan", file.toString())).isEqualTo(2);
+        assertThat(stderr().lines().filter(line -> line.startsWith("  sagemaker-mlops:")).toList()).containsExactly(
+                "  sagemaker-mlops:tier: expected one of starter | professional | enterprise, got \"platinum\"",
+                "  sagemaker-mlops:training.seedCodePath: expected an existing directory or .zip file, got \"nowhere\" (not found)",
+                "  sagemaker-mlops:deploy.seedCodePath: is required when sourceControl is codecommit: expected a directory or .zip of seed code",
+                "  sagemaker-mlops:deploy.prodEnvironment.accountId: expected 12 digits, got \"12345\"",
+                "  sagemaker-mlops:deploy.codeStarConnection: unknown key (did you mean \"projectName\"?); expected one of "
+                        + "projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, pipelineBucketName, "
+                        + "enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, enableDataCapture, "
+                        + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies",
+                "  sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30");
+        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(mlops("plan")).isEqualTo(2);
+        assertThat(mlops("plan", "dev", "--json")).isEqualTo(2);
+        assertThat(mlops("plan", "dev", "--stack-outputs", "dev")).isEqualTo(2);
+        assertThat(mlops("deploy")).isEqualTo(2);
+        assertThat(stderr()).contains("usage: mlops plan");
+    }
+
+    private static Path stackFileWithBuildPolicy(Path dir, String name, String suppressions) throws IOException {
+        String seed = Path.of("seed-code").toAbsolutePath() + "/";
+        String yaml = Files.readString(Path.of("Pulumi.dev.yaml"))
+                .replace("seed-code/", seed)
+                .replace("    seedCodePath: " + seed + "model-build\n", "    seedCodePath: " + seed + "model-build\n"
+                        + "    buildPolicies:\n"
+                        + "      - policyDocument:\n"
+                        + "          Statement:\n"
+                        + "            - {Effect: Allow, Action: 's3:*', Resource: '*'}\n"
+                        + suppressions);
+        return Files.writeString(dir.resolve("Pulumi." + name + ".yaml"), yaml);
+    }
+
+    @Test
+    void aWildcardBuildPolicyIsAMandatoryViolation(@TempDir Path dir) throws IOException {
+        Path file = stackFileWithBuildPolicy(dir, "wild", "");
+
+        assertThat(mlops("plan", file.toString())).as(stdout() + stderr()).isEqualTo(1);
+        assertThat(stdout()).containsPattern("\\[mandatory] iam-no-wildcard-actions \\(aws:iam/policy:Policy: [^)]+\\)")
+                .contains("BLOCKED");
+    }
+
+    @Test
+    void aSuppressedFindingIsReportedButDoesNotBlock(@TempDir Path dir) throws IOException {
+        String reason = "the build syncs arbitrary buckets of the data lake";
+        Path file = stackFileWithBuildPolicy(dir, "suppressed", "        suppressions:\n"
+                + "          - {id: iam-no-wildcard-actions, reason: " + reason + "}\n"
+                + "          - {id: AwsSolutions-IAM5, reason: " + reason + "}\n");
+
+        int exit = mlops("plan", file.toString());
+
+        assertThat(stdout()).contains("[suppressed] iam-no-wildcard-actions").contains("reason: " + reason);
+        assertThat(exit).as(stdout()).isZero();
+    }
+}

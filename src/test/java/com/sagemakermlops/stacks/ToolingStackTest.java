@@ -1,0 +1,138 @@
+package com.sagemakermlops.stacks;
+
+import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.config.ConfigSources;
+import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.engine.RecordedResource;
+import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.policy.PolicyFinding;
+import com.sagemakermlops.policy.PolicyPack;
+import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.testing.TestStacks;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ToolingStackTest {
+    static final String STARTER = """
+            config:
+              aws:region: us-west-2
+              aws:allowedAccountIds: ["111122223333"]
+              sagemaker-mlops:role: tooling
+              sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+              sagemaker-mlops:training: {projectName: fraud-training, seedCodePath: seed-code/model-build}
+              sagemaker-mlops:deploy:
+                projectName: fraud-deploy
+                seedCodePath: seed-code/model-deploy
+                preProdEnvironment: {accountId: "222233334444", region: us-west-2}
+                prodEnvironment: {accountId: "333344445555", region: us-west-2}
+            """;
+
+    static StackConfig dev() throws IOException {
+        return new StackConfigParser(TestStacks.ROOT, Optional::empty)
+                .parse(ConfigSources.fromYaml("Pulumi.dev.yaml", Files.readString(Path.of("Pulumi.dev.yaml"))));
+    }
+
+    private static Set<String> parameterNames(Recording recording) {
+        return recording.ofType("aws:ssm/parameter:Parameter").stream()
+                .map(p -> String.valueOf(p.inputValues().get("name")))
+                .map(name -> name.substring(name.lastIndexOf('/') + 1))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<PolicyFinding> blocking(Recording recording) {
+        return PolicyPack.standard().evaluate(recording.resources().stream()
+                        .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults())
+                .stream().filter(PolicyFinding::blocking).toList();
+    }
+
+    @Test
+    void eachTierPublishesItsSsmParameters() {
+        Recording starter = TestStacks.run("starter", TestStacks.config(STARTER));
+        Recording professional = TestStacks.run("professional",
+                TestStacks.config(STARTER + "  sagemaker-mlops:tier: professional\n"));
+
+        assertThat(parameterNames(starter)).containsExactlyInAnyOrder(
+                "ModelPackageGroupArn", "RepositoryUrl", "SageMakerRoleArn");
+        assertThat(parameterNames(professional)).containsExactlyInAnyOrder(
+                "ModelPackageGroupArn", "RepositoryUrl", "SageMakerRoleArn",
+                "BucketName", "DashboardName", "BuildPipelineArn", "DeployPipelineArn");
+        assertThat(starter.ofType("sagemaker-mlops:monitoring:PipelineDashboard")).isEmpty();
+        assertThat(starter.ofType("aws:cloudwatch/eventRule:EventRule"))
+                .noneMatch(rule -> String.valueOf(rule.inputValues().get("eventPattern"))
+                        .contains("SageMaker Model Package State Change"));
+        assertThat(professional.ofType("aws:cloudwatch/eventRule:EventRule"))
+                .anyMatch(rule -> String.valueOf(rule.inputValues().get("eventPattern"))
+                        .contains("SageMaker Model Package State Change"));
+    }
+
+    @Test
+    void theEnterpriseDevStackHasEveryComponentAndParameter() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+
+        assertThat(dev.errors()).isEmpty();
+        assertThat(dev.resources()).extracting(RecordedResource::type).contains(
+                "sagemaker-mlops:training:TrainingPipeline", "sagemaker-mlops:deploy:DeployPipeline",
+                "sagemaker-mlops:bootstrap:CrossAccountBootstrap", "sagemaker-mlops:monitoring:PipelineDashboard",
+                "sagemaker-mlops:security:SecurityMonitoring", "sagemaker-mlops:network:PrivateNetworking",
+                "sagemaker-mlops:security:PermissionBoundary");
+        assertThat(parameterNames(dev)).containsExactlyInAnyOrder(
+                "ModelPackageGroupArn", "RepositoryUrl", "SageMakerRoleArn", "BucketName", "DashboardName",
+                "BuildPipelineArn", "DeployPipelineArn", "KmsKeyArn", "LogGroupName", "VpcEndpointIds",
+                "SecurityGroupId");
+        assertThat(dev.ofType("aws:iam/role:Role")).allSatisfy(role ->
+                assertThat(role.inputValues()).as(role.name()).containsKey("permissionsBoundary"));
+    }
+
+    @Test
+    void trainingAndDeployNeverShareARole() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+        Map<String, String> roleOfProject = dev.ofType("aws:codebuild/project:Project").stream()
+                .collect(Collectors.toMap(RecordedResource::name,
+                        p -> String.valueOf(p.inputValues().get("serviceRole"))));
+        String trainingRole = roleOfProject.entrySet().stream().filter(e -> e.getKey().startsWith("training"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+
+        assertThat(roleOfProject).hasSizeGreaterThanOrEqualTo(3);
+        roleOfProject.forEach((project, role) -> {
+            if (!project.startsWith("training")) {
+                assertThat(role).as(project).isNotEqualTo(trainingRole);
+            }
+        });
+    }
+
+    @Test
+    void hostingStacksGetEveryStageFromTheToolingOutputs() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> environments =
+                (Map<String, Map<String, Object>>) dev.outputs().get("environments");
+
+        assertThat(environments).containsOnlyKeys("preprod", "prod");
+        assertThat(environments.get("preprod")).containsEntry("accountId", "222233334444")
+                .containsEntry("externalId", "globalbank-fraud-detection-preprod");
+        String deployRole = String.valueOf(environments.get("prod").get("deployRoleArn"));
+        assertThat(deployRole).startsWith("arn:aws:iam::333344445555:role/");
+        assertThat(dev.ofType("aws:iam/role:Role")).anyMatch(role ->
+                deployRole.endsWith("/" + role.inputValues().get("name")) && role.provider().isPresent());
+        assertThat(dev.outputs()).containsKeys("kmsKeyArn", "modelBucketName", "modelBucketArn",
+                "modelPackageGroupName", "modelPackageGroupArn", "productName", "toolingAccountId");
+    }
+
+    @Test
+    void everyTierPassesThePolicyPack() throws IOException {
+        assertThat(blocking(TestStacks.run("starter", TestStacks.config(STARTER)))).isEmpty();
+        assertThat(blocking(TestStacks.run("professional",
+                TestStacks.config(STARTER + "  sagemaker-mlops:tier: professional\n")))).isEmpty();
+        assertThat(blocking(TestStacks.run("dev", dev()))).isEmpty();
+    }
+}
