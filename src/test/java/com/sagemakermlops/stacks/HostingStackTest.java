@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HostingStackTest {
     private static final String PROVIDER = "pulumi:providers:aws";
@@ -70,16 +69,16 @@ class HostingStackTest {
     }
 
     @Test
-    void theProdStackReadsProdFromTheToolingStackAndDeploysInItsRegion() {
+    void theProdStackReadsProdFromTheToolingStack() {
         Recording prod = run("prod", PACKAGE_LINE);
         assertThat(prod.errors()).isEmpty();
         Map<String, Object> inputs = prod.named(PROVIDER, "aws-prod").inputValues();
-        assertThat(inputs).containsEntry("region", ToolingFixture.PROD_REGION);
+        assertThat(inputs).containsEntry("region", TestStacks.REGION);
         assertThat(jsonList(inputs.get("allowedAccountIds"))).isEqualTo(List.of(TestStacks.PROD_ACCOUNT));
         assertThat(jsonMap(inputs.get("assumeRole"))).containsEntry("roleArn", ToolingFixture.prod().deployRoleArn())
                 .containsEntry("externalId", "prod-2f9c41d7");
         assertThat(String.valueOf(prod.outputs().get("endpointArn")))
-                .startsWith("arn:aws:sagemaker:us-east-1:" + TestStacks.PROD_ACCOUNT + ":endpoint/");
+                .startsWith("arn:aws:sagemaker:us-west-2:" + TestStacks.PROD_ACCOUNT + ":endpoint/");
         RecordedResource config = prod.ofType("aws:sagemaker/endpointConfiguration:EndpointConfiguration").get(0);
         assertThat(config.inputValues()).doesNotContainKey("dataCaptureConfig");
         RecordedResource model = prod.ofType("aws:sagemaker/model:Model").get(0);
@@ -148,10 +147,49 @@ class HostingStackTest {
     void aStageTheToolingStackDoesNotKnowFailsWithWhatToConfigure() {
         Map<String, Object> outputs = new java.util.HashMap<>(ToolingFixture.outputs());
         outputs.put("environments", Map.of("preprod", Map.of()));
-        assertThatThrownBy(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
-                ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE))))
-                .rootCause().hasMessage("the tooling stack exports no environments.prod: configure "
+        assertThat(failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
+                ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE)))))
+                .contains("the tooling stack exports no environments.prod: configure "
                         + "deploy.prodEnvironment in the tooling stack and update it first");
+    }
+
+    @Test
+    void aStageOutsideTheToolingRegionFailsBeforeAnyEndpointIsCreated() {
+        Map<String, Object> outputs = new java.util.HashMap<>(ToolingFixture.outputs());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environments = new java.util.HashMap<>((Map<String, Object>) outputs.get("environments"));
+        Map<String, Object> prod = new java.util.HashMap<>((Map<String, Object>) environments.get("prod"));
+        prod.put("region", "eu-central-1");
+        environments.put("prod", prod);
+        outputs.put("environments", environments);
+        assertThat(failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
+                ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE)))))
+                .contains("the prod environment is in eu-central-1 but the tooling key and bucket are in us-west-2");
+    }
+
+    /** The run's errors, or what it threw: the engine reports a failed apply either way, depending on timing. */
+    private static String failureOf(java.util.function.Supplier<Recording> run) {
+        try {
+            return String.join("\n", run.get().errors());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return String.valueOf(cause.getMessage());
+        }
+    }
+
+    @Test
+    void previewsWithTheSameProviderAndResourcesAsAnUpdate() {
+        Recording preview = TestStacks.preview("preprod",
+                TestStacks.cloud(Map.of(ToolingFixture.STACK, ToolingFixture.outputs())),
+                ctx -> Platform.define(ctx, config("preprod", PACKAGE_LINE)));
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.resources()).extracting(RecordedResource::urn)
+                .containsExactlyElementsOf(preprod.resources().stream().map(RecordedResource::urn).toList());
+        assertThat(jsonMap(preview.named(PROVIDER, "aws-preprod").inputValues().get("assumeRole")))
+                .containsEntry("roleArn", ToolingFixture.preprod().deployRoleArn());
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class ModelHosting extends ComponentResource {
         HostingConfig hosting = args.hosting();
         TargetEnvironment.Stage stage = hosting.stage();
         ToolingOutputs tooling = args.tooling();
-        Output<StageEnvironment> environment = tooling.environment(stage);
+        Output<StageEnvironment> environment = Output.tuple(tooling.environment(stage), tooling.region())
+                .applyValue(t -> inToolingRegion(t.t1, t.t2, stage));
         Output<HostingNames> names = tooling.productName()
                 .applyValue(product -> HostingNames.of(product, stage, args.modelPackageArn()));
         CustomResourceOptions options = CustomResourceOptions.builder().parent(this).provider(provider).build();
@@ -164,6 +165,17 @@ public final class ModelHosting extends ComponentResource {
 
     private static EndpointDeploymentConfigAutoRollbackConfigurationAlarmArgs rollbackAlarm(MetricAlarm alarm) {
         return EndpointDeploymentConfigAutoRollbackConfigurationAlarmArgs.builder().alarmName(alarm.name()).build();
+    }
+
+    /** The endpoint's volumes and data capture are encrypted with the tooling CMK, which KMS serves in its region. */
+    static StageEnvironment inToolingRegion(StageEnvironment environment, String toolingRegion,
+                                            TargetEnvironment.Stage stage) {
+        if (!environment.region().equals(toolingRegion)) {
+            throw new IllegalStateException("the " + stage.id() + " environment is in " + environment.region()
+                    + " but the tooling key and bucket are in " + toolingRegion + ": SageMaker encrypts an "
+                    + "endpoint's storage and data capture only with a key of the endpoint's region");
+        }
+        return environment;
     }
 
     private static ModelVpcConfigArgs vpcConfig(StageEnvironment environment) {

@@ -21,7 +21,6 @@ public final class ToolingFixture {
             "arn:aws:sagemaker:us-west-2:" + TestStacks.TOOLING_ACCOUNT + ":model-package/" + GROUP + "/3";
     public static final String PACKAGE_V4 =
             "arn:aws:sagemaker:us-west-2:" + TestStacks.TOOLING_ACCOUNT + ":model-package/" + GROUP + "/4";
-    public static final String PROD_REGION = "us-east-1";
     public static final List<String> PREPROD_SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788");
     public static final List<String> PREPROD_SECURITY_GROUPS = List.of("sg-0123456789abcdef0");
 
@@ -37,7 +36,7 @@ public final class ToolingFixture {
     }
 
     public static StageEnvironment prod() {
-        return new StageEnvironment(TestStacks.PROD_ACCOUNT, PROD_REGION, java.util.Optional.empty(), List.of(),
+        return new StageEnvironment(TestStacks.PROD_ACCOUNT, TestStacks.REGION, java.util.Optional.empty(), List.of(),
                 List.of(), role(TestStacks.PROD_ACCOUNT, "prod-deploy"),
                 role(TestStacks.PROD_ACCOUNT, "prod-sagemaker-execution"), "prod-2f9c41d7", true, false);
     }
