@@ -192,6 +192,21 @@ class HostingStackTest {
                 .containsEntry("roleArn", ToolingFixture.preprod().deployRoleArn());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"preprod", "prod"})
+    void theCheckedInStackFilesDeployThroughTheirStageProvider(String stage) throws java.io.IOException {
+        StackConfig config = TestStacks.config(java.nio.file.Files.readString(
+                TestStacks.ROOT.resolve("Pulumi." + stage + ".yaml")));
+        Recording recording = TestStacks.run(stage,
+                TestStacks.cloud(Map.of(ToolingFixture.STACK, ToolingFixture.outputs())),
+                ctx -> Platform.define(ctx, config));
+        assertThat(recording.errors()).isEmpty();
+        String provider = recording.named(PROVIDER, "aws-" + stage).urn();
+        assertThat(recording.resources()).filteredOn(r -> r.type().startsWith("aws:")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(provider));
+        assertThat(recording.outputs()).containsEntry("stage", stage).containsKey("endpointName");
+    }
+
     @Test
     void producesNoMandatoryPolicyFinding() {
         List<PolicyFinding> findings = PolicyPack.standard().evaluate(
