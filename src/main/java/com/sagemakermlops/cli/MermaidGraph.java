@@ -58,13 +58,21 @@ final class MermaidGraph {
         return out.toString();
     }
 
+    /** Provider inputs carry non-string settings as JSON text on the wire. */
+    private static List<?> accountList(Object value) {
+        if (value instanceof String text && text.startsWith("[")) {
+            return new com.google.gson.Gson().fromJson(text, List.class);
+        }
+        return value instanceof List<?> list ? list : List.of();
+    }
+
     private static String shape(RecordedResource resource) {
         String type = resource.type();
         String shortType = type.contains(":") ? type.substring(type.lastIndexOf(':') + 1) : type;
         String label = (shortType + "<br/>" + resource.name()).replace("\"", "'");
         if (resource.isProvider()) {
-            Object account = resource.inputValues().get("allowedAccountIds");
-            String where = account instanceof List<?> list && !list.isEmpty() ? "<br/>account " + list.get(0) : "";
+            List<?> accounts = accountList(resource.inputValues().get("allowedAccountIds"));
+            String where = accounts.isEmpty() ? "" : "<br/>account " + accounts.get(0);
             return "{{\"provider " + resource.name() + where + "\"}}";
         }
         return resource.custom() ? "[\"" + label + "\"]" : "([\"" + label + "\"])";

@@ -5,6 +5,8 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.Resource.RegisterResourceRequest.PropertyDependencies;
+import pulumirpc.Resource.ReadResourceRequest;
+import pulumirpc.Resource.ReadResourceResponse;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -43,6 +45,24 @@ final class RecordingMonitor extends MockMonitor {
                     dependencies(request),
                     request.getObject(),
                     response.getObject()));
+            return response;
+        });
+    }
+
+    /** Reads of existing resources (stack references among them) are recorded like registrations. */
+    @Override
+    public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
+        return super.readResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(new RecordedResource(
+                    response.getUrn(),
+                    request.getType(),
+                    request.getName(),
+                    true,
+                    nonEmpty(request.getParent()),
+                    nonEmpty(request.getProvider()).map(RecordingMonitor::providerUrn),
+                    request.getDependenciesList().stream().sorted().toList(),
+                    request.getProperties(),
+                    response.getProperties()));
             return response;
         });
     }

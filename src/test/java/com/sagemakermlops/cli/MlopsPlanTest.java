@@ -84,6 +84,7 @@ class MlopsPlanTest {
                   sagemaker-mlops:training: {projectName: t, seedCodePath: nowhere}
                   sagemaker-mlops:deploy:
                     projectName: d
+                    seedCodePath: .
                     codeStarConnection: {}
                     prodEnvironment: {accountId: "12345", region: us-west-2}
                   sagemaker-mlops:security: {logRetentionDays: 30}
@@ -93,9 +94,8 @@ class MlopsPlanTest {
         assertThat(stderr().lines().filter(line -> line.startsWith("  sagemaker-mlops:")).toList()).containsExactly(
                 "  sagemaker-mlops:tier: expected one of starter | professional | enterprise, got \"platinum\"",
                 "  sagemaker-mlops:training.seedCodePath: expected an existing directory or .zip file, got \"nowhere\" (not found)",
-                "  sagemaker-mlops:deploy.seedCodePath: is required when sourceControl is codecommit: expected a directory or .zip of seed code",
                 "  sagemaker-mlops:deploy.prodEnvironment.accountId: expected 12 digits, got \"12345\"",
-                "  sagemaker-mlops:deploy.codeStarConnection: unknown key (did you mean \"projectName\"?); expected one of "
+                "  sagemaker-mlops:deploy.codeStarConnection: unknown key; expected one of "
                         + "projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, pipelineBucketName, "
                         + "enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, enableDataCapture, "
                         + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies",
