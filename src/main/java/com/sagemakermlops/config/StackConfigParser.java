@@ -106,6 +106,12 @@ public final class StackConfigParser {
                 root.problem("network", "is required for the enterprise tier: expected {mode, vpcParameterStorePath, ...}");
             }
             training.ifPresent(t -> deploy.ifPresent(d -> crossCheckAccounts(t, d, problems)));
+            region.ifPresent(r -> deploy.ifPresent(d -> d.environments().stream()
+                    .filter(e -> !e.region().isEmpty() && !e.region().equals(r))
+                    .forEach(e -> problems.add("deploy." + (e.stage() == TargetEnvironment.Stage.PREPROD
+                                    ? "preProdEnvironment" : "prodEnvironment") + ".region",
+                            "expected the tooling region " + r + " (endpoints use the tooling key, and KMS keys are "
+                                    + "regional), got \"" + e.region() + "\""))));
         }
         if (role == StackRole.HOSTING) {
             requireFor(root, "hosting", hosting, "hosting");

@@ -137,6 +137,13 @@ class StackConfigParserTest {
     }
 
     @Test
+    void aStageMustBeInTheToolingRegion() {
+        String yaml = MINIMAL_TOOLING + "    prodEnvironment: {accountId: \"333344445555\", region: eu-west-1}\n";
+        assertThat(problems(yaml)).containsExactly("sagemaker-mlops:deploy.prodEnvironment.region: expected the "
+                + "tooling region us-west-2 (endpoints use the tooling key, and KMS keys are regional), got \"eu-west-1\"");
+    }
+
+    @Test
     void networkIdsAreChecked() {
         String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n",
                 "    seedCodePath: seed-code/model-build\n    devEnvironment:\n      vpcId: vpc-dev\n"

@@ -61,6 +61,14 @@ final class KeyPolicy {
         if (!targets.isEmpty()) {
             statements.add(targetAccounts(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts",
                     "kms:Decrypt", "kms:DescribeKey"), arns, targets));
+            // Endpoint configurations in the target accounts encrypt their volumes with this key: SageMaker takes a
+            // grant on it for the endpoint's instances, and only for an AWS resource.
+            Statement endpointGrants = Statement.allow("KeyGrantsForEndpointsInTargetAccounts",
+                    "kms:CreateGrant", "kms:DescribeKey");
+            targets.stream().distinct().forEach(account -> endpointGrants.principal("AWS", arns.root(account)));
+            statements.add(endpointGrants.onAnyResourceBecause(THIS_KEY)
+                    .when("Bool", "kms:GrantIsForAWSResource", "true")
+                    .when("StringEquals", "kms:ViaService", arns.service("sagemaker")));
             if (dataCapture) {
                 statements.add(targetAccounts(Statement.allow("KeyEncryptOfDataCaptureByTargetAccounts",
                         "kms:Encrypt", "kms:GenerateDataKey"), arns, targets));
