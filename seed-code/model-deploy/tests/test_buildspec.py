@@ -33,3 +33,10 @@ def test_deploys_the_latest_approved_package_through_the_policy_pack(repo):
     positions = [text.index(step) for step in steps]
     assert positions == sorted(positions)
     assert "set -euo pipefail" in text
+
+
+def test_the_policy_analyzer_is_an_executable_on_path_before_any_preview(repo):
+    text = commands(load(repo))
+    assert text.index("chmod +x program/mlops program/policy/pulumi-analyzer-policy-mlops-java") < text.index(
+        "mvn -q -DskipTests package")
+    assert text.index('export PATH="$PWD/policy:$PATH"') < text.index("pulumi preview")

@@ -26,6 +26,21 @@ public record DeployConfig(
         buildPolicies = List.copyOf(buildPolicies);
     }
 
+    /**
+     * These settings, or, when neither target environment is configured, one {@code preprod} stage in the tooling
+     * account itself (single-account mode, as the MDAA minimal sample promises a deploy pipeline without targets).
+     */
+    public DeployConfig orSingleAccount(String toolingAccountId, String region) {
+        if (preProdEnvironment.isPresent() || prodEnvironment.isPresent()) {
+            return this;
+        }
+        var sameAccount = new TargetEnvironment(TargetEnvironment.Stage.PREPROD, toolingAccountId, region,
+                Optional.empty(), Optional.empty(), Optional.empty());
+        return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
+                pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
+                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies);
+    }
+
     /** The configured target environments in promotion order. */
     public List<TargetEnvironment> environments() {
         return Stream.of(preProdEnvironment, prodEnvironment).flatMap(Optional::stream).toList();

@@ -231,11 +231,20 @@ public final class StackConfigParser {
                     n.bool("enableManualApproval", true),
                     n.bool("enableEventBridgeTrigger", true),
                     n.bool("enableDataCapture", true),
-                    seedCodePath(n, sourceControl),
+                    deploySeedCodePath(n, sourceControl),
                     n.map(n.object("devEnvironment"), this::vpc),
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
                     buildPolicies(n));
+        }
+
+        /** The deploy repository's first commit also carries this program beside the seed code: a directory then. */
+        private Optional<String> deploySeedCodePath(ConfigNode n, SourceControl sourceControl) {
+            Optional<String> path = seedCodePath(n, sourceControl);
+            path.filter(p -> p.toLowerCase().endsWith(".zip")).ifPresent(p -> n.problem("seedCodePath",
+                    "expected a directory (the deploy repository also carries this Pulumi program beside the seed "
+                            + "code; unzip it), got \"" + p + "\""));
+            return path;
         }
 
         private Optional<String> seedCodePath(ConfigNode n, SourceControl sourceControl) {

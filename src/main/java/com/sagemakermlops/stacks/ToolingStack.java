@@ -13,7 +13,6 @@ import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
 import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.deploy.DeployRoles;
-import com.sagemakermlops.components.deploy.DeployStages;
 import com.sagemakermlops.components.hosting.StageEnvironment;
 import com.sagemakermlops.components.hosting.ToolingOutputNames;
 import com.sagemakermlops.components.monitoring.PipelineDashboard;
@@ -25,18 +24,22 @@ import com.sagemakermlops.components.security.PermissionBoundary;
 import com.sagemakermlops.components.security.PermissionBoundaryArgs;
 import com.sagemakermlops.components.security.SecurityMonitoring;
 import com.sagemakermlops.components.security.SecurityMonitoringArgs;
+import com.sagemakermlops.components.source.ProgramBundle;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
 import com.sagemakermlops.components.training.TrainingPipeline;
 import com.sagemakermlops.components.training.TrainingPipelineArgs;
 import com.sagemakermlops.config.DeployConfig;
+import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.TrainingConfig;
 import com.sagemakermlops.naming.Naming;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +53,21 @@ final class ToolingStack {
     private ToolingStack() {
     }
 
-    static void define(Context ctx, StackConfig config) {
+    static void define(Context ctx, StackConfig configured) {
+        String accountId = configured.accountId()
+                .orElseGet(() -> AwsFunctions.getCallerIdentityPlain().join().accountId());
+        StackConfig config = configured.withDeploy(configured.requireDeploy()
+                .orSingleAccount(accountId, configured.region()));
         TrainingConfig trainingConfig = config.requireTraining();
         DeployConfig deployConfig = config.requireDeploy();
         Tier tier = config.tier();
         Naming naming = new Naming(config.requireProduct(), config.region());
         Tags tags = Tags.of(naming.productName(), tier.name().toLowerCase(), "tooling", trainingConfig.projectName(),
                 trainingConfig.domainId(), trainingConfig.domainArn());
-        String accountId = config.accountId()
-                .orElseGet(() -> AwsFunctions.getCallerIdentityPlain().join().accountId());
+        if (configured.requireDeploy().environments().isEmpty()) {
+            ctx.log().info("deploy: no preProdEnvironment or prodEnvironment configured: the deploy pipeline "
+                    + "deploys to one preprod stage in this account (single-account mode)");
+        }
 
         Optional<Output<String>> boundary = tier.atLeast(Tier.ENTERPRISE)
                 ? Optional.of(new PermissionBoundary("permission-boundary", new PermissionBoundaryArgs(naming,
@@ -74,32 +83,31 @@ final class ToolingStack {
         var training = new TrainingPipeline("training", trainingArgs, null);
 
         Map<String, Output<String>> parameters = new LinkedHashMap<>();
-        Optional<DeployPipeline> deploy = Optional.empty();
-        if (DeployStages.deploysAnything(deployConfig)) {
-            SeedCodeSource deploySource = SeedCodeSources.create("deploy-source", new SeedCodeSourceArgs(
-                    "model-deploy", config.sourceControl(), deployConfig.seedCodePath(), training.bucketName(),
-                    training.bucketArn(), training.keyArn(), config.codeStarConnection(), naming,
-                    tags.with("sagemaker:project-name", deployConfig.projectName())),
-                    CustomResourceOptions.builder().build());
-            deploy = Optional.of(new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier,
-                    config.sourceControl(), naming, tags.with("sagemaker:project-name", deployConfig.projectName()),
-                    config.partition(), config.region(), accountId, deploySource.source(), training.bucketName(),
-                    training.bucketArn(), training.keyArn(), training.modelPackageGroupName(),
-                    training.modelPackageGroupArn(), boundary)));
-        } else {
-            ctx.log().info("deploy: no preProdEnvironment or prodEnvironment configured, so no deploy pipeline; "
-                    + "add one to promote approved models");
+        Tags deployTags = tags.with("sagemaker:project-name", deployConfig.projectName());
+        var deploySourceArgs = new SeedCodeSourceArgs("model-deploy", config.sourceControl(),
+                deployConfig.seedCodePath(), training.bucketName(), training.bucketArn(), training.keyArn(),
+                config.codeStarConnection(), naming, deployTags);
+        if (config.sourceControl() != SourceControl.CODESTAR) {
+            deploySourceArgs = deploySourceArgs.withAdditions(ProgramBundle.of(Path.of(""),
+                    deployConfig.environments().stream().map(TargetEnvironment::stage).toList()));
         }
+        SeedCodeSource deploySource = SeedCodeSources.create("deploy-source", deploySourceArgs,
+                CustomResourceOptions.builder().build());
+        var deploy = new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier, config.sourceControl(),
+                naming, deployTags, config.partition(), config.region(), accountId, deploySource.source(),
+                training.bucketName(), training.bucketArn(), training.keyArn(), training.modelPackageGroupName(),
+                training.modelPackageGroupArn(), boundary));
 
         Map<String, Output<Map<String, Object>>> environments = new LinkedHashMap<>();
         for (TargetEnvironment environment : deployConfig.environments()) {
             Output<String> deployRole = Output.of(DeployRoles.deployRoleArn(config.partition(), naming, environment));
             Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(config.partition(), naming, environment));
             Output<String> externalId = Output.of(CrossAccountBootstrap.externalId(environment, naming));
-            if (environment.bootstrapRoleArn().isPresent() && deploy.isPresent()) {
+            boolean sameAccount = environment.accountId().equals(accountId);
+            if (environment.bootstrapRoleArn().isPresent() || sameAccount) {
                 var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                         new CrossAccountBootstrapArgs(environment, naming, tags,
-                                deploy.get().codeBuildRoleArns().get(environment.stage()), training.bucketArn(),
+                                deploy.codeBuildRoleArns().get(environment.stage()), training.bucketArn(),
                                 training.keyArn(), training.modelPackageGroupArn(), boundary));
                 deployRole = bootstrap.deployRoleArn();
                 executionRole = bootstrap.executionRoleArn();
@@ -110,14 +118,12 @@ final class ToolingStack {
         }
 
         if (tier.atLeast(Tier.PROFESSIONAL)) {
-            List<Output<String>> pipelines = deploy.map(d -> List.of(training.pipelineName(), d.pipelineName()))
-                    .orElse(List.of(training.pipelineName()));
-            List<Output<String>> projects = new java.util.ArrayList<>(List.of(training.buildProjectName()));
-            deploy.ifPresent(d -> projects.addAll(d.projectNames().values()));
+            List<Output<String>> projects = new ArrayList<>(List.of(training.buildProjectName()));
+            projects.addAll(deploy.projectNames().values());
             var dashboard = new PipelineDashboard("dashboard", new PipelineDashboardArgs(naming, config.region(),
-                    pipelines, projects, deploy.flatMap(DeployPipeline::eventRuleName)));
+                    List.of(training.pipelineName(), deploy.pipelineName()), projects, deploy.eventRuleName()));
             parameters.put("DashboardName", dashboard.dashboardName());
-            deploy.ifPresent(d -> parameters.put("DeployPipelineArn", d.pipelineArn()));
+            parameters.put("DeployPipelineArn", deploy.pipelineArn());
         }
         if (tier.atLeast(Tier.ENTERPRISE)) {
             var security = new SecurityMonitoring("security", SecurityMonitoringArgs.of(naming, config.partition(),
@@ -157,10 +163,8 @@ final class ToolingStack {
                 }));
         ctx.export("trainingPipelineName", training.pipelineName());
         ctx.export("repositoryUrl", training.repositoryUrl());
-        deploy.ifPresent(d -> {
-            ctx.export("deployPipelineName", d.pipelineName());
-            ctx.export("stateBackendUrl", d.backendUrl());
-            ctx.export("secretsProvider", d.secretsProvider());
-        });
+        ctx.export("deployPipelineName", deploy.pipelineName());
+        ctx.export("stateBackendUrl", deploy.backendUrl());
+        ctx.export("secretsProvider", deploy.secretsProvider());
     }
 }

@@ -135,4 +135,39 @@ class ToolingStackTest {
                 TestStacks.config(STARTER + "  sagemaker-mlops:tier: professional\n")))).isEmpty();
         assertThat(blocking(TestStacks.run("dev", dev()))).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeployRepositoryCarriesThisProgramBesideTheSeedCode() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+        Map<String, Object> source = (Map<String, Object>) dev.named("aws:s3/bucketObjectv2:BucketObjectv2",
+                "deploy-source-seed").inputValues().get("source");
+        Map<String, Object> top = (Map<String, Object>) source.get("assets");
+        Map<String, Object> program = (Map<String, Object>) ((Map<String, Object>) top.get("program")).get("assets");
+
+        assertThat(top).containsKeys("buildspec.yml", "scripts", "requirements.txt", "program");
+        assertThat(program).containsOnlyKeys("pom.xml", "Pulumi.yaml", "mlops", "src", "policy",
+                "Pulumi.preprod.yaml", "Pulumi.prod.yaml");
+        assertThat(program.get("src").toString()).contains("path=src/main");
+        assertThat(program.get("policy").toString()).contains("PulumiPolicy.yaml", "path=policy/src/main");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutTargetsTheDeployPipelineDeploysIntoTheToolingAccount() {
+        String single = STARTER.substring(0, STARTER.indexOf("    preProdEnvironment"));
+        Recording recording = TestStacks.run("single", TestStacks.config(single));
+
+        assertThat(recording.errors()).isEmpty();
+        assertThat(recording.ofType("sagemaker-mlops:deploy:DeployPipeline")).hasSize(1);
+        assertThat(recording.named("aws:codepipeline/pipeline:Pipeline", "deploy-pipeline").inputValues()
+                .get("stages").toString()).contains("DeployPreProd").doesNotContain("DeployProd");
+        assertThat(recording.ofType("pulumi:providers:aws")).isEmpty();
+        assertThat(recording.ofType("aws:iam/role:Role")).anyMatch(role ->
+                String.valueOf(role.inputValues().get("name")).endsWith("preprod-deploy"));
+        Map<String, Object> preprod = ((Map<String, Map<String, Object>>) recording.outputs().get("environments"))
+                .get("preprod");
+        assertThat(preprod).containsEntry("accountId", TestStacks.TOOLING_ACCOUNT);
+        assertThat(blocking(recording)).isEmpty();
+    }
 }

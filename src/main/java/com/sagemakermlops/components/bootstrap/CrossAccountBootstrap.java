@@ -42,23 +42,25 @@ public final class CrossAccountBootstrap extends ComponentResource {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
         String external = externalId(environment, args.naming());
-        var provider = new Provider(name + "-provider", ProviderArgs.builder()
-                .region(environment.region())
-                .allowedAccountIds(environment.accountId())
-                .assumeRole(assumeBootstrapRole(environment))
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        CustomResourceOptions inTarget = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        var inTarget = CustomResourceOptions.builder().parent(this);
+        // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
+        environment.bootstrapRoleArn().ifPresent(role -> inTarget.provider(new Provider(name + "-provider",
+                ProviderArgs.builder()
+                        .region(environment.region())
+                        .allowedAccountIds(environment.accountId())
+                        .assumeRole(assumeBootstrapRole(environment))
+                        .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
 
         Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.executionTrust(scope), args, inTarget);
+                TargetRolePolicies.executionTrust(scope), args, inTarget.build());
         permissions(name + "-execution-permissions", execution, TargetRolePolicies.executionRole(scope,
-                environment.vpc(), args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget);
+                environment.vpc(), args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), args, inTarget);
+                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), args, inTarget.build());
         permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
-                args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget);
+                args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
@@ -90,6 +92,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
                              CustomResourceOptions options) {
         RoleArgs.Builder role = RoleArgs.builder()
                 .name(roleName)
+                .description("Hosting of " + args.naming().productName() + " in the "
+                        + args.environment().stage().id() + " account: " + name)
                 .assumeRolePolicy(PolicyDocument.of(trust))
                 .tags(args.tags().asMap());
         args.permissionsBoundary().ifPresent(role::permissionsBoundary);

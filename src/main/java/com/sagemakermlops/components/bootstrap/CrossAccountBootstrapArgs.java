@@ -30,10 +30,6 @@ public record CrossAccountBootstrapArgs(
 
     public CrossAccountBootstrapArgs {
         Objects.requireNonNull(environment, "environment");
-        if (environment.bootstrapRoleArn().isEmpty()) {
-            throw new IllegalArgumentException("the " + environment.stage().id()
-                    + " environment has no bootstrapRoleArn: its roles are expected to exist already");
-        }
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(deployBuildRoleArn, "deployBuildRoleArn");

@@ -1,11 +1,13 @@
 package com.sagemakermlops.components.source;
 
+import com.pulumi.asset.AssetOrArchive;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.CodeStarConnection;
 import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.naming.Naming;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +32,24 @@ public record SeedCodeSourceArgs(
         Output<String> keyArn,
         Optional<CodeStarConnection> connection,
         Naming naming,
-        Tags tags) {
+        Tags tags,
+        Map<String, AssetOrArchive> additions) {
+
+    /** Seed code as it is, nothing added. */
+    public SeedCodeSourceArgs(String folder, SourceControl control, Optional<String> seedCodePath,
+                              Output<String> bucketName, Output<String> bucketArn, Output<String> keyArn,
+                              Optional<CodeStarConnection> connection, Naming naming, Tags tags) {
+        this(folder, control, seedCodePath, bucketName, bucketArn, keyArn, connection, naming, tags, Map.of());
+    }
+
+    /** These arguments with files added to the first commit beside the seed code (a directory then). */
+    public SeedCodeSourceArgs withAdditions(Map<String, AssetOrArchive> files) {
+        return new SeedCodeSourceArgs(folder, control, seedCodePath, bucketName, bucketArn, keyArn, connection, naming,
+                tags, files);
+    }
 
     public SeedCodeSourceArgs {
+        additions = new java.util.TreeMap<>(additions);
         if (control == SourceControl.CODESTAR && connection.isEmpty()) {
             throw new IllegalArgumentException("a codestar source needs a CodeStar connection");
         }

@@ -112,7 +112,7 @@ public final class SeedCodeSources {
         return new BucketObjectv2(name, BucketObjectv2Args.builder()
                 .bucket(args.bucketName())
                 .key(key)
-                .source(SeedCodeArchive.of(args.seedCodePath().orElseThrow()))
+                .source(SeedCodeArchive.of(args.seedCodePath().orElseThrow(), args.additions()))
                 .contentType("application/zip")
                 .serverSideEncryption("aws:kms")
                 .kmsKeyId(args.keyArn())

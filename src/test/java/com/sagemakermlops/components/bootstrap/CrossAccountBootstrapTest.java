@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CrossAccountBootstrapTest {
     private static final String ROLE = "aws:iam/role:Role";
@@ -166,13 +165,17 @@ class CrossAccountBootstrapTest {
     }
 
     @Test
-    void anEnvironmentWithoutABootstrapRoleIsRefused() {
-        var manual = new TargetEnvironment(Stage.PROD, TestStacks.PROD_ACCOUNT, TestStacks.REGION, Optional.empty(),
-                Optional.empty(), Optional.empty());
-        assertThatThrownBy(() -> new CrossAccountBootstrapArgs(manual, NAMING,
-                Tags.of("p", "starter", "dev", "p", Optional.empty(), Optional.empty()), Output.of("a"),
-                Output.of("b"), Output.of("k"), Output.of("g"), Optional.empty()))
-                .hasMessageContaining("prod environment has no bootstrapRoleArn");
+    void withoutABootstrapRoleTheRolesAreCreatedInTheToolingAccountItself() {
+        var sameAccount = new TargetEnvironment(Stage.PREPROD, TestStacks.TOOLING_ACCOUNT, TestStacks.REGION,
+                Optional.empty(), Optional.empty(), Optional.empty());
+
+        Recording single = run(sameAccount, Optional.empty());
+
+        assertThat(single.errors()).isEmpty();
+        assertThat(single.ofType("pulumi:providers:aws")).isEmpty();
+        assertThat(single.ofType(ROLE)).hasSize(2).allSatisfy(role -> assertThat(role.provider()).isEmpty());
+        assertThat(single.outputs().get("deployRoleArn").toString())
+                .startsWith("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/");
     }
 
     @Test
