@@ -60,7 +60,10 @@ final class PlanJson {
         return json;
     }
 
-    /** Property values as JSON: unknowns and secrets become markers, never the secret itself. */
+    /**
+     * Property values as JSON: unknowns and secrets become markers, never the secret itself; object keys sorted so
+     * the same program always writes the same plan.
+     */
     static Object plain(Object value) {
         if (value == PropertyValues.UNKNOWN) {
             return UNKNOWN;
@@ -69,7 +72,7 @@ final class PlanJson {
             return SECRET;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
+            Map<String, Object> copy = new java.util.TreeMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
             return copy;
         }

@@ -18,7 +18,7 @@ public final class Tags {
     private final Map<String, String> values;
 
     private Tags(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+        this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** product, tier and stage, plus the SageMaker project tags when a Studio domain is configured. */

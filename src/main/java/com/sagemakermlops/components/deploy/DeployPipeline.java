@@ -252,12 +252,12 @@ public final class DeployPipeline extends ComponentResource {
 
     /** The role of each configured stage's deploy build: the principal that stage's deploy role trusts. */
     public Map<Stage, Output<String>> codeBuildRoleArns() {
-        return Map.copyOf(codeBuildRoleArns);
+        return java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(codeBuildRoleArns));
     }
 
     /** The deploy build project of each configured stage. */
     public Map<Stage, Output<String>> projectNames() {
-        return Map.copyOf(projectNames);
+        return java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(projectNames));
     }
 
     public Output<String> stateBucketName() {

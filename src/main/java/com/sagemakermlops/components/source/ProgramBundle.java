@@ -40,6 +40,6 @@ public final class ProgramBundle {
                 program.put(stackFile, new FileAsset(stackFile));
             }
         }
-        return Map.of(FOLDER, new AssetArchive(Map.copyOf(program)));
+        return Map.of(FOLDER, new AssetArchive(program));
     }
 }

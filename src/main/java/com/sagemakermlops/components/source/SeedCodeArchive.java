@@ -42,7 +42,7 @@ final class SeedCodeArchive {
             entries.put(name, Files.isDirectory(Path.of(child)) ? new FileArchive(child) : new FileAsset(child));
         }
         entries.putAll(additions);
-        return new AssetArchive(Map.copyOf(entries));
+        return new AssetArchive(entries);
     }
 
     private static List<String> topLevelEntries(Path directory) {
