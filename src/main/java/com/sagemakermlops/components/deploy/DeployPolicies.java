@@ -136,12 +136,4 @@ final class DeployPolicies {
         deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));
         return List.of(administer, use);
     }
-
-    /** Denies every request to the bucket made without TLS. */
-    static Statement denyInsecureTransport(Output<String> bucketArn) {
-        return Statement.deny("DenyInsecureTransport", "s3:*")
-                .principal("AWS", "*")
-                .on(bucketArn, bucketArn.applyValue(arn -> arn + "/*"))
-                .when("Bool", "aws:SecureTransport", "false");
-    }
 }

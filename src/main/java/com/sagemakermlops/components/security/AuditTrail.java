@@ -5,25 +5,13 @@ import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.storage.SecureBucket;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
 
@@ -47,36 +35,9 @@ public final class AuditTrail extends ComponentResource {
         Map<String, String> tags = args.tags().asMap();
         Output<String> expectedArn = trailArn(args.naming(), args.partition(), args.region(), args.accountId());
 
-        BucketV2 bucket = new BucketV2(name + "-logs", BucketV2Args.builder()
-                .bucket(args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"))
-                .tags(tags)
-                .build(), child);
-        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-logs", BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                        .sseAlgorithm("aws:kms")
-                                        .kmsMasterKeyId(args.kmsKeyArn())
-                                        .build())
-                        .bucketKeyEnabled(true)
-                        .build())
-                .build(), child);
-        new BucketVersioningV2(name + "-logs", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), child);
-        var publicAccess = new BucketPublicAccessBlock(name + "-logs", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child);
-        var bucketPolicy = new BucketPolicy(name + "-logs", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.of(bucketStatements(bucket.arn(), expectedArn, args.accountId())))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+        SecureBucket bucket = SecureBucket.create(name + "-logs", new SecureBucket.Args(
+                args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.kmsKeyArn(), args.tags(),
+                bucketArn -> cloudTrailStatements(bucketArn, expectedArn, args.accountId())), child);
 
         Role delivery = new Role(name + "-delivery", RoleArgs.builder()
                 .name(args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"))
@@ -94,7 +55,7 @@ public final class AuditTrail extends ComponentResource {
 
         Trail trail = new Trail(name, TrailArgs.builder()
                 .name(trailName(args.naming()))
-                .s3BucketName(bucket.bucket())
+                .s3BucketName(bucket.name())
                 .kmsKeyId(args.kmsKeyArn())
                 .cloudWatchLogsGroupArn(args.logGroupArn().applyValue(arn -> arn + ":*"))
                 .cloudWatchLogsRoleArn(delivery.arn())
@@ -102,10 +63,10 @@ public final class AuditTrail extends ComponentResource {
                 .includeGlobalServiceEvents(true)
                 .isMultiRegionTrail(true)
                 .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(bucketPolicy, encryption).build());
+                .build(), child);
 
         this.trailArn = trail.arn();
-        this.bucketName = bucket.bucket();
+        this.bucketName = bucket.name();
         registerOutputs(Map.of("trailArn", trailArn, "bucketName", bucketName));
     }
 
@@ -127,16 +88,12 @@ public final class AuditTrail extends ComponentResource {
                 + ":trail/" + trailName(naming));
     }
 
-    /** TLS only, and CloudTrail's bucket access for this trail alone (ACL check, owner-controlled writes). */
-    static List<Statement> bucketStatements(Output<String> bucketArn, Output<String> trailArn, Output<String> accountId) {
-        Output<String> objects = bucketArn.applyValue(arn -> arn + "/*");
+    /** CloudTrail's bucket access for this trail alone (ACL check, owner-controlled writes). */
+    static List<Statement> cloudTrailStatements(Output<String> bucketArn, Output<String> trailArn,
+                                                Output<String> accountId) {
         Output<String> logPrefix = Output.tuple(bucketArn, accountId)
                 .applyValue(t -> t.t1 + "/AWSLogs/" + t.t2 + "/*");
         return List.of(
-                Statement.deny("DenyInsecureTransport", "s3:*")
-                        .principal("AWS", "*")
-                        .on(bucketArn, objects)
-                        .when("Bool", "aws:SecureTransport", "false"),
                 Statement.allow("AWSCloudTrailAclCheck", "s3:GetBucketAcl")
                         .principal("Service", "cloudtrail.amazonaws.com")
                         .on(bucketArn)

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The model bucket's policy: TLS only, model artifacts readable by the target accounts, data capture writable. */
+/** The model bucket's statements besides TLS only: model artifacts readable by the target accounts, data capture writable. */
 final class ModelBucketPolicy {
     private ModelBucketPolicy() {
     }
@@ -21,11 +21,6 @@ final class ModelBucketPolicy {
     static List<Statement> statements(Arns arns, Output<String> bucketArn, String artifactPrefix,
                                       Map<TargetEnvironment.Stage, String> targets, boolean dataCapture) {
         List<Statement> statements = new ArrayList<>();
-        // A deny of every S3 action is what makes TLS mandatory; it grants nothing.
-        statements.add(Statement.deny("DenyInsecureTransport", "s3:*")
-                .principal("AWS", "*")
-                .on(bucketArn, objects(bucketArn, ""))
-                .when("Bool", "aws:SecureTransport", "false"));
         if (targets.isEmpty()) {
             return statements;
         }

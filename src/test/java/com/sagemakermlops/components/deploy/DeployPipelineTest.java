@@ -249,18 +249,18 @@ class DeployPipelineTest {
         Object bucket = FULL.outputs().get("stateBucketName");
 
         Map<String, Object> sse = FULL.named("aws:s3/bucketServerSideEncryptionConfigurationV2:"
-                + "BucketServerSideEncryptionConfigurationV2", "deploy-state-encryption").inputValues();
+                + "BucketServerSideEncryptionConfigurationV2", "deploy-state").inputValues();
         assertThat(sse).containsEntry("bucket", bucket).containsEntry("rules", List.of(Map.of(
                 "applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", CMK_ARN),
                 "bucketKeyEnabled", true)));
-        assertThat(FULL.named("aws:s3/bucketVersioningV2:BucketVersioningV2", "deploy-state-versioning")
+        assertThat(FULL.named("aws:s3/bucketVersioningV2:BucketVersioningV2", "deploy-state")
                 .inputValues()).containsEntry("bucket", bucket)
                 .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
-        assertThat(FULL.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "deploy-state-public-access")
+        assertThat(FULL.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "deploy-state")
                 .inputValues()).containsEntry("bucket", bucket).containsEntry("blockPublicAcls", true)
                 .containsEntry("blockPublicPolicy", true).containsEntry("ignorePublicAcls", true)
                 .containsEntry("restrictPublicBuckets", true);
-        Map<String, Object> tls = statement(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state-policy")
+        Map<String, Object> tls = statement(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state")
                 .inputValues().get("policy"), "DenyInsecureTransport");
         assertThat(tls).containsEntry("Effect", "Deny")
                 .containsEntry("Resource", List.of("arn:aws:s3:::" + bucket, "arn:aws:s3:::" + bucket + "/*"))
