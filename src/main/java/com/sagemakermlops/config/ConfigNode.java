@@ -206,8 +206,9 @@ final class ConfigNode {
 
     private Optional<ConfigNode> asObject(String at, Object value) {
         if (value instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> children = (Map<String, Object>) map;
+            // YAML allows keys that are not strings ({1: x}): they are reported as unknown keys like any other.
+            Map<String, Object> children = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> children.put(String.valueOf(k), v));
             return Optional.of(new ConfigNode(at, children, problems, placeholders));
         }
         problems.add(at, "expected an object, got " + describe(value));

@@ -37,27 +37,31 @@ public final class ConfigSources {
 
     /** The {@code config:} block of stack-file text; {@code where} names it in problems. */
     public static Map<String, Object> fromYaml(String where, String text) {
+        Object document;
         try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            if (document == null) {
-                return Map.of();
-            }
-            if (!(document instanceof Map<?, ?> top)) {
-                throw problem(where, "expected a YAML mapping with a config: block");
-            }
-            Object config = top.get("config");
-            if (config == null) {
-                return Map.of();
-            }
-            if (!(config instanceof Map<?, ?> map)) {
-                throw problem(where + ": config", "expected a mapping of namespace:key to values");
-            }
-            Map<String, Object> settings = new LinkedHashMap<>();
-            map.forEach((k, v) -> settings.put(String.valueOf(k), v));
-            return settings;
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
             throw problem(where, "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (IllegalArgumentException e) {
+            // a tagged scalar the tag cannot construct, such as !!binary with text that is not Base64
+            throw problem(where, "is not valid YAML: " + e.getMessage());
         }
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map<?, ?> top)) {
+            throw problem(where, "expected a YAML mapping with a config: block");
+        }
+        Object config = top.get("config");
+        if (config == null) {
+            return Map.of();
+        }
+        if (!(config instanceof Map<?, ?> map)) {
+            throw problem(where + ": config", "expected a mapping of namespace:key to values");
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        map.forEach((k, v) -> settings.put(String.valueOf(k), v));
+        return settings;
     }
 
     /**
@@ -72,10 +76,13 @@ public final class ConfigSources {
         try {
             raw = GSON.fromJson(json, new TypeToken<Map<String, String>>() { }.getType());
         } catch (JsonParseException e) {
+            raw = null;
+        }
+        if (raw == null) {
             throw problem("PULUMI_CONFIG", "is not a JSON object of strings");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        raw.forEach((key, value) -> settings.put(key, structured(value)));
+        raw.forEach((key, value) -> settings.put(key, value == null ? null : structured(value)));
         return settings;
     }
 

@@ -70,7 +70,7 @@ public final class StackConfigParser {
         var root = new ConfigNode("", ours, problems, placeholders);
         var sections = new Sections(partition, problems);
         StackRole role = root.choice("role", ordered("tooling", StackRole.TOOLING, "hosting", StackRole.HOSTING), null);
-        if (!ours.containsKey("role")) {
+        if (!root.has("role")) {
             root.problem("role", "is required: expected tooling | hosting");
         }
         Tier tier = root.choice("tier",
