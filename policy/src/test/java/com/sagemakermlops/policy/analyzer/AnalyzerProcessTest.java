@@ -4,9 +4,7 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PropertyValues;
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,11 +28,7 @@ import pulumirpc.AnalyzerOuterClass.PolicyConfig;
 import pulumirpc.AnalyzerOuterClass.PolicyInfo;
 import pulumirpc.AnalyzerOuterClass.PolicySeverity;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,40 +48,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AnalyzerProcessTest {
     private static final String STACK = "urn:pulumi:dev::sagemaker-mlops::";
+    private static AnalyzerProcess plugin;
     private static Process process;
-    private static ManagedChannel channel;
     private static AnalyzerGrpc.AnalyzerBlockingStub stub;
-    private static String firstLine;
 
     @BeforeAll
     static void start() throws Exception {
-        Path base = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path script = base.resolve("policy/pulumi-analyzer-policy-mlops-java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(),
-                "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "127.0.0.1:9", ".")
-                .directory(base.resolve("policy").toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("MLOPS_ANALYZER_CLASSPATH", classpath);
-        process = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        firstLine = out.readLine();
-        assertThat(firstLine).as("first stdout line of the plugin").isNotNull().matches("\\d+");
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(firstLine.trim()))
-                .usePlaintext().maxInboundMessageSize(64 * 1024 * 1024).build();
-        stub = AnalyzerGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        plugin = AnalyzerProcess.start();
+        process = plugin.process();
+        assertThat(plugin.firstLine()).as("first stdout line of the plugin").matches("\\d+");
+        stub = plugin.stub();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (channel != null) {
-            channel.shutdownNow();
-        }
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        if (plugin != null) {
+            plugin.close();
         }
     }
 
