@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -138,20 +139,7 @@ final class ConfigNode {
     }
 
     List<String> strings(String key, Checks.Check check) {
-        declare(key);
-        Object value = values.get(key);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            problem(key, "expected a list, got " + describe(value));
-            return List.of();
-        }
-        List<String> result = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            text(pathOf(key) + "[" + i + "]", list.get(i), check).ifPresent(result::add);
-        }
-        return result;
+        return list(key, (path, element) -> text(path, element, check));
     }
 
     Optional<ConfigNode> object(String key) {
@@ -164,6 +152,11 @@ final class ConfigNode {
     }
 
     List<ConfigNode> objects(String key) {
+        return list(key, this::asObject);
+    }
+
+    /** The list at {@code key}, each element read at its path ({@code key[i]}); unreadable elements are left out. */
+    private <T> List<T> list(String key, BiFunction<String, Object, Optional<T>> element) {
         declare(key);
         Object value = values.get(key);
         if (value == null) {
@@ -173,9 +166,9 @@ final class ConfigNode {
             problem(key, "expected a list, got " + describe(value));
             return List.of();
         }
-        List<ConfigNode> result = new ArrayList<>();
+        List<T> result = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            asObject(pathOf(key) + "[" + i + "]", list.get(i)).ifPresent(result::add);
+            element.apply(pathOf(key) + "[" + i + "]", list.get(i)).ifPresent(result::add);
         }
         return result;
     }
