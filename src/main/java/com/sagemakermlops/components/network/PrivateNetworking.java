@@ -100,24 +100,12 @@ public final class PrivateNetworking extends ComponentResource {
         return new SecurityGroup(name + "-endpoints", SecurityGroupArgs.builder()
                 .vpcId(vpcId)
                 .description("VPC endpoints of " + args.naming().productName() + ": HTTPS from the allowed CIDRs only")
-                .ingress(EndpointRules.ingress(allowed).stream().map(rule -> SecurityGroupIngressArgs.builder()
-                        .description(rule.description())
-                        .protocol("tcp")
-                        .fromPort(rule.fromPort())
-                        .toPort(rule.toPort())
-                        .cidrBlocks(rule.ipv4())
-                        .ipv6CidrBlocks(rule.ipv6())
-                        .self(rule.self())
-                        .build()).toList())
-                .egress(EndpointRules.egress(allowed).stream().map(rule -> SecurityGroupEgressArgs.builder()
-                        .description(rule.description())
-                        .protocol("tcp")
-                        .fromPort(rule.fromPort())
-                        .toPort(rule.toPort())
-                        .cidrBlocks(rule.ipv4())
-                        .ipv6CidrBlocks(rule.ipv6())
-                        .self(rule.self())
-                        .build()).toList())
+                .ingress(tcp(EndpointRules.ingress(allowed), (description, protocol, from, to, ipv4, ipv6, self) ->
+                        SecurityGroupIngressArgs.builder().description(description).protocol(protocol).fromPort(from)
+                                .toPort(to).cidrBlocks(ipv4).ipv6CidrBlocks(ipv6).self(self).build()))
+                .egress(tcp(EndpointRules.egress(allowed), (description, protocol, from, to, ipv4, ipv6, self) ->
+                        SecurityGroupEgressArgs.builder().description(description).protocol(protocol).fromPort(from)
+                                .toPort(to).cidrBlocks(ipv4).ipv6CidrBlocks(ipv6).self(self).build()))
                 .revokeRulesOnDelete(true)
                 .tags(args.tags().with("Name", args.naming().productName() + "-endpoints").asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -134,5 +122,17 @@ public final class PrivateNetworking extends ComponentResource {
 
     public Output<String> securityGroupId() {
         return securityGroupId;
+    }
+
+    /** Ingress and egress rule arguments: the same fields on two provider types with no common supertype. */
+    @FunctionalInterface
+    private interface RuleArgs<A> {
+        A build(String description, String protocol, int fromPort, int toPort, List<String> ipv4, List<String> ipv6,
+                boolean self);
+    }
+
+    private static <A> List<A> tcp(List<EndpointRules.Rule> rules, RuleArgs<A> args) {
+        return rules.stream().map(rule -> args.build(rule.description(), "tcp", rule.fromPort(), rule.toPort(),
+                rule.ipv4(), rule.ipv6(), rule.self())).toList();
     }
 }
