@@ -5,6 +5,47 @@ import java.util.Map;
 
 /** The ids, ARNs and computed attributes AWS gives each resource type this program creates. */
 final class AwsShapes {
+    /** Types whose id is their name and whose ARN is {@code arn:<p>:<service>:<region>:<account>:<resource><name>}. */
+    private static final Map<String, RegionalArn> NAME_IDENTIFIED = Map.ofEntries(
+            Map.entry("aws:sagemaker/modelPackageGroup:ModelPackageGroup",
+                    lowercased("sagemaker", "model-package-group/")),
+            Map.entry("aws:codebuild/project:Project",
+                    named("codebuild", "project/")),
+            Map.entry("aws:codepipeline/pipeline:Pipeline",
+                    named("codepipeline", "")),
+            Map.entry("aws:cloudwatch/eventRule:EventRule",
+                    named("events", "rule/")),
+            Map.entry("aws:ssm/parameter:Parameter",
+                    named("ssm", "parameter")),
+            Map.entry("aws:cloudwatch/logGroup:LogGroup",
+                    named("logs", "log-group:")),
+            Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm",
+                    named("cloudwatch", "alarm:")),
+            Map.entry("aws:sagemaker/model:Model",
+                    lowercased("sagemaker", "model/")),
+            Map.entry("aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+                    lowercased("sagemaker", "endpoint-config/")),
+            Map.entry("aws:sagemaker/endpoint:Endpoint",
+                    lowercased("sagemaker", "endpoint/")),
+            Map.entry("aws:cloudtrail/trail:Trail",
+                    named("cloudtrail", "trail/")));
+
+    /** @param lowercase whether the service keeps the name lower-cased in the ARN */
+    private record RegionalArn(String service, String resource, boolean lowercase) {
+        String arn(FakeCloud.Account at, String name) {
+            return "arn:" + at.partition() + ":" + service + ":" + at.region() + ":" + at.accountId() + ":" + resource
+                    + (lowercase ? name.toLowerCase(Locale.ROOT) : name);
+        }
+    }
+
+    private static RegionalArn named(String service, String resource) {
+        return new RegionalArn(service, resource, false);
+    }
+
+    private static RegionalArn lowercased(String service, String resource) {
+        return new RegionalArn(service, resource, true);
+    }
+
     private AwsShapes() {
     }
 
@@ -16,6 +57,11 @@ final class AwsShapes {
         String name = physicalName(type, logicalName, state);
         String arnPrefix = "arn:" + p + ":";
         String regional = ":" + r + ":" + a + ":";
+        RegionalArn nameIdentified = NAME_IDENTIFIED.get(type);
+        if (nameIdentified != null) {
+            state.put("arn", nameIdentified.arn(at, name));
+            return name;
+        }
         switch (type) {
             case "aws:kms/key:Key" -> {
                 String keyId = FakeCloud.uuid(logicalName);
@@ -54,10 +100,6 @@ final class AwsShapes {
                 state.put("policyId", "ANPA" + FakeCloud.hex(name, 17).toUpperCase(Locale.ROOT));
                 return arn;
             }
-            case "aws:sagemaker/modelPackageGroup:ModelPackageGroup" -> {
-                state.put("arn", arnPrefix + "sagemaker" + regional + "model-package-group/" + name.toLowerCase(Locale.ROOT));
-                return name;
-            }
             case "aws:codecommit/repository:Repository", "aws-native:codecommit:Repository" -> {
                 state.put("arn", arnPrefix + "codecommit" + regional + name);
                 state.put("repositoryId", FakeCloud.uuid(name));
@@ -69,53 +111,13 @@ final class AwsShapes {
                 }
                 return name;
             }
-            case "aws:codebuild/project:Project" -> {
-                state.put("arn", arnPrefix + "codebuild" + regional + "project/" + name);
-                return name;
-            }
-            case "aws:codepipeline/pipeline:Pipeline" -> {
-                state.put("arn", arnPrefix + "codepipeline" + regional + name);
-                return name;
-            }
-            case "aws:cloudwatch/eventRule:EventRule" -> {
-                state.put("arn", arnPrefix + "events" + regional + "rule/" + name);
-                return name;
-            }
-            case "aws:ssm/parameter:Parameter" -> {
-                state.put("arn", arnPrefix + "ssm" + regional + "parameter" + name);
-                return name;
-            }
             case "aws:sns/topic:Topic" -> {
                 String arn = arnPrefix + "sns" + regional + name;
                 state.put("arn", arn);
                 return arn;
             }
-            case "aws:cloudwatch/logGroup:LogGroup" -> {
-                state.put("arn", arnPrefix + "logs" + regional + "log-group:" + name);
-                return name;
-            }
-            case "aws:cloudwatch/metricAlarm:MetricAlarm" -> {
-                state.put("arn", arnPrefix + "cloudwatch" + regional + "alarm:" + name);
-                return name;
-            }
             case "aws:cloudwatch/dashboard:Dashboard" -> {
                 state.put("dashboardArn", arnPrefix + "cloudwatch::" + a + ":dashboard/" + name);
-                return name;
-            }
-            case "aws:sagemaker/model:Model" -> {
-                state.put("arn", arnPrefix + "sagemaker" + regional + "model/" + name.toLowerCase(Locale.ROOT));
-                return name;
-            }
-            case "aws:sagemaker/endpointConfiguration:EndpointConfiguration" -> {
-                state.put("arn", arnPrefix + "sagemaker" + regional + "endpoint-config/" + name.toLowerCase(Locale.ROOT));
-                return name;
-            }
-            case "aws:sagemaker/endpoint:Endpoint" -> {
-                state.put("arn", arnPrefix + "sagemaker" + regional + "endpoint/" + name.toLowerCase(Locale.ROOT));
-                return name;
-            }
-            case "aws:cloudtrail/trail:Trail" -> {
-                state.put("arn", arnPrefix + "cloudtrail" + regional + "trail/" + name);
                 return name;
             }
             case "aws:ec2/securityGroup:SecurityGroup" -> {
