@@ -3,7 +3,6 @@ package com.sagemakermlops.components.bootstrap;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
@@ -13,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
@@ -90,14 +90,9 @@ public final class CrossAccountBootstrap extends ComponentResource {
 
     private static Role role(String name, String roleName, Statement trust, CrossAccountBootstrapArgs args,
                              CustomResourceOptions options) {
-        RoleArgs.Builder role = RoleArgs.builder()
-                .name(roleName)
-                .description("Hosting of " + args.naming().productName() + " in the "
-                        + args.environment().stage().id() + " account: " + name)
-                .assumeRolePolicy(PolicyDocument.of(trust))
-                .tags(args.tags().asMap());
-        args.permissionsBoundary().ifPresent(role::permissionsBoundary);
-        return new Role(name, role.build(), options);
+        return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
+                + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
+                args.permissionsBoundary(), args.tags()), options);
     }
 
     private static void permissions(String name, Role role, List<Statement> statements,

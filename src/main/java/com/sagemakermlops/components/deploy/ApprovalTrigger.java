@@ -5,14 +5,13 @@ import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.LinkedHashMap;
@@ -47,13 +46,11 @@ final class ApprovalTrigger {
                 .eventPattern(args.modelPackageGroupName().applyValue(ApprovalTrigger::eventPattern))
                 .tags(args.tags().asMap())
                 .build(), options);
-        var role = new Role(name + "-trigger-role", RoleArgs.builder()
-                .name(args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"))
-                .description("Lets the model approval rule start the deploy pipeline, nothing else")
-                .assumeRolePolicy(PolicyDocument.of(DeployPolicies.triggerTrust(args.scope(), rule.arn())))
-                .permissionsBoundary(args.permissionsBoundary().orElse(null))
-                .tags(args.tags().asMap())
-                .build(), options);
+        var role = Roles.create(name + "-trigger-role", new Roles.Spec(
+                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"),
+                "Lets the model approval rule start the deploy pipeline, nothing else",
+                PolicyDocument.of(DeployPolicies.triggerTrust(args.scope(), rule.arn())),
+                args.permissionsBoundary(), args.tags()), options);
         var permission = new RolePolicy(name + "-trigger-policy", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyDocument.of(DeployPolicies.startPipeline(pipelineArn)))

@@ -16,7 +16,6 @@ import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
@@ -25,6 +24,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
@@ -93,13 +93,11 @@ public final class DeployPipeline extends ComponentResource {
             projectNames.put(env.stage(), projects.get(env.stage()).name());
         }
 
-        var pipelineRole = new Role(name + "-pipeline-role", RoleArgs.builder()
-                .name(args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"))
-                .description("Runs the deploy pipeline: its source, its deploy builds, its artifacts")
-                .assumeRolePolicy(PolicyDocument.trustService("codepipeline.amazonaws.com"))
-                .permissionsBoundary(args.permissionsBoundary().orElse(null))
-                .tags(args.tags().asMap())
-                .build(), child());
+        var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
+                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
+                "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
+                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.permissionsBoundary(), args.tags()),
+                child());
         var pipelineAccess = new RolePolicy(name + "-pipeline-policy", RolePolicyArgs.builder()
                 .role(pipelineRole.id())
                 .policy(PolicyDocument.of(DeployPolicies.pipelineRole(scope, args.source(),
@@ -150,13 +148,11 @@ public final class DeployPipeline extends ComponentResource {
 
     private Role buildRole(String name, DeployPipelineArgs args, Stage stage) {
         String projectName = DeployBuild.projectName(args.naming(), stage);
-        return new Role(name + "-build-" + stage.id() + "-role", RoleArgs.builder()
-                .name(args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()))
-                .description("Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only")
-                .assumeRolePolicy(PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)))
-                .permissionsBoundary(args.permissionsBoundary().orElse(null))
-                .tags(args.tags().asMap())
-                .build(), child());
+        return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
+                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
+                "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
+                PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)), args.permissionsBoundary(),
+                args.tags()), child());
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,

@@ -3,13 +3,13 @@ package com.sagemakermlops.components.security;
 import com.pulumi.aws.cloudtrail.Trail;
 import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.inputs.RoleInlinePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.storage.SecureBucket;
 import com.sagemakermlops.naming.Naming;
@@ -39,18 +39,17 @@ public final class AuditTrail extends ComponentResource {
                 args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.kmsKeyArn(), args.tags(),
                 bucketArn -> cloudTrailStatements(bucketArn, expectedArn, args.accountId())), child);
 
-        Role delivery = new Role(name + "-delivery", RoleArgs.builder()
-                .name(args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"))
-                .description("CloudTrail delivery of " + args.naming().productName() + " events to its security log group")
-                .assumeRolePolicy(PolicyDocument.of(Statement.allow("TrustCloudTrail", "sts:AssumeRole")
-                        .principal("Service", "cloudtrail.amazonaws.com")
-                        .when("StringEquals", "aws:SourceArn", expectedArn)))
+        Role delivery = new Role(name + "-delivery", Roles.args(new Roles.Spec(
+                        args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"),
+                        "CloudTrail delivery of " + args.naming().productName() + " events to its security log group",
+                        PolicyDocument.of(Statement.allow("TrustCloudTrail", "sts:AssumeRole")
+                                .principal("Service", "cloudtrail.amazonaws.com")
+                                .when("StringEquals", "aws:SourceArn", expectedArn)),
+                        args.permissionsBoundaryArn(), args.tags()))
                 .inlinePolicies(RoleInlinePolicyArgs.builder()
                         .name("write-security-log-group")
                         .policy(PolicyDocument.of(deliveryStatement(args.logGroupArn())))
                         .build())
-                .permissionsBoundary(args.permissionsBoundaryArn().orElse(null))
-                .tags(tags)
                 .build(), child);
 
         Trail trail = new Trail(name, TrailArgs.builder()

@@ -1,13 +1,13 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;
 
 import java.util.List;
@@ -23,13 +23,9 @@ final class ServiceRoles {
 
     static Role role(String name, String roleName, Output<String> trust, Tags tags,
                      Optional<Output<String>> permissionsBoundary, CustomResourceOptions options) {
-        RoleArgs.Builder args = RoleArgs.builder()
-                .name(roleName)
-                .description("The " + name + " role of " + roleName + ": one duty, least privilege")
-                .assumeRolePolicy(trust)
-                .tags(tags.asMap());
-        permissionsBoundary.ifPresent(args::permissionsBoundary);
-        return new Role(name, args.build(), options);
+        return Roles.create(name, new Roles.Spec(roleName,
+                "The " + name + " role of " + roleName + ": one duty, least privilege", trust, permissionsBoundary,
+                tags), options);
     }
 
     static RolePolicy permissions(String name, Role role, List<Statement> statements, CustomResourceOptions options) {
