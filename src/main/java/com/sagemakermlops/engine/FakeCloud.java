@@ -2,11 +2,8 @@ package com.sagemakermlops.engine;
 
 import com.google.gson.Gson;
 import com.pulumi.test.Mocks;
+import com.sagemakermlops.naming.Fingerprint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,12 +134,6 @@ public final class FakeCloud implements Mocks {
 
     /** A stable hexadecimal string of {@code length} derived from {@code seed}, so plans are repeatable. */
     static String hex(String seed, int length) {
-        try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(seed.getBytes(StandardCharsets.UTF_8)));
-            return digest.substring(0, length);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.hex(seed, length);
     }
 }

@@ -1,9 +1,5 @@
 package com.sagemakermlops.naming;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -71,11 +67,6 @@ public enum PhysicalName {
 
     /** The first {@value #HASH_LENGTH} hex digits of the SHA-256 of {@code value}: a short, stable fingerprint. */
     public static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.hex(value, HASH_LENGTH);
     }
 }
