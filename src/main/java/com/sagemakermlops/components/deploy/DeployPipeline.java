@@ -11,8 +11,6 @@ import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectVpcConfigArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
@@ -26,6 +24,7 @@ import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
@@ -107,12 +106,7 @@ public final class DeployPipeline extends ComponentResource {
                 .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
-                .artifactStores(PipelineArtifactStoreArgs.builder()
-                        .type("S3")
-                        .location(args.artifactBucketName())
-                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder()
-                                .type("KMS").id(args.cmkArn()).build())
-                        .build())
+                .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
                 .stages(DeployStages.plan(args.deploy()).stream()
                         .map(stage -> PipelineStageArgs.builder()
                                 .name(stage.name())

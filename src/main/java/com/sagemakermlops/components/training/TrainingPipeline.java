@@ -13,8 +13,6 @@ import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectVpcConfigArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
@@ -40,6 +38,7 @@ import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
+import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.SourceControl;
 
 import java.util.ArrayList;
@@ -152,14 +151,7 @@ public final class TrainingPipeline extends ComponentResource {
                 .pipelineType("V2")
                 .executionMode("QUEUED")
                 .roleArn(pipelineRole.arn())
-                .artifactStores(PipelineArtifactStoreArgs.builder()
-                        .type("S3")
-                        .location(bucket.name())
-                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder()
-                                .type("KMS")
-                                .id(key.arn())
-                                .build())
-                        .build())
+                .artifactStores(ArtifactStores.encrypted(bucket.name(), key.arn()))
                 .stages(stages(source.action(), project.name()))
                 .tags(tags)
                 .build(), CustomResourceOptions.builder().parent(this)
