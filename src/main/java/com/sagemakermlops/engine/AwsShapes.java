@@ -33,8 +33,7 @@ final class AwsShapes {
     /** @param lowercase whether the service keeps the name lower-cased in the ARN */
     private record RegionalArn(String service, String resource, boolean lowercase) {
         String arn(FakeCloud.Account at, String name) {
-            return "arn:" + at.partition() + ":" + service + ":" + at.region() + ":" + at.accountId() + ":" + resource
-                    + (lowercase ? name.toLowerCase(Locale.ROOT) : name);
+            return regionalArn(at, service, resource + (lowercase ? name.toLowerCase(Locale.ROOT) : name));
         }
     }
 
@@ -56,7 +55,6 @@ final class AwsShapes {
         String a = at.accountId();
         String name = physicalName(type, logicalName, state);
         String arnPrefix = "arn:" + p + ":";
-        String regional = ":" + r + ":" + a + ":";
         RegionalArn nameIdentified = NAME_IDENTIFIED.get(type);
         if (nameIdentified != null) {
             state.put("arn", nameIdentified.arn(at, name));
@@ -66,12 +64,12 @@ final class AwsShapes {
             case "aws:kms/key:Key" -> {
                 String keyId = FakeCloud.uuid(logicalName);
                 state.put("keyId", keyId);
-                state.put("arn", arnPrefix + "kms" + regional + "key/" + keyId);
+                state.put("arn", regionalArn(at, "kms", "key/" + keyId));
                 return keyId;
             }
             case "aws:kms/alias:Alias" -> {
-                state.put("arn", arnPrefix + "kms" + regional + name);
-                state.put("targetKeyArn", arnPrefix + "kms" + regional + "key/" + FakeCloud.uuid(name));
+                state.put("arn", regionalArn(at, "kms", name));
+                state.put("targetKeyArn", regionalArn(at, "kms", "key/" + FakeCloud.uuid(name)));
                 return name;
             }
             case "aws:s3/bucketV2:BucketV2" -> {
@@ -101,7 +99,7 @@ final class AwsShapes {
                 return arn;
             }
             case "aws:codecommit/repository:Repository", "aws-native:codecommit:Repository" -> {
-                state.put("arn", arnPrefix + "codecommit" + regional + name);
+                state.put("arn", regionalArn(at, "codecommit", name));
                 state.put("repositoryId", FakeCloud.uuid(name));
                 state.put("cloneUrlHttp", "https://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
                 state.put("cloneUrlSsh", "ssh://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
@@ -112,7 +110,7 @@ final class AwsShapes {
                 return name;
             }
             case "aws:sns/topic:Topic" -> {
-                String arn = arnPrefix + "sns" + regional + name;
+                String arn = regionalArn(at, "sns", name);
                 state.put("arn", arn);
                 return arn;
             }
@@ -121,21 +119,28 @@ final class AwsShapes {
                 return name;
             }
             case "aws:ec2/securityGroup:SecurityGroup" -> {
-                String id = "sg-" + FakeCloud.hex(logicalName, 17);
-                state.put("arn", arnPrefix + "ec2" + regional + "security-group/" + id);
-                return id;
+                return ec2(state, at, "security-group/", "sg-" + FakeCloud.hex(logicalName, 17));
             }
             case "aws:ec2/vpcEndpoint:VpcEndpoint" -> {
-                String id = "vpce-" + FakeCloud.hex(logicalName, 17);
-                state.put("arn", arnPrefix + "ec2" + regional + "vpc-endpoint/" + id);
-                return id;
+                return ec2(state, at, "vpc-endpoint/", "vpce-" + FakeCloud.hex(logicalName, 17));
             }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
-                state.putIfAbsent("arn", arnPrefix + service + regional + name);
+                state.putIfAbsent("arn", regionalArn(at, service, name));
                 return name;
             }
         }
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+    private static String regionalArn(FakeCloud.Account at, String service, String resource) {
+        return "arn:" + at.partition() + ":" + service + ":" + at.region() + ":" + at.accountId() + ":" + resource;
+    }
+
+    /** EC2 resources are identified by a generated id, not by name. */
+    private static String ec2(Map<String, Object> state, FakeCloud.Account at, String resource, String id) {
+        state.put("arn", regionalArn(at, "ec2", resource + id));
+        return id;
     }
 
     /** The name given in the inputs, else Pulumi's auto-name: the logical name and a (here stable) suffix. */
