@@ -212,7 +212,7 @@ public final class StackConfigParser {
                     n.string("domainArn", Checks.arn(partition, "sagemaker", "domain/")),
                     n.bool("enableNetworkIsolation", true),
                     n.bool("enableInterContainerEncryption", true),
-                    seedCodePath(n, sourceControl),
+                    opened(seedCodePath(n, sourceControl)),
                     n.string("preProdAccountId", Checks.ACCOUNT),
                     n.string("prodAccountId", Checks.ACCOUNT),
                     n.map(n.object("devEnvironment"), this::vpc),
@@ -231,7 +231,7 @@ public final class StackConfigParser {
                     n.bool("enableManualApproval", true),
                     n.bool("enableEventBridgeTrigger", true),
                     n.bool("enableDataCapture", true),
-                    deploySeedCodePath(n, sourceControl),
+                    opened(deploySeedCodePath(n, sourceControl)),
                     n.map(n.object("devEnvironment"), this::vpc),
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
@@ -263,6 +263,25 @@ public final class StackConfigParser {
                 }
             });
             return path;
+        }
+
+        /** The validated seed path of a block, as the program opens it (see {@link #asOpened}). */
+        private Optional<String> opened(Optional<String> seedCodePath) {
+            return seedCodePath.map(p -> asOpened(baseDirectory.resolve(p)));
+        }
+
+        /**
+         * A seed path as the program opens it: relative to the working directory (the project root) when inside it,
+         * so a stack file in another folder (examples/) may write paths relative to its own folder.
+         */
+        private static String asOpened(Path resolved) {
+            Path workingDirectory = Path.of("").toAbsolutePath();
+            Path absolute = resolved.toAbsolutePath().normalize();
+            if (!absolute.startsWith(workingDirectory)) {
+                return absolute.toString();
+            }
+            String relative = workingDirectory.relativize(absolute).toString();
+            return relative.isEmpty() ? "." : relative;
         }
 
         VpcSettings vpc(ConfigNode n) {
