@@ -20,17 +20,20 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
+import com.sagemakermlops.components.training.BuildPolicyAttachments;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.naming.PhysicalName;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,6 +163,10 @@ public final class DeployPipeline extends ComponentResource {
                         new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), env, deployRoleArn,
                         projectName, args.source(), vpc)))
                 .build(), child());
+        List<Resource> permissions = new ArrayList<>(List.of(access));
+        permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
+                "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
+                child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
                         args.modelPackageGroupName(), state.bucketName(), state.secretsKeyArn())
                 .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1,
@@ -201,7 +208,7 @@ public final class DeployPipeline extends ComponentResource {
                         .vpcId(v.vpcId()).subnets(v.subnetIds()).securityGroupIds(v.securityGroupIds()).build()))
                         .orElse(null))
                 .tags(tags.asMap())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(access).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(permissions).build());
     }
 
     private static PipelineStageActionArgs action(DeployStages.Action action, DeployPipelineArgs args,
