@@ -205,6 +205,10 @@ final class ImportMdaaCommand {
 
     private static void write(Path file, String content) {
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
