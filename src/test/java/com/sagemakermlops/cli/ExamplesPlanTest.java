@@ -170,6 +170,11 @@ class ExamplesPlanTest {
         assertThat(professional.sourceAction("deploy-pipeline")).containsEntry("configuration", Map.of(
                 "PollForSourceChanges", "false", "S3Bucket", bucket,
                 "S3ObjectKey", "source/northwind-prod-c042-eu-west-1-demand-forecast-ml-model-deploy.zip"));
+        assertThat(professional.inputs("aws:s3/bucketNotification:BucketNotification", "training-models"))
+                .containsEntry("bucket", bucket).containsEntry("eventbridge", true);
+        assertThat(String.valueOf(professional.inputs("aws:cloudwatch/eventRule:EventRule", "training-source-change")
+                .get("eventPattern"))).contains("\"Object Created\"",
+                "\"key\":[\"source/northwind-prod-c042-eu-west-1-demand-forecast-ml-model-build.zip\"]");
         assertThat(professional.hasApprovalTrigger()).isTrue();
         assertThat(professional.parameterNames()).containsExactlyInAnyOrderElementsOf(PROFESSIONAL_PARAMETERS);
 
