@@ -257,6 +257,13 @@ class ExamplesPlanTest {
                 .extractingByKey("tags").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("sagemaker:domain-id", "d-test123")
                 .containsEntry("sagemaker:domain-arn", "arn:aws:sagemaker:us-west-2:123456789012:domain/d-test123");
+
+        for (String stage : List.of("preprod", "prod")) {
+            assertThat(String.valueOf(comprehensive.inputs("aws:iam/rolePolicy:RolePolicy",
+                    "deploy-build-" + stage + "-policy").get("policy")))
+                    .contains("\"Sid\":\"ReadPipelineBucket\"")
+                    .contains("arn:aws:s3:::test-pipeline-bucket/*");
+        }
     }
 
     @Test

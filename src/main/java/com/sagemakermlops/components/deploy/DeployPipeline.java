@@ -161,7 +161,7 @@ public final class DeployPipeline extends ComponentResource {
                 .role(role.id())
                 .policy(PolicyDocument.of(DeployPolicies.buildRole(args.scope(),
                         new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), env, deployRoleArn,
-                        projectName, args.source(), vpc)))
+                        projectName, args.source(), vpc, args.deploy().pipelineBucketName())))
                 .build(), child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",

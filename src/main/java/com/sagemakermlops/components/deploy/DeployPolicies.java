@@ -50,7 +50,8 @@ final class DeployPolicies {
 
     /** What the build deploying to {@code target} may do; nothing of the training side. */
     static List<Statement> buildRole(Scope scope, State state, TargetEnvironment target, String deployRoleArn,
-                                     String projectName, PipelineSource source, Optional<VpcSettings> vpc) {
+                                     String projectName, PipelineSource source, Optional<VpcSettings> vpc,
+                                     Optional<String> pipelineBucketName) {
         String logGroup = scope.arn("logs", "log-group:" + DeployBuild.logGroupName(projectName));
         List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("AssumeTargetDeployRole", "sts:AssumeRole").on(deployRoleArn),
@@ -75,7 +76,16 @@ final class DeployPolicies {
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
         statements.addAll(source.buildAccess());
         vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
+        pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;
+    }
+
+    /** Read-only access to {@code deploy.pipelineBucketName}, where pipeline-built model artifacts may live. */
+    static List<Statement> pipelineBucketAccess(Scope scope, String bucket) {
+        String arn = "arn:" + scope.partition() + ":s3:::" + bucket;
+        return List.of(
+                Statement.allow("ListPipelineBucket", "s3:ListBucket", "s3:GetBucketLocation").on(arn),
+                Statement.allow("ReadPipelineBucket", "s3:GetObject", "s3:GetObjectVersion").on(arn + "/*"));
     }
 
     /** What CodeBuild needs to place a build in the VPC: ENIs in the given subnets and security groups only. */
