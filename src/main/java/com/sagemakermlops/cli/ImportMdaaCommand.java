@@ -10,9 +10,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * {@code mlops import-mdaa}: turns an MDAA sagemaker-mlops module config into a stack config. The {@code training}
@@ -89,6 +93,7 @@ final class ImportMdaaCommand {
         Path outputDir = Optional.ofNullable(output.toAbsolutePath().getParent()).orElse(Path.of("."));
         resolveSeedCode(training, mdaaDir, outputDir);
         resolveSeedCode(deploy, mdaaDir, outputDir);
+        unzipDeploySeedCode(deploy, outputDir, stack);
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("aws:region", contextOrDefault(context, "region", "us-east-1"));
@@ -179,6 +184,45 @@ final class ImportMdaaCommand {
             String relative = outputDir.relativize(absolute).toString();
             ((Map<String, Object>) map).put("seedCodePath", relative.isEmpty() ? "." : relative);
         }
+    }
+
+    /**
+     * The deploy repository carries this program beside its seed code, so the stack needs the deploy seed code as a
+     * directory: a zip is unpacked beside the stack file, into {@code <stack>-model-deploy/}.
+     */
+    @SuppressWarnings("unchecked")
+    private void unzipDeploySeedCode(Object deploy, Path outputDir, String stack) {
+        if (!(deploy instanceof Map<?, ?> map) || !(map.get("seedCodePath") instanceof String path)
+                || !path.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return;
+        }
+        Path zip = outputDir.resolve(path).normalize();
+        if (!Files.isRegularFile(zip)) {
+            return;
+        }
+        String folder = stack + "-model-deploy";
+        Path target = outputDir.resolve(folder);
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new UsageException(zip + ": entry " + entry.getName() + " points outside the archive");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    try (InputStream in = archive.getInputStream(entry)) {
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException(zip + ": cannot be unpacked (" + e.getMessage() + ")");
+        }
+        ((Map<String, Object>) map).put("seedCodePath", folder);
+        out.println("note: deploy.seedCodePath: unpacked " + path + " into " + folder + "/ (the deploy repository "
+                + "carries this program beside its seed code, so it takes a directory)");
     }
 
     @SuppressWarnings("unchecked")

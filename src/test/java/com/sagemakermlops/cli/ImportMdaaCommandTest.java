@@ -128,17 +128,6 @@ class ImportMdaaCommandTest {
         return value;
     }
 
-    /**
-     * Points the deploy block at this repository's deploy seed code: the deploy repository carries the program beside
-     * it, so it must be a directory, and the samples give a zip.
-     */
-    private static void useDeploySeedDirectory(Path stackFile) throws IOException {
-        Map<String, Object> config = config(stackFile);
-        Path deploySeed = Path.of("seed-code", "model-deploy").toAbsolutePath();
-        block(config, "deploy").put("seedCodePath", stackFile.toAbsolutePath().getParent().relativize(deploySeed).toString());
-        Files.writeString(stackFile, new Yaml().dump(Map.of("config", config)));
-    }
-
     private List<String> problemLines() {
         return stderr().lines().filter(line -> line.startsWith("  sagemaker-mlops:")).toList();
     }
@@ -169,10 +158,13 @@ class ImportMdaaCommandTest {
                 .containsEntry("domainArn", "arn:{{partition}}:sagemaker:{{region}}:{{account}}:domain/d-test123")
                 .containsEntry("enableNetworkIsolation", false)
                 .containsEntry("seedCodePath", SEED_ZIP);
+        assertThat(deploy).containsEntry("seedCodePath", "mdaa-comprehensive-model-deploy");
+        assertThat(target.resolveSibling("mdaa-comprehensive-model-deploy").resolve("buildspec.yml")).isRegularFile();
         assertThat(deploy.get("preProdEnvironment")).isEqualTo(Map.of("accountId", "222233334444",
                 "region", "{{region}}", "vpcId", "vpc-preprod", "subnetIds", List.of("subnet-pp-1"),
                 "securityGroupIds", List.of("sg-pp-1")));
-        assertThat(stdout()).contains("wrote " + target).doesNotContain("note:");
+        assertThat(stdout()).contains("wrote " + target).contains("note: deploy.seedCodePath: unpacked "
+                + SEED_ZIP + " into mdaa-comprehensive-model-deploy/");
 
         // The sample's network ids are placeholders: the import says which keys need real ones, and nothing else.
         assertThat(exit).isEqualTo(2);
@@ -181,9 +173,8 @@ class ImportMdaaCommandTest {
                         + "vpc-0a1b2c3d4e5f67890, got \"vpc-dev\"")
                 .contains("  sagemaker-mlops:deploy.prodEnvironment.securityGroupIds[0]: expected a security group id "
                         + "such as sg-0a1b2c3d4e5f67890, got \"sg-prod-1\"");
-        assertThat(problemLines()).hasSize(14).filteredOn(line -> !line.contains("seedCodePath"))
-                .hasSize(13).allMatch(line -> REAL_IDS.keySet().stream().anyMatch(id -> line.endsWith("\"" + id + "\"")));
-        assertThat(problemLines()).contains(DEPLOY_ZIP_PROBLEM);
+        assertThat(problemLines()).hasSize(13)
+                .allMatch(line -> REAL_IDS.keySet().stream().anyMatch(id -> line.endsWith("\"" + id + "\"")));
     }
 
     @Test
@@ -195,7 +186,6 @@ class ImportMdaaCommandTest {
             imported = imported.replaceAll("(?m)(: |- )" + id.getKey() + "$", "$1" + id.getValue());
         }
         Files.writeString(target, imported);
-        useDeploySeedDirectory(target);
         out.reset();
         err.reset();
 
@@ -206,16 +196,13 @@ class ImportMdaaCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"minimal", "build-policies"})
-    void samplesPlanOnceTheDeploySeedIsADirectory(String sample) throws IOException {
+    void samplesPlanAsImported(String sample) throws IOException {
         Path target = dir.resolve("stacks").resolve("Pulumi.mdaa-" + sample + ".yaml");
 
-        assertThat(importSample(sample, target, ACCOUNTS_AND_REGION)).isEqualTo(2);
-        assertThat(problemLines()).as("the training zip is fine; only the deploy zip is not")
-                .containsExactly(DEPLOY_ZIP_PROBLEM);
+        assertThat(importSample(sample, target, ACCOUNTS_AND_REGION)).as(stderr()).isZero();
         assertThat(block(config(target), "training")).containsEntry("seedCodePath", SEED_ZIP);
-        assertThat(block(config(target), "deploy")).containsEntry("seedCodePath", SEED_ZIP);
+        assertThat(block(config(target), "deploy")).containsEntry("seedCodePath", "mdaa-" + sample + "-model-deploy");
 
-        useDeploySeedDirectory(target);
         assertThat(mlops(List.of("plan", target.toString()))).as(stdout() + stderr()).isZero();
         assertThat(stdout()).contains("Stack mdaa-" + sample + " (tooling, professional, us-west-2)")
                 .contains("sagemaker-mlops:deploy:DeployPipeline  deploy");
