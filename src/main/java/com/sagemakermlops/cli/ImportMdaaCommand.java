@@ -105,7 +105,7 @@ final class ImportMdaaCommand {
 
         String yaml = "# Imported from the MDAA config " + source.getFileName() + " by ./mlops import-mdaa.\n"
                 + dump(Map.of("config", config));
-        write(output, yaml);
+        CliFiles.write(output, yaml);
         out.println("wrote " + output);
         try {
             new StackConfigParser(outputDir, () -> Optional.of(PlanCommand.DEFAULT_ACCOUNT))
@@ -227,14 +227,13 @@ final class ImportMdaaCommand {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readMdaa(Path source) {
+        String text = CliFiles.read(source, source.toString());
         try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(source));
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (!(document instanceof Map<?, ?>)) {
                 throw new UsageException(source + ": expected an MDAA module config with training: and deploy:");
             }
             return (Map<String, Object>) document;
-        } catch (IOException e) {
-            throw new UsageException(source + ": cannot be read (" + e.getMessage() + ")");
         } catch (YAMLException e) {
             throw new UsageException(source + ": is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -245,18 +244,6 @@ final class ImportMdaaCommand {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
         return new Yaml(options).dump(document);
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     private static String value(List<String> args, int index, String option) {

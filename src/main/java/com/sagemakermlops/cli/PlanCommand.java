@@ -16,9 +16,7 @@ import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
 import com.sagemakermlops.stacks.Platform;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,8 +74,8 @@ final class PlanCommand {
         }
 
         new PlanReport(out).print(plans);
-        options.json().ifPresent(file -> write(file, PlanJson.render(plans)));
-        options.graph().ifPresent(file -> write(file, MermaidGraph.render(plans)));
+        options.json().ifPresent(file -> CliFiles.write(file, PlanJson.render(plans)));
+        options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(plans)));
         return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
     }
 
@@ -140,10 +138,9 @@ final class PlanCommand {
         if (file.isEmpty()) {
             return PolicyPackConfig.defaults();
         }
+        String text = CliFiles.read(file.get(), "--policy-config " + file.get());
         try {
-            return PolicyPackConfig.parse(Files.readString(file.get()));
-        } catch (IOException e) {
-            throw new UsageException("--policy-config " + file.get() + ": cannot be read (" + e.getMessage() + ")");
+            return PolicyPackConfig.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--policy-config " + file.get() + ": " + e.getMessage());
         }
@@ -151,32 +148,20 @@ final class PlanCommand {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> outputsFromPlan(String stack, Path file) {
+        String label = "--stack-outputs " + stack + "=" + file;
+        String text = CliFiles.read(file, label);
         try {
-            Map<String, Object> plan = new Gson().fromJson(Files.readString(file), Map.class);
+            Map<String, Object> plan = new Gson().fromJson(text, Map.class);
             List<Map<String, Object>> stacks = (List<Map<String, Object>>) plan.get("stacks");
             String shortName = stack.substring(stack.lastIndexOf('/') + 1);
             return stacks.stream()
                     .filter(s -> shortName.equals(s.get("stack")))
                     .map(s -> (Map<String, Object>) s.get("outputs"))
                     .findFirst()
-                    .orElseThrow(() -> new UsageException("--stack-outputs " + stack + "=" + file
-                            + ": the plan has no stack " + shortName));
-        } catch (IOException e) {
-            throw new UsageException("--stack-outputs " + stack + "=" + file + ": cannot be read (" + e.getMessage() + ")");
+                    .orElseThrow(() -> new UsageException(label + ": the plan has no stack " + shortName));
         } catch (JsonParseException | ClassCastException | NullPointerException e) {
-            throw new UsageException("--stack-outputs " + stack + "=" + file + ": expected a plan written by --json");
+            throw new UsageException(label + ": expected a plan written by --json");
         }
     }
 
-    private static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
-    }
 }
