@@ -33,7 +33,7 @@ public final class CodePipelineArtifactStoreKms extends ResourcePolicy {
                 sink.violation(r, store.path("encryptionKey") + " is not set");
             } else if (!"KMS".equals(key.string("type"))) {
                 sink.violation(r, key.path("type") + " is not \"KMS\"");
-            } else if (!key.isUnknown("id") && Keys.isAwsManagedAlias(key.string("id"))) {
+            } else if (Keys.isAwsManaged(key, "id")) {
                 sink.violation(r, key.path("id") + " is an AWS-managed key, not a customer-managed key");
             }
         }

@@ -1,10 +1,17 @@
 package com.sagemakermlops.policy.rules;
 
+import com.sagemakermlops.policy.Props;
+
 import java.util.Locale;
 
 /** Recognising AWS-managed KMS keys (which are not customer-managed keys). */
 final class Keys {
     private Keys() {
+    }
+
+    /** True when {@code key} of {@code props} is known and names an AWS-managed key. */
+    static boolean isAwsManaged(Props props, String key) {
+        return !props.isUnknown(key) && isAwsManagedAlias(props.string(key));
     }
 
     /** True for {@code alias/aws/<service>} and its ARN form. */

@@ -1,17 +1,14 @@
 package com.sagemakermlops.policy.rules;
 
 import com.sagemakermlops.policy.EnforcementLevel;
-import com.sagemakermlops.policy.PolicyResource;
-import com.sagemakermlops.policy.PolicySettings;
 import com.sagemakermlops.policy.Props;
-import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
 
 import java.util.List;
 import java.util.Set;
 
 /** Symmetric customer-managed KMS keys rotate their key material. */
-public final class KmsKeyRotationEnabled extends ResourcePolicy {
+public final class KmsKeyRotationEnabled extends RequiredProperty {
     public KmsKeyRotationEnabled() {
         super("kms-key-rotation-enabled",
                 "Symmetric encryption KMS keys have automatic key rotation enabled.",
@@ -20,17 +17,15 @@ public final class KmsKeyRotationEnabled extends ResourcePolicy {
                 List.of("AwsSolutions-KMS5", "NIST.800.53.R5-KMSBackingKeyRotationEnabled",
                         "HIPAA.Security-KMSBackingKeyRotationEnabled", "cmk-backing-key-rotation-enabled",
                         "CKV_AWS_7"),
-                Set.of(Types.KMS_KEY));
+                Set.of(Types.KMS_KEY),
+                "enableKeyRotation", Expectation.isTrue());
     }
 
     @Override
-    public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
+    protected boolean applies(Props p) {
         String spec = p.string("customerMasterKeySpec");
         String usage = p.string("keyUsage");
-        boolean symmetric = (spec == null || spec.equals("SYMMETRIC_DEFAULT"))
+        return (spec == null || spec.equals("SYMMETRIC_DEFAULT"))
                 && (usage == null || usage.equals("ENCRYPT_DECRYPT"));
-        if (symmetric && !Boolean.TRUE.equals(p.bool("enableKeyRotation"))) {
-            sink.violation(r, "enableKeyRotation is not true");
-        }
     }
 }

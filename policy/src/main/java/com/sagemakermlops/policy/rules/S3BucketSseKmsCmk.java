@@ -43,7 +43,7 @@ public final class S3BucketSseKmsCmk extends ResourcePolicy {
                 sink.violation(r, def.path("sseAlgorithm") + " is " + quote(algorithm) + ", not aws:kms");
             } else if (!def.has("kmsMasterKeyId")) {
                 sink.violation(r, def.path("kmsMasterKeyId") + " is not set: the AWS-managed aws/s3 key is used");
-            } else if (!def.isUnknown("kmsMasterKeyId") && Keys.isAwsManagedAlias(def.string("kmsMasterKeyId"))) {
+            } else if (Keys.isAwsManaged(def, "kmsMasterKeyId")) {
                 sink.violation(r, def.path("kmsMasterKeyId") + " is the AWS-managed key, not a customer-managed key");
             }
         }

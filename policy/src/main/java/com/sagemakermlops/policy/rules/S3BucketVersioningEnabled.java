@@ -1,17 +1,13 @@
 package com.sagemakermlops.policy.rules;
 
 import com.sagemakermlops.policy.EnforcementLevel;
-import com.sagemakermlops.policy.PolicyResource;
-import com.sagemakermlops.policy.PolicySettings;
-import com.sagemakermlops.policy.Props;
-import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
 
 import java.util.List;
 import java.util.Set;
 
 /** Bucket versioning is enabled. */
-public final class S3BucketVersioningEnabled extends ResourcePolicy {
+public final class S3BucketVersioningEnabled extends RequiredProperty {
     public S3BucketVersioningEnabled() {
         super("s3-bucket-versioning-enabled",
                 "S3 bucket versioning is enabled, so overwritten or deleted objects (models, data) can be recovered.",
@@ -19,16 +15,7 @@ public final class S3BucketVersioningEnabled extends ResourcePolicy {
                 "Set versioningConfiguration.status to \"Enabled\".",
                 List.of("NIST.800.53.R5-S3BucketVersioningEnabled", "HIPAA.Security-S3BucketVersioningEnabled",
                         "CKV_AWS_21"),
-                Set.of(Types.BUCKET_VERSIONING));
-    }
-
-    @Override
-    public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        Props cfg = p.object("versioningConfiguration");
-        String status = cfg == null ? null : cfg.string("status");
-        if (!"Enabled".equals(status)) {
-            sink.violation(r, "versioningConfiguration.status is " + S3BucketSseKmsCmk.quote(status)
-                    + ", not \"Enabled\"");
-        }
+                Set.of(Types.BUCKET_VERSIONING),
+                "versioningConfiguration.status", Expectation.equalTo("Enabled"));
     }
 }
