@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.security;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -109,17 +110,8 @@ final class BoundaryStatements {
     List<Statement> denies(Output<String> boundaryArn) {
         String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
         String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
-        return List.of(
-                Statement.deny("DenyIamUsersAndKeys", "iam:CreateUser", "iam:CreateAccessKey",
-                                "iam:AttachUserPolicy", "iam:PutUserPolicy", "iam:CreateLoginProfile")
-                        .onAnyResourceBecause("no role of the product creates users or long-lived keys anywhere"),
-                Statement.deny("DenyBoundaryRemoval", "iam:DeleteRolePermissionsBoundary").on(roles),
-                Statement.deny("DenyOtherBoundary", "iam:PutRolePermissionsBoundary", "iam:CreateRole")
-                        .on(roles)
-                        .when("StringNotEquals", "iam:PermissionsBoundary", boundaryArn),
-                Statement.deny("DenyBoundaryChange", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
-                                "iam:SetDefaultPolicyVersion", "iam:DeletePolicy")
-                        .on(boundaryArn),
+        List<Statement> statements = new ArrayList<>(BoundaryDenies.of(roles, boundaryArn));
+        statements.addAll(List.of(
                 Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:DisableKeyRotation", "kms:PutKeyPolicy")
                         .on(arn + "kms:" + region + ":*:key/*")
@@ -128,6 +120,7 @@ final class BoundaryStatements {
                         .on(arn + "kms:" + region + ":*:" + naming.keyAlias()),
                 Statement.deny("DenyBucketProtectionChange", "s3:PutBucketPublicAccessBlock",
                                 "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
-                        .on(buckets));
+                        .on(buckets)));
+        return statements;
     }
 }
