@@ -108,7 +108,7 @@ final class ToolingStack {
                 var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                         new CrossAccountBootstrapArgs(environment, naming, tags,
                                 deploy.codeBuildRoleArns().get(environment.stage()), training.bucketArn(),
-                                training.keyArn(), training.modelPackageGroupArn(), boundary));
+                                training.keyArn(), training.modelPackageGroupArn(), tier.atLeast(Tier.ENTERPRISE)));
                 deployRole = bootstrap.deployRoleArn();
                 executionRole = bootstrap.executionRoleArn();
                 externalId = bootstrap.externalId();

@@ -94,6 +94,33 @@ class ToolingStackTest {
     }
 
     @Test
+    void theRolesInEachTargetAccountAreBoundByTheirOwnAccountsStageBoundary() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+        String toolingBoundary = String.valueOf(dev.named("aws:iam/policy:Policy", "permission-boundary")
+                .outputValues().get("arn"));
+
+        for (String stage : List.of("preprod", "prod")) {
+            String provider = dev.named("pulumi:providers:aws", "bootstrap-" + stage + "-provider").urn();
+            String account = String.valueOf(((Map<?, ?>) dev.outputs().get("environments")).get(stage) instanceof
+                    Map<?, ?> environment ? environment.get("accountId") : null);
+            RecordedResource boundary = dev.named("aws:iam/policy:Policy", "bootstrap-" + stage + "-boundary");
+            String boundaryArn = String.valueOf(boundary.outputValues().get("arn"));
+
+            assertThat(boundary.provider()).contains(provider);
+            assertThat(boundaryArn).startsWith("arn:aws:iam::" + account + ":policy/").isNotEqualTo(toolingBoundary);
+            assertThat(dev.ofType("aws:iam/role:Role")).filteredOn(role -> role.provider().equals(Optional.of(provider)))
+                    .hasSize(2)
+                    .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())
+                            .containsEntry("permissionsBoundary", boundaryArn));
+            // IAM's limit for a managed policy, counted without whitespace (the document is rendered compact).
+            assertThat(String.valueOf(boundary.inputValues().get("policy")).length()).isLessThanOrEqualTo(6_144);
+        }
+        assertThat(dev.ofType("aws:iam/role:Role")).filteredOn(role -> role.provider().isEmpty())
+                .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())
+                        .containsEntry("permissionsBoundary", toolingBoundary));
+    }
+
+    @Test
     void trainingAndDeployNeverShareARole() throws IOException {
         Recording dev = TestStacks.run("dev", dev());
         Map<String, String> roleOfProject = dev.ofType("aws:codebuild/project:Project").stream()

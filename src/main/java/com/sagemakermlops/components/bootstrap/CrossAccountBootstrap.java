@@ -2,6 +2,8 @@ package com.sagemakermlops.components.bootstrap;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
@@ -19,11 +21,13 @@ import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two roles a target account holds for this product, created from the tooling stack through a provider that
  * assumes the environment's bootstrap role in that account: the deploy role the stage's deploy build assumes (with
- * the external ID) to run the hosting stack, and the SageMaker execution role the hosted model runs as.
+ * the external ID) to run the hosting stack, and the SageMaker execution role the hosted model runs as. With a
+ * boundary, both are bounded by a managed policy of that same account (see {@link TargetRolePolicies#stageBoundary}).
  */
 public final class CrossAccountBootstrap extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:bootstrap:CrossAccountBootstrap";
@@ -51,14 +55,18 @@ public final class CrossAccountBootstrap extends ComponentResource {
                         .assumeRole(assumeBootstrapRole(environment))
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
+        List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
+                args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
+        Optional<Output<String>> boundary = args.withBoundary()
+                ? Optional.of(stageBoundary(name + "-boundary", scope, args, executionPermissions, inTarget.build()))
+                : Optional.empty();
 
         Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.executionTrust(scope), args, inTarget.build());
-        permissions(name + "-execution-permissions", execution, TargetRolePolicies.executionRole(scope,
-                environment.vpc(), args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
+                TargetRolePolicies.executionTrust(scope), boundary, args, inTarget.build());
+        permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), args, inTarget.build());
+                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), boundary, args, inTarget.build());
         permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
@@ -88,11 +96,33 @@ public final class CrossAccountBootstrap extends ComponentResource {
         return assume.build();
     }
 
-    private static Role role(String name, String roleName, Statement trust, CrossAccountBootstrapArgs args,
-                             CustomResourceOptions options) {
+    /**
+     * The stage boundary, in the account of the roles it bounds. The deploy role's permissions name the execution
+     * role by its documented ARN here: the execution role is created with this boundary, so it cannot come first.
+     */
+    private static Output<String> stageBoundary(String name, TargetRolePolicies.Scope scope,
+                                                CrossAccountBootstrapArgs args, List<Statement> executionPermissions,
+                                                CustomResourceOptions options) {
+        String policyName = TargetRolePolicies.boundaryName(args.naming(), scope.stage());
+        Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(scope.partition(), args.naming(),
+                args.environment()));
+        return new Policy(name, PolicyArgs.builder()
+                .name(policyName)
+                .description("Permissions boundary of the roles of " + args.naming().productName() + " in the "
+                        + scope.stage().id() + " account")
+                .policy(PolicyDocument.of(TargetRolePolicies.stageBoundary(scope, policyName,
+                        TargetRolePolicies.deployRole(scope, executionRole, args.kmsKeyArn(),
+                                args.modelPackageGroupArn()), executionPermissions))
+                        .applyValue(BoundaryDocument::compacted))
+                .tags(args.tags().asMap())
+                .build(), options).arn();
+    }
+
+    private static Role role(String name, String roleName, Statement trust, Optional<Output<String>> boundary,
+                             CrossAccountBootstrapArgs args, CustomResourceOptions options) {
         return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
                 + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
-                args.permissionsBoundary(), args.tags()), options);
+                boundary, args.tags()), options);
     }
 
     private static void permissions(String name, Role role, List<Statement> statements,

@@ -6,7 +6,6 @@ import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What {@link CrossAccountBootstrap} creates in one target account, and the tooling resources its roles are scoped to.
@@ -16,7 +15,7 @@ import java.util.Optional;
  * @param modelBucketArn       the tooling model bucket (model artifacts, data capture)
  * @param kmsKeyArn            the tooling CMK
  * @param modelPackageGroupArn the tooling model package group whose versions are deployed
- * @param permissionsBoundary  set on both roles when given
+ * @param withBoundary         bound both roles by a stage boundary policy created in the target account
  */
 public record CrossAccountBootstrapArgs(
         TargetEnvironment environment,
@@ -26,7 +25,7 @@ public record CrossAccountBootstrapArgs(
         Output<String> modelBucketArn,
         Output<String> kmsKeyArn,
         Output<String> modelPackageGroupArn,
-        Optional<Output<String>> permissionsBoundary) {
+        boolean withBoundary) {
 
     public CrossAccountBootstrapArgs {
         Objects.requireNonNull(environment, "environment");
@@ -36,6 +35,5 @@ public record CrossAccountBootstrapArgs(
         Objects.requireNonNull(modelBucketArn, "modelBucketArn");
         Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
         Objects.requireNonNull(modelPackageGroupArn, "modelPackageGroupArn");
-        Objects.requireNonNull(permissionsBoundary, "permissionsBoundary");
     }
 }

@@ -3,11 +3,13 @@ package com.sagemakermlops.components.bootstrap;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
+import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.Checks;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,12 @@ final class TargetRolePolicies {
 
     /** The target account, and the prefixes every hosting resource of the product starts with there. */
     record Scope(String partition, String region, String accountId, TargetEnvironment.Stage stage,
-                 String sagemakerPrefix, String alarmPrefix) {
+                 String sagemakerPrefix, String alarmPrefix, String rolePrefix) {
 
         static Scope of(TargetEnvironment environment, Naming naming) {
             return new Scope(Checks.partitionOf(environment.region()), environment.region(), environment.accountId(),
                     environment.stage(), HostingNames.resourcePrefix(naming.productName()),
-                    HostingNames.alarmPrefix(naming.productName()));
+                    HostingNames.alarmPrefix(naming.productName()), naming.physicalPrefix(PhysicalName.IAM_ROLE));
         }
 
         String arn(String service, String resource) {
@@ -75,6 +77,9 @@ final class TargetRolePolicies {
                         .on(scope.arn("sagemaker", "model/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint-config/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint/" + prefix + "*")),
+                // The deploy build's smoke test calls the new endpoint as this role.
+                Statement.allow("InvokeHostedEndpoints", "sagemaker:InvokeEndpoint")
+                        .on(scope.arn("sagemaker", "endpoint/" + prefix + "*")),
                 // Creating a model from another account's package is authorised on the package as well.
                 Statement.allow("UseApprovedPackages", "sagemaker:DescribeModelPackage", "sagemaker:CreateModel")
                         .on(modelPackages(modelPackageGroupArn)),
@@ -147,6 +152,25 @@ final class TargetRolePolicies {
                 Statement.allow("DescribeEndpointNetwork", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
                                 "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups")
                         .onAnyResourceBecause("EC2 Describe actions accept only *"));
+    }
+
+    /** {@code <productName>-<stage>-boundary}: the managed policy bounding both roles of the stage account. */
+    static String boundaryName(Naming naming, TargetEnvironment.Stage stage) {
+        return naming.physical(PhysicalName.IAM_POLICY, stage.id() + "-boundary");
+    }
+
+    /**
+     * The permissions boundary of both roles in the stage account (a boundary must be a policy of the role's own
+     * account): it allows exactly what the two roles' permissions allow, and denies what neither may ever do there,
+     * whatever is attached to them later.
+     */
+    static List<Statement> stageBoundary(Scope scope, String boundaryName, List<Statement> deployRole,
+                                         List<Statement> executionRole) {
+        List<Statement> statements = new ArrayList<>(deployRole);
+        statements.addAll(executionRole);
+        statements.addAll(BoundaryDenies.of(scope.globalArn("iam", "role/" + scope.rolePrefix() + "*"),
+                Output.of(scope.globalArn("iam", "policy/" + boundaryName))));
+        return statements;
     }
 
     /** Every version of the group: {@code model-package/<group>/*} beside {@code model-package-group/<group>}. */

@@ -12,6 +12,7 @@ import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
@@ -19,21 +20,29 @@ import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CrossAccountBootstrapTest {
     private static final String ROLE = "aws:iam/role:Role";
     private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+    private static final String POLICY = "aws:iam/policy:Policy";
     private static final Naming NAMING = new Naming(
             new Product("globalbank", "prod", "c001", "fraud-detection"), TestStacks.REGION);
     private static final String BOOTSTRAP_ROLE = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/OrgBootstrap";
     private static final String DEPLOY_BUILD_ROLE =
             "arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/" + ToolingFixture.PRODUCT + "-deploy-preprod";
-    private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/ml-boundary";
+    private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/"
+            + NAMING.productName() + "-preprod-boundary";
     private static final TargetEnvironment PREPROD = new TargetEnvironment(Stage.PREPROD,
             TestStacks.PREPROD_ACCOUNT, "eu-west-1",
             Optional.of(new VpcSettings("vpc-0a1b2c3d4e5f60718", ToolingFixture.PREPROD_SUBNETS,
@@ -43,17 +52,17 @@ class CrossAccountBootstrapTest {
 
     @BeforeAll
     static void bootstrapPreprod() {
-        recording = run(PREPROD, Optional.of(Output.of(BOUNDARY)));
+        recording = run(PREPROD, true);
         assertThat(recording.errors()).isEmpty();
     }
 
-    static Recording run(TargetEnvironment environment, Optional<Output<String>> boundary) {
+    static Recording run(TargetEnvironment environment, boolean withBoundary) {
         return TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                     new CrossAccountBootstrapArgs(environment, NAMING,
                             Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
                             Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
-                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), boundary));
+                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary));
             ctx.export("deployRoleArn", bootstrap.deployRoleArn());
             ctx.export("executionRoleArn", bootstrap.executionRoleArn());
             ctx.export("externalId", bootstrap.externalId());
@@ -78,7 +87,7 @@ class CrossAccountBootstrapTest {
         String provider = recording.named("pulumi:providers:aws", "bootstrap-preprod-provider").urn();
         List<RecordedResource> aws = recording.resources().stream().filter(r -> r.type().startsWith("aws:")).toList();
         assertThat(aws).extracting(RecordedResource::type)
-                .containsExactlyInAnyOrder(ROLE, ROLE, ROLE_POLICY, ROLE_POLICY);
+                .containsExactlyInAnyOrder(POLICY, ROLE, ROLE, ROLE_POLICY, ROLE_POLICY);
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(provider));
         assertThat(recording.outputs())
                 .containsEntry("deployRoleArn", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/"
@@ -88,8 +97,69 @@ class CrossAccountBootstrapTest {
                 .containsEntry("externalId", "c001-preprod-7d1e")
                 .containsEntry("accountId", TestStacks.PREPROD_ACCOUNT)
                 .containsEntry("region", "eu-west-1");
-        assertThat(recording.ofType(ROLE)).allSatisfy(role ->
-                assertThat(role.inputValues()).containsEntry("permissionsBoundary", BOUNDARY));
+    }
+
+    @Test
+    void bothRolesAreBoundByTheStageBoundaryOfTheirOwnAccount() {
+        RecordedResource boundary = recording.named(POLICY, "bootstrap-preprod-boundary");
+        assertThat(boundary.inputValues()).containsEntry("name", NAMING.productName() + "-preprod-boundary");
+        assertThat(boundary.outputValues()).containsEntry("arn", BOUNDARY);
+        assertThat(recording.ofType(ROLE)).hasSize(2).allSatisfy(role -> {
+            assertThat(role.inputValues()).containsEntry("permissionsBoundary", BOUNDARY);
+            assertThat(role.dependencies()).contains(boundary.urn());
+        });
+    }
+
+    @Test
+    void theStageBoundaryAllowsExactlyWhatTheRolesMayDo() {
+        List<Map<String, Object>> boundary = statements(boundaryPolicy(recording));
+        List<Map<String, Object>> roles = new ArrayList<>(statements(policy("bootstrap-preprod-deploy-permissions")));
+        roles.addAll(statements(policy("bootstrap-preprod-execution-permissions")));
+
+        List<Map<String, Object>> allows = boundary.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
+        assertThat(actionsByScope(allows)).isEqualTo(actionsByScope(roles));
+        assertThat(boundary).extracting(s -> s.get("Sid")).filteredOn(Objects::nonNull).doesNotHaveDuplicates();
+        assertThat(allows).filteredOn(s -> "*".equals(s.get("Resource"))).singleElement()
+                .satisfies(s -> assertThat(actions(s)).containsExactlyInAnyOrder(
+                        "application-autoscaling:DescribeScalableTargets",
+                        "application-autoscaling:DescribeScalingPolicies", "ecr:GetAuthorizationToken",
+                        "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
+                        "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"));
+    }
+
+    @Test
+    void theStageBoundaryDeniesUsersKeysAndSheddingOrChangingItself() {
+        List<Map<String, Object>> boundary = statements(boundaryPolicy(recording));
+        String roles = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/"
+                + NAMING.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
+
+        assertThat(boundary).filteredOn(s -> "Deny".equals(s.get("Effect"))).extracting(s -> s.get("Sid"))
+                .containsExactly("DenyIamUsersAndKeys", "DenyBoundaryRemoval", "DenyOtherBoundary",
+                        "DenyBoundaryChange");
+        assertThat(actions(statement(boundary, "DenyIamUsersAndKeys")))
+                .contains("iam:CreateUser", "iam:CreateAccessKey");
+        assertThat(statement(boundary, "DenyBoundaryRemoval"))
+                .containsEntry("Action", "iam:DeleteRolePermissionsBoundary").containsEntry("Resource", roles);
+        assertThat(statement(boundary, "DenyOtherBoundary"))
+                .containsEntry("Action", List.of("iam:PutRolePermissionsBoundary", "iam:CreateRole"))
+                .containsEntry("Resource", roles)
+                .containsEntry("Condition", Map.of("StringNotEquals", Map.of("iam:PermissionsBoundary", BOUNDARY)));
+        assertThat(statement(boundary, "DenyBoundaryChange")).containsEntry("Resource", BOUNDARY);
+        assertThat(actions(statement(boundary, "DenyBoundaryChange")))
+                .contains("iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy");
+    }
+
+    @Test
+    void theDeployRoleMayInvokeOnlyThisProductsEndpointsForTheSmokeTest() {
+        List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-deploy-permissions"));
+        assertThat(statements).filteredOn(s -> actions(s).contains("sagemaker:InvokeEndpoint"))
+                .singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("Action", "sagemaker:InvokeEndpoint")
+                        .containsEntry("Resource", "arn:aws:sagemaker:eu-west-1:222233334444:endpoint/"
+                                + ToolingFixture.PRODUCT + "*"));
+        assertThat(statements(boundaryPolicy(recording))).filteredOn(s -> actions(s).contains("sagemaker:InvokeEndpoint"))
+                .singleElement().satisfies(s -> assertThat(s).containsEntry("Resource",
+                        "arn:aws:sagemaker:eu-west-1:222233334444:endpoint/" + ToolingFixture.PRODUCT + "*"));
     }
 
     @Test
@@ -153,11 +223,12 @@ class CrossAccountBootstrapTest {
     void withoutAConfiguredExternalIdTheDefaultIsProductAndStage() {
         var prod = new TargetEnvironment(Stage.PROD, TestStacks.PROD_ACCOUNT, TestStacks.REGION, Optional.empty(),
                 Optional.of("arn:aws:iam::" + TestStacks.PROD_ACCOUNT + ":role/OrgBootstrap"), Optional.empty());
-        Recording noExternalId = run(prod, Optional.empty());
+        Recording noExternalId = run(prod, false);
         assertThat(noExternalId.outputs()).containsEntry("externalId", NAMING.productName() + "-prod");
         assertThat(json(noExternalId.named("pulumi:providers:aws", "bootstrap-prod-provider").inputValues()
                 .get("assumeRole"))).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .doesNotContainKey("externalId");
+        assertThat(noExternalId.ofType(POLICY)).isEmpty();
         assertThat(noExternalId.ofType(ROLE)).allSatisfy(role ->
                 assertThat(role.inputValues()).doesNotContainKey("permissionsBoundary"));
         assertThat(noExternalId.ofType(ROLE_POLICY)).noneSatisfy(policy ->
@@ -169,11 +240,20 @@ class CrossAccountBootstrapTest {
         var sameAccount = new TargetEnvironment(Stage.PREPROD, TestStacks.TOOLING_ACCOUNT, TestStacks.REGION,
                 Optional.empty(), Optional.empty(), Optional.empty());
 
-        Recording single = run(sameAccount, Optional.empty());
+        Recording single = run(sameAccount, true);
 
         assertThat(single.errors()).isEmpty();
         assertThat(single.ofType("pulumi:providers:aws")).isEmpty();
-        assertThat(single.ofType(ROLE)).hasSize(2).allSatisfy(role -> assertThat(role.provider()).isEmpty());
+        assertThat(single.ofType(POLICY)).singleElement().satisfies(boundary -> {
+            assertThat(boundary.provider()).isEmpty();
+            assertThat(boundary.outputValues().get("arn")).isEqualTo("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT
+                    + ":policy/" + NAMING.productName() + "-preprod-boundary");
+        });
+        assertThat(single.ofType(ROLE)).hasSize(2).allSatisfy(role -> {
+            assertThat(role.provider()).isEmpty();
+            assertThat(role.inputValues().get("permissionsBoundary"))
+                    .isEqualTo(single.ofType(POLICY).get(0).outputValues().get("arn"));
+        });
         assertThat(single.outputs().get("deployRoleArn").toString())
                 .startsWith("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/");
     }
@@ -190,6 +270,19 @@ class CrossAccountBootstrapTest {
 
     private static Map<String, Object> role(String name) {
         return recording.named(ROLE, name).inputValues();
+    }
+
+    /** Every action allowed, by the resources and conditions it is allowed on. */
+    private static Map<List<Object>, Set<String>> actionsByScope(List<Map<String, Object>> statements) {
+        Map<List<Object>, Set<String>> byScope = new HashMap<>();
+        statements.forEach(s -> byScope.computeIfAbsent(Arrays.asList(s.get("Resource"), s.get("Condition")),
+                scope -> new HashSet<>()).addAll(actions(s)));
+        return byScope;
+    }
+
+    private static Object boundaryPolicy(Recording recording) {
+        return recording.ofType(POLICY).stream().filter(p -> p.name().endsWith("-boundary")).findFirst()
+                .orElseThrow().inputValues().get("policy");
     }
 
     private static Object policy(String name) {
