@@ -39,13 +39,7 @@ public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
 
     @Override
     public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        PolicyDocument doc;
-        try {
-            doc = PolicyDocument.parse(p.raw("assumeRolePolicy"), "assumeRolePolicy");
-        } catch (PolicyDocument.InvalidDocumentException e) {
-            sink.violation(r, e.getMessage());
-            return;
-        }
+        PolicyDocument doc = DocumentProperty.parse(r, p, "assumeRolePolicy", sink);
         if (doc == null) {
             return;
         }

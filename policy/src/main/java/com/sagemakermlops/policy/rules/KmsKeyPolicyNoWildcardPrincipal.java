@@ -26,13 +26,7 @@ public final class KmsKeyPolicyNoWildcardPrincipal extends ResourcePolicy {
 
     @Override
     public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        PolicyDocument doc;
-        try {
-            doc = PolicyDocument.parse(p.raw("policy"), "policy");
-        } catch (PolicyDocument.InvalidDocumentException e) {
-            sink.violation(r, e.getMessage());
-            return;
-        }
+        PolicyDocument doc = DocumentProperty.parse(r, p, "policy", sink);
         if (doc == null) {
             return;
         }

@@ -6,7 +6,6 @@ import com.sagemakermlops.policy.PolicySettings;
 import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
-import com.sagemakermlops.policy.iam.PolicyDocument;
 
 import java.util.List;
 import java.util.Set;
@@ -25,18 +24,6 @@ public final class SnsTopicTlsOnly extends ResourcePolicy {
 
     @Override
     public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        if (!p.has("policy")) {
-            return;
-        }
-        PolicyDocument doc;
-        try {
-            doc = PolicyDocument.parse(p.raw("policy"), "policy");
-        } catch (PolicyDocument.InvalidDocumentException e) {
-            sink.violation(r, e.getMessage());
-            return;
-        }
-        if (doc != null && !doc.deniesInsecureTransport()) {
-            sink.violation(r, "policy has no Deny statement with Condition Bool aws:SecureTransport \"false\"");
-        }
+        DocumentProperty.checkDeniesInsecureTransport(r, p, false, sink);
     }
 }
