@@ -7,7 +7,6 @@ import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Roles never get administrator or *FullAccess AWS-managed policies. */
@@ -24,12 +23,7 @@ public final class IamNoAdminManagedPolicies extends ResourcePolicy {
 
     @Override
     public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        List<String> unknown = new ArrayList<>();
-        for (ManagedPolicies.Attached a : ManagedPolicies.of(r, p, unknown)) {
-            if (ManagedPolicies.isAdminOrFullAccess(a.arn())) {
-                sink.violation(r, a.property() + " attaches " + ManagedPolicies.awsManagedName(a.arn()));
-            }
-        }
-        ManagedPolicies.throwFirstUnknown(unknown);
+        ManagedPolicies.report(r, p, sink,
+                arn -> ManagedPolicies.isAdminOrFullAccess(arn) ? ManagedPolicies.awsManagedName(arn) : null);
     }
 }

@@ -7,7 +7,6 @@ import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Prefer customer-managed policies over broad AWS-managed ones. */
@@ -24,13 +23,9 @@ public final class IamNoAwsManagedPolicies extends ResourcePolicy {
 
     @Override
     public void check(PolicyResource r, Props p, PolicySettings s, Sink sink) {
-        List<String> unknown = new ArrayList<>();
-        for (ManagedPolicies.Attached a : ManagedPolicies.of(r, p, unknown)) {
-            String name = ManagedPolicies.awsManagedName(a.arn());
-            if (name != null) {
-                sink.violation(r, a.property() + " attaches AWS-managed policy " + name);
-            }
-        }
-        ManagedPolicies.throwFirstUnknown(unknown);
+        ManagedPolicies.report(r, p, sink, arn -> {
+            String name = ManagedPolicies.awsManagedName(arn);
+            return name == null ? null : "AWS-managed policy " + name;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package com.sagemakermlops.policy.rules;
 
+import com.sagemakermlops.policy.Policy;
 import com.sagemakermlops.policy.PolicyResource;
 import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.UnknownValueException;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,7 @@ final class ManagedPolicies {
     }
 
     /** Known ARNs attached by the resource; unknown entries are returned in {@code unknown}. */
-    static List<Attached> of(PolicyResource r, Props p, List<String> unknown) {
+    private static List<Attached> of(PolicyResource r, Props p, List<String> unknown) {
         List<Attached> out = new ArrayList<>();
         String key = r.type().equals(Types.IAM_ROLE) ? "managedPolicyArns" : "policyArn";
         if (p.isUnknown(key)) {
@@ -44,6 +46,21 @@ final class ManagedPolicies {
         return out;
     }
 
+    /**
+     * Reports every attached ARN that {@code problem} finds wrong, completing "PROPERTY attaches ..."
+     * (null when fine); an unknown ARN then makes the check undetermined.
+     */
+    static void report(PolicyResource r, Props p, Policy.Sink sink, Function<String, String> problem) {
+        List<String> unknown = new ArrayList<>();
+        for (Attached a : of(r, p, unknown)) {
+            String attaches = problem.apply(a.arn());
+            if (attaches != null) {
+                sink.violation(r, a.property() + " attaches " + attaches);
+            }
+        }
+        throwFirstUnknown(unknown);
+    }
+
     /** The policy name of an AWS-managed policy ARN, or null for customer-managed ones. */
     static String awsManagedName(String arn) {
         Matcher m = AWS_MANAGED.matcher(arn.trim());
@@ -60,7 +77,7 @@ final class ManagedPolicies {
         return n.startsWith("administratoraccess") || n.equals("poweruseraccess") || n.contains("fullaccess");
     }
 
-    static void throwFirstUnknown(List<String> unknown) {
+    private static void throwFirstUnknown(List<String> unknown) {
         if (!unknown.isEmpty()) {
             throw new UnknownValueException(unknown.get(0));
         }
