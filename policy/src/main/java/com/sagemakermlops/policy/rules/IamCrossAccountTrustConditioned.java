@@ -33,8 +33,8 @@ public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of(TRUSTED, Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "This platform's own AWS account ids; trust from them needs no condition."));
+        return Map.of(TRUSTED,
+                SettingSchemas.stringList("This platform's own AWS account ids; trust from them needs no condition."));
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class IamNoWildcardResources extends ResourcePolicy {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of(EXTRA, Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "Further actions allowed with Resource \"*\" (exact action names)."));
+        return Map.of(EXTRA,
+                SettingSchemas.stringList("Further actions allowed with Resource \"*\" (exact action names)."));
     }
 
     @Override

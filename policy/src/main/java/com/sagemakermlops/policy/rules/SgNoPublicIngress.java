@@ -27,8 +27,8 @@ public final class SgNoPublicIngress extends ResourcePolicy {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of(ALLOWED, Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "Ports (as strings, e.g. \"443\") that may be open to the internet."));
+        return Map.of(ALLOWED,
+                SettingSchemas.stringList("Ports (as strings, e.g. \"443\") that may be open to the internet."));
     }
 
     @Override
