@@ -6,22 +6,15 @@ Each row is a loan applicant; the label `default` is 1 when the loan defaulted.
     python3 data/generate_data.py [--rows 4000] [--seed 42] [--output data/credit_risk.csv]
 """
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-LABEL = "default"
-FEATURES = [
-    "age",
-    "annual_income",
-    "loan_amount",
-    "credit_score",
-    "debt_to_income",
-    "employment_years",
-    "late_payments",
-    "open_credit_lines",
-]
+# The columns are the ones the pipeline's preprocessing step reads.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pipelines"))
+from preprocess import FEATURES, LABEL  # noqa: E402
 
 
 def _zscore(values):
@@ -52,19 +45,17 @@ def generate(rows=4000, seed=42):
     )
     label = (rng.uniform(size=rows) < 1.0 / (1.0 + np.exp(-logit))).astype(int)
 
-    return pd.DataFrame(
-        {
-            LABEL: label,
-            "age": age,
-            "annual_income": annual_income,
-            "loan_amount": loan_amount,
-            "credit_score": credit_score.astype(int),
-            "debt_to_income": debt_to_income,
-            "employment_years": employment_years,
-            "late_payments": late_payments,
-            "open_credit_lines": open_credit_lines,
-        }
-    )
+    features = {
+        "age": age,
+        "annual_income": annual_income,
+        "loan_amount": loan_amount,
+        "credit_score": credit_score.astype(int),
+        "debt_to_income": debt_to_income,
+        "employment_years": employment_years,
+        "late_payments": late_payments,
+        "open_credit_lines": open_credit_lines,
+    }
+    return pd.DataFrame({LABEL: label, **{name: features[name] for name in FEATURES}})
 
 
 def main(argv=None):

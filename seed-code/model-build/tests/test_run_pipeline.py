@@ -21,20 +21,22 @@ def client(service):
     )
 
 
-@pytest.fixture
-def s3():
-    c = client("s3")
+def stubbed(service):
+    """Yield (client, stubber); every expected call must have been made at teardown."""
+    c = client(service)
     with Stubber(c) as stub:
         yield c, stub
         stub.assert_no_pending_responses()
+
+
+@pytest.fixture
+def s3():
+    yield from stubbed("s3")
 
 
 @pytest.fixture
 def sm():
-    c = client("sagemaker")
-    with Stubber(c) as stub:
-        yield c, stub
-        stub.assert_no_pending_responses()
+    yield from stubbed("sagemaker")
 
 
 @pytest.fixture
@@ -76,6 +78,13 @@ def expect_start(stub, settings):
         {"PipelineExecutionArn": EXECUTION_ARN},
         {"PipelineName": settings.pipeline_name, "PipelineExecutionDescription": ANY},
     )
+
+
+def expect_run_started(s3_stub, sm_stub, settings):
+    """The calls main makes before it polls: uploads, create_pipeline, start_pipeline_execution."""
+    expect_uploads(s3_stub, settings)
+    expect_create(sm_stub, settings)
+    expect_start(sm_stub, settings)
 
 
 def expect_status(stub, status, **extra):
@@ -166,9 +175,7 @@ def test_wait_times_out(sm):
 
 def test_main_succeeds_when_the_execution_succeeds(s3, sm, env, settings, capsys):
     (s3_client, s3_stub), (sm_client, sm_stub) = s3, sm
-    expect_uploads(s3_stub, settings)
-    expect_create(sm_stub, settings)
-    expect_start(sm_stub, settings)
+    expect_run_started(s3_stub, sm_stub, settings)
     expect_status(sm_stub, "Executing")
     expect_status(sm_stub, "Succeeded")
     code = run_pipeline.main([], env, clients=(s3_client, sm_client), sleep=lambda _: None)
@@ -178,9 +185,7 @@ def test_main_succeeds_when_the_execution_succeeds(s3, sm, env, settings, capsys
 
 def test_main_fails_and_names_the_failed_step(s3, sm, env, settings, capsys):
     (s3_client, s3_stub), (sm_client, sm_stub) = s3, sm
-    expect_uploads(s3_stub, settings)
-    expect_create(sm_stub, settings)
-    expect_start(sm_stub, settings)
+    expect_run_started(s3_stub, sm_stub, settings)
     expect_status(sm_stub, "Failed", FailureReason="Step failure: One or multiple steps failed.")
     sm_stub.add_response(
         "list_pipeline_execution_steps",
