@@ -126,12 +126,7 @@ public final class Props {
             return List.of(s);
         }
         List<String> out = new ArrayList<>();
-        List<Object> items = list(key);
-        for (int i = 0; i < items.size(); i++) {
-            Object e = items.get(i);
-            if (e == PropertyValues.UNKNOWN) {
-                throw new UnknownValueException(path(key) + "[" + i + "]");
-            }
+        for (Object e : knownElements(key)) {
             if (e != null) {
                 out.add(String.valueOf(e));
             }
@@ -146,17 +141,24 @@ public final class Props {
             return List.of(new Props(cast(m), path(key)));
         }
         List<Props> out = new ArrayList<>();
-        List<Object> items = list(key);
+        List<Object> items = knownElements(key);
         for (int i = 0; i < items.size(); i++) {
-            Object e = items.get(i);
-            if (e == PropertyValues.UNKNOWN) {
-                throw new UnknownValueException(path(key) + "[" + i + "]");
-            }
-            if (e instanceof Map<?, ?> m) {
+            if (items.get(i) instanceof Map<?, ?> m) {
                 out.add(new Props(cast(m), path(key) + "[" + i + "]"));
             }
         }
         return out;
+    }
+
+    /** The list elements (secrets unwrapped); throws, naming the indexed path, when an element is unknown. */
+    private List<Object> knownElements(String key) {
+        List<Object> items = list(key);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == PropertyValues.UNKNOWN) {
+                throw new UnknownValueException(path(key) + "[" + i + "]");
+            }
+        }
+        return items;
     }
 
     /** The string-to-string map (e.g. tags), secrets unwrapped and unknown entries dropped. */
