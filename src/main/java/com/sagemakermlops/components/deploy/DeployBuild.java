@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What each stage's deploy build runs with: image, buildspec and the environment variables the model-deploy seed
- * code reads (see its README).
+ * What each stage's deploy build runs with: buildspec, Pulumi version and the environment variables the
+ * model-deploy seed code reads (see its README).
  */
 public final class DeployBuild {
-    public static final String IMAGE = "aws/codebuild/standard:7.0";
-    public static final String COMPUTE_TYPE = "BUILD_GENERAL1_SMALL";
     /** The Pulumi CLI the build installs; the hosting stacks are updated by this version only. */
     public static final String PULUMI_VERSION = "3.190.0";
     public static final int TIMEOUT_MINUTES = 60;

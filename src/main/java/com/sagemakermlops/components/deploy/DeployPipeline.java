@@ -2,13 +2,7 @@ package com.sagemakermlops.components.deploy;
 
 import com.pulumi.aws.codebuild.Project;
 import com.pulumi.aws.codebuild.ProjectArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectVpcConfigArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
@@ -22,6 +16,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
@@ -173,8 +168,7 @@ public final class DeployPipeline extends ComponentResource {
                                 StateBackend.backendUrl(t.t2, args.region()),
                                 StateBackend.secretsProvider(t.t3, args.region()))
                         .entrySet().stream()
-                        .map(e -> ProjectEnvironmentEnvironmentVariableArgs.builder()
-                                .name(e.getKey()).value(e.getValue()).type("PLAINTEXT").build())
+                        .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
                         .toList());
         Tags tags = args.tags().with(Tags.SUPPRESSION_PREFIX + "codebuild-no-plaintext-credentials",
                 SECRETS_PROVIDER_REASON);
@@ -185,28 +179,11 @@ public final class DeployPipeline extends ComponentResource {
                 .serviceRole(role.arn())
                 .encryptionKey(args.cmkArn())
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
-                .source(ProjectSourceArgs.builder()
-                        .type("CODEPIPELINE")
-                        .buildspec(DeployBuild.buildspec(args.sourceControl()))
-                        .build())
-                .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
-                .environment(ProjectEnvironmentArgs.builder()
-                        .type("LINUX_CONTAINER")
-                        .computeType(DeployBuild.COMPUTE_TYPE)
-                        .image(DeployBuild.IMAGE)
-                        .imagePullCredentialsType("CODEBUILD")
-                        .privilegedMode(false)
-                        .environmentVariables(variables)
-                        .build())
-                .logsConfig(ProjectLogsConfigArgs.builder()
-                        .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
-                                .status("ENABLED")
-                                .groupName(DeployBuild.logGroupName(projectName))
-                                .build())
-                        .build())
-                .vpcConfig(vpc.map(v -> Output.of(ProjectVpcConfigArgs.builder()
-                        .vpcId(v.vpcId()).subnets(v.subnetIds()).securityGroupIds(v.securityGroupIds()).build()))
-                        .orElse(null))
+                .source(PipelineBuilds.source(DeployBuild.buildspec(args.sourceControl())))
+                .artifacts(PipelineBuilds.artifacts())
+                .environment(PipelineBuilds.environment(variables).privilegedMode(false).build())
+                .logsConfig(PipelineBuilds.cloudWatchLogs(Output.of(DeployBuild.logGroupName(projectName))))
+                .vpcConfig(vpc.map(v -> Output.of(PipelineBuilds.vpcConfig(v))).orElse(null))
                 .tags(tags.asMap())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(permissions).build());
     }

@@ -10,8 +10,6 @@ import java.util.Map;
 
 /** The environment variables the model-build seed code reads (see its {@code buildspec.yml}). */
 final class BuildEnvironment {
-    static final String IMAGE = "aws/codebuild/standard:7.0";
-
     private BuildEnvironment() {
     }
 

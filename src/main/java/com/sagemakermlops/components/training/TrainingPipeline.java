@@ -4,13 +4,6 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.codebuild.Project;
 import com.pulumi.aws.codebuild.ProjectArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectVpcConfigArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
@@ -32,6 +25,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
@@ -200,35 +194,19 @@ public final class TrainingPipeline extends ComponentResource {
                                         BuildEnvironment.Produced produced, CustomResourceOptions options) {
         var variables = BuildEnvironment.variables(names, args.training(), args.naming().productName(), produced)
                 .entrySet().stream()
-                .map(e -> ProjectEnvironmentEnvironmentVariableArgs.builder()
-                        .name(e.getKey()).value(e.getValue()).type("PLAINTEXT").build())
+                .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
                 .toList();
         ProjectArgs.Builder project = ProjectArgs.builder()
                 .name(names.buildProject())
                 .description("Builds and registers model versions of " + args.naming().productName())
                 .serviceRole(role.arn())
                 .encryptionKey(produced.keyArn())
-                .source(ProjectSourceArgs.builder().type("CODEPIPELINE").buildspec(buildspec).build())
-                .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
-                .environment(ProjectEnvironmentArgs.builder()
-                        .type("LINUX_CONTAINER")
-                        .computeType("BUILD_GENERAL1_SMALL")
-                        .image(BuildEnvironment.IMAGE)
-                        .imagePullCredentialsType("CODEBUILD")
-                        .environmentVariables(variables)
-                        .build())
-                .logsConfig(ProjectLogsConfigArgs.builder()
-                        .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
-                                .status("ENABLED")
-                                .groupName(logGroup.name())
-                                .build())
-                        .build())
+                .source(PipelineBuilds.source(buildspec))
+                .artifacts(PipelineBuilds.artifacts())
+                .environment(PipelineBuilds.environment(Output.of(variables)).build())
+                .logsConfig(PipelineBuilds.cloudWatchLogs(logGroup.name()))
                 .tags(args.tags().asMap());
-        args.training().devEnvironment().ifPresent(vpc -> project.vpcConfig(ProjectVpcConfigArgs.builder()
-                .vpcId(vpc.vpcId())
-                .subnets(vpc.subnetIds())
-                .securityGroupIds(vpc.securityGroupIds())
-                .build()));
+        args.training().devEnvironment().ifPresent(vpc -> project.vpcConfig(PipelineBuilds.vpcConfig(vpc)));
         return new Project(name + "-build", project.build(), options);
     }
 
