@@ -85,6 +85,7 @@ def processing_output(name, local_path, s3_uri):
 
 
 def network_config(settings):
+    """Isolation, encryption and VPC of a job: a processing job's NetworkConfig, a training job's top-level keys."""
     config = {
         "EnableNetworkIsolation": settings.enable_network_isolation,
         "EnableInterContainerTrafficEncryption": settings.enable_inter_container_encryption,
@@ -195,11 +196,8 @@ def training_step(settings, artifacts):
             "VolumeKmsKeyId": settings.kms_key_arn,
         },
         "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
-        "EnableNetworkIsolation": settings.enable_network_isolation,
-        "EnableInterContainerTrafficEncryption": settings.enable_inter_container_encryption,
+        **network_config(settings),
     }
-    if settings.vpc_config:
-        arguments["VpcConfig"] = settings.vpc_config
     return {"Name": "Train", "Type": "Training", "Arguments": arguments}
 
 
