@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** All four public access block settings are on. */
 public final class S3BucketPublicAccessBlock extends ResourcePolicy {
-    static final List<String> IDS = List.of("NIST.800.53.R5-S3BucketLevelPublicAccessProhibited",
+    static final List<String> IDS = List.of("AwsSolutions-S2", "NIST.800.53.R5-S3BucketLevelPublicAccessProhibited",
             "HIPAA.Security-S3BucketLevelPublicAccessProhibited", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55",
             "CKV_AWS_56");
     private static final List<String> SETTINGS = List.of("blockPublicAcls", "blockPublicPolicy",
