@@ -24,7 +24,7 @@ from pathlib import Path
 from botocore.exceptions import ClientError
 
 from definition import TRAINING_ENTRY_POINT, Artifacts, build_definition
-from settings import Settings, SettingsError
+from settings import Settings
 
 PIPELINES_DIR = Path(__file__).resolve().parent
 DATA_FILE = PIPELINES_DIR.parent / "data" / "credit_risk.csv"
@@ -52,23 +52,19 @@ def source_archive(script_path):
 
 def plan_uploads(settings):
     """Return (uploads, artifacts): the S3 objects to write as {key: body} and their URIs."""
-    prefix = f"pipelines/{settings.pipeline_name}"
-    data = DATA_FILE.read_bytes()
-    preprocess = (PIPELINES_DIR / "preprocess.py").read_bytes()
-    evaluate = (PIPELINES_DIR / "evaluate.py").read_bytes()
-    source = source_archive(PIPELINES_DIR / TRAINING_ENTRY_POINT)
-    uploads = {
-        f"{prefix}/data/{digest(data)}/{DATA_FILE.name}": data,
-        f"{prefix}/code/{digest(preprocess)}/preprocess.py": preprocess,
-        f"{prefix}/code/{digest(evaluate)}/evaluate.py": evaluate,
-        f"{prefix}/code/{digest(source)}/sourcedir.tar.gz": source,
-    }
-    uri = [f"s3://{settings.bucket}/{key}" for key in uploads]
+    uploads = {}
+
+    def add(folder, name, body):
+        key = f"{settings.key_prefix}/{folder}/{digest(body)}/{name}"
+        uploads[key] = body
+        return settings.s3_uri(key)
+
+    data_uri = add("data", DATA_FILE.name, DATA_FILE.read_bytes())
     artifacts = Artifacts(
-        input_data_uri=uri[0].rsplit("/", 1)[0] + "/",
-        preprocess_script_uri=uri[1],
-        evaluate_script_uri=uri[2],
-        train_source_uri=uri[3],
+        input_data_uri=data_uri.rsplit("/", 1)[0] + "/",
+        preprocess_script_uri=add("code", "preprocess.py", (PIPELINES_DIR / "preprocess.py").read_bytes()),
+        evaluate_script_uri=add("code", "evaluate.py", (PIPELINES_DIR / "evaluate.py").read_bytes()),
+        train_source_uri=add("code", "sourcedir.tar.gz", source_archive(PIPELINES_DIR / TRAINING_ENTRY_POINT)),
     )
     return uploads, artifacts
 
@@ -173,7 +169,7 @@ def main(argv=None, env=None, clients=None, sleep=time.sleep):
         settings = Settings.from_env(env)
         uploads, artifacts = plan_uploads(settings)
         definition = build_definition(settings, artifacts)
-    except (SettingsError, ValueError) as error:
+    except ValueError as error:  # SettingsError, or a region without known framework images
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.dry_run:

@@ -45,9 +45,16 @@ class Settings:
     git_commit: str = "unknown"
 
     @property
+    def key_prefix(self):
+        """Every object the build or the pipeline writes has a key under this prefix."""
+        return f"pipelines/{self.pipeline_name}"
+
+    @property
     def s3_prefix(self):
-        """Every object the build or the pipeline writes lives under this prefix."""
-        return f"s3://{self.bucket}/pipelines/{self.pipeline_name}"
+        return self.s3_uri(self.key_prefix)
+
+    def s3_uri(self, key):
+        return f"s3://{self.bucket}/{key}"
 
     @property
     def vpc_config(self):

@@ -6,9 +6,11 @@ import tarfile
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 from botocore.stub import ANY, Stubber
 
 import run_pipeline
+from definition import build_definition
 from settings import Settings
 
 EXECUTION_ARN = "arn:aws:sagemaker:us-west-2:111122223333:pipeline/acme-dev-fraud-build/execution/abc123"
@@ -60,10 +62,10 @@ def expect_uploads(stub, settings):
         )
 
 
-def expect_create(stub, settings):
+def expect_create(stub, settings, definition=ANY):
     request = {
         "PipelineName": settings.pipeline_name,
-        "PipelineDefinition": ANY,
+        "PipelineDefinition": definition,
         "PipelineDescription": ANY,
         "RoleArn": settings.role_arn,
     }
@@ -81,9 +83,11 @@ def expect_start(stub, settings):
 
 
 def expect_run_started(s3_stub, sm_stub, settings):
-    """The calls main makes before it polls: uploads, create_pipeline, start_pipeline_execution."""
+    """The calls main makes before it polls: uploads, create_pipeline (with the definition of the uploaded
+    artifacts), start_pipeline_execution."""
     expect_uploads(s3_stub, settings)
-    expect_create(sm_stub, settings)
+    _, artifacts = run_pipeline.plan_uploads(settings)
+    expect_create(sm_stub, settings, json.dumps(build_definition(settings, artifacts)))
     expect_start(sm_stub, settings)
 
 
@@ -100,8 +104,20 @@ def test_uploads_are_kms_encrypted_under_the_pipeline_prefix(s3, settings):
     expect_uploads(stub, settings)
     uploads, artifacts = run_pipeline.plan_uploads(settings)
     run_pipeline.upload(s3_client, settings, uploads)
-    assert all(key.startswith(f"pipelines/{settings.pipeline_name}/") for key in uploads)
-    assert artifacts.train_source_uri.endswith("/sourcedir.tar.gz")
+    prefix = f"pipelines/{settings.pipeline_name}/"
+    uris = {f"s3://{settings.bucket}/{key}": key for key in uploads}
+    # Each artifact names the object uploaded for it; the data parameter is that object's folder.
+    data_key = uris[artifacts.input_data_uri + "credit_risk.csv"]
+    assert data_key.startswith(prefix + "data/")
+    assert uploads[data_key] == run_pipeline.DATA_FILE.read_bytes()
+    scripts = [(artifacts.preprocess_script_uri, "preprocess.py"), (artifacts.evaluate_script_uri, "evaluate.py")]
+    for uri, script in scripts:
+        assert uris[uri].startswith(prefix + "code/") and uris[uri].endswith("/" + script)
+        assert uploads[uris[uri]] == (run_pipeline.PIPELINES_DIR / script).read_bytes()
+    source_key = uris[artifacts.train_source_uri]
+    assert source_key.startswith(prefix + "code/") and source_key.endswith("/sourcedir.tar.gz")
+    assert uploads[source_key] == run_pipeline.source_archive(run_pipeline.PIPELINES_DIR / "train.py")
+    assert len(uploads) == 4
 
 
 def test_source_archive_is_reproducible_and_holds_train_py():
@@ -147,7 +163,7 @@ def test_upsert_updates_an_existing_pipeline(sm, settings):
 def test_upsert_propagates_other_errors(sm, settings):
     sm_client, stub = sm
     stub.add_client_error("create_pipeline", "AccessDeniedException", "not allowed")
-    with pytest.raises(Exception, match="not allowed"):
+    with pytest.raises(ClientError, match="not allowed"):
         run_pipeline.upsert_pipeline(sm_client, settings, {})
 
 
@@ -208,6 +224,12 @@ def test_main_reports_missing_settings_without_calling_aws(env, capsys):
     del env["MODEL_BUCKET"]
     assert run_pipeline.main([], env, clients=("no", "calls")) == 2
     assert "MODEL_BUCKET: required environment variable is not set" in capsys.readouterr().err
+
+
+def test_main_reports_an_unknown_region_without_calling_aws(env, capsys):
+    env["AWS_REGION"] = "mars-east-1"
+    assert run_pipeline.main([], env, clients=("no", "calls")) == 2
+    assert "no SageMaker framework image account known for region 'mars-east-1'" in capsys.readouterr().err
 
 
 def test_dry_run_prints_the_definition_without_calling_aws(env, capsys):
