@@ -58,21 +58,21 @@ def invoke_with_retries(runtime, endpoint_name, record, sleep=time.sleep):
 
 
 def runtime_client(region, role_arn=None, external_id=None):
+    """The sagemaker-runtime client, with the credentials of role_arn when one is given."""
     import boto3
 
-    if not role_arn:
-        return boto3.client("sagemaker-runtime", region_name=region)
-    assume = {"RoleArn": role_arn, "RoleSessionName": "endpoint-smoke-test"}
-    if external_id:
-        assume["ExternalId"] = external_id
-    credentials = boto3.client("sts", region_name=region).assume_role(**assume)["Credentials"]
-    return boto3.client(
-        "sagemaker-runtime",
-        region_name=region,
-        aws_access_key_id=credentials["AccessKeyId"],
-        aws_secret_access_key=credentials["SecretAccessKey"],
-        aws_session_token=credentials["SessionToken"],
-    )
+    credentials = {}
+    if role_arn:
+        assume = {"RoleArn": role_arn, "RoleSessionName": "endpoint-smoke-test"}
+        if external_id:
+            assume["ExternalId"] = external_id
+        issued = boto3.client("sts", region_name=region).assume_role(**assume)["Credentials"]
+        credentials = {
+            "aws_access_key_id": issued["AccessKeyId"],
+            "aws_secret_access_key": issued["SecretAccessKey"],
+            "aws_session_token": issued["SessionToken"],
+        }
+    return boto3.client("sagemaker-runtime", region_name=region, **credentials)
 
 
 def parse_args(argv, env):

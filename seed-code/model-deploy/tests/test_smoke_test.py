@@ -59,7 +59,7 @@ def test_retries_then_fails_when_the_endpoint_keeps_erroring(stubbed, capsys):
         stub.add_client_error("invoke_endpoint", "ModelError", "Received server error (500)")
     sleeps = []
     assert smoke_test.main(["--endpoint-name", ENDPOINT], {}, runtime=runtime, sleep=sleeps.append) == 1
-    assert len(sleeps) == smoke_test.ATTEMPTS - 1
+    assert sleeps == [smoke_test.RETRY_SECONDS] * (smoke_test.ATTEMPTS - 1)
     assert "invoking acme-prod-fraud-endpoint failed" in capsys.readouterr().err
 
 
@@ -90,6 +90,20 @@ def test_assumes_the_stage_role_when_given(stubbed, monkeypatch):
     monkeypatch.setattr(boto3, "client", lambda service, **kw: sts if service == "sts" else real_client(service, **kw))
     runtime = smoke_test.runtime_client("eu-west-1", "arn:aws:iam::444455556666:role/deploy", "ext-1")
     assert runtime.meta.service_model.service_name == "sagemaker-runtime"
+    assert runtime.meta.region_name == "eu-west-1"
+    credentials = runtime._request_signer._credentials.get_frozen_credentials()
+    assert (credentials.access_key, credentials.secret_key, credentials.token) == (
+        "ASIAEXAMPLE0000000000", "secret", "token"
+    )
+
+
+def test_calls_the_endpoint_with_the_build_credentials_without_a_role(monkeypatch):
+    import boto3
+
+    calls = []
+    monkeypatch.setattr(boto3, "client", lambda service, **kw: calls.append((service, kw)))
+    smoke_test.runtime_client("eu-west-1")
+    assert calls == [("sagemaker-runtime", {"region_name": "eu-west-1"})]
 
 
 def test_endpoint_name_is_required(capsys):
