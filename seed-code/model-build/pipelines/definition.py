@@ -22,6 +22,11 @@ PROCESSING_CODE_DIR = "/opt/ml/processing/input/code"
 # (the container never fetches code from S3 itself).
 TRAINING_SOURCE_ARCHIVE = "/opt/ml/input/data/code/sourcedir.tar.gz"
 TRAINING_ENTRY_POINT = "train.py"
+MODEL_ARTIFACTS = "Steps.Train.ModelArtifacts.S3ModelArtifacts"
+
+# Every job: its volume size and how long it may run.
+VOLUME_SIZE_GB = 30
+MAX_RUNTIME_SECONDS = 3600
 
 HYPERPARAMETERS = {"max_depth": 4, "eta": 0.1, "subsample": 0.8, "num_round": 200, "early_stopping_rounds": 20}
 REALTIME_INSTANCE_TYPES = ["ml.t2.medium", "ml.m5.large", "ml.m5.xlarge"]
@@ -106,7 +111,7 @@ def processing_step(settings, name, image, script_uri, inputs, outputs, argument
                 "ClusterConfig": {
                     "InstanceType": get("Parameters.ProcessingInstanceType"),
                     "InstanceCount": 1,
-                    "VolumeSizeInGB": 30,
+                    "VolumeSizeInGB": VOLUME_SIZE_GB,
                     "VolumeKmsKeyId": settings.kms_key_arn,
                 }
             },
@@ -119,7 +124,7 @@ def processing_step(settings, name, image, script_uri, inputs, outputs, argument
             "ProcessingInputs": [*inputs, processing_input("code", script_uri, PROCESSING_CODE_DIR)],
             "ProcessingOutputConfig": {"Outputs": outputs, "KmsKeyId": settings.kms_key_arn},
             "NetworkConfig": network_config(settings),
-            "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+            "StoppingCondition": {"MaxRuntimeInSeconds": MAX_RUNTIME_SECONDS},
         },
     }
 
@@ -192,10 +197,10 @@ def training_step(settings, artifacts):
         "ResourceConfig": {
             "InstanceType": get("Parameters.TrainingInstanceType"),
             "InstanceCount": 1,
-            "VolumeSizeInGB": 30,
+            "VolumeSizeInGB": VOLUME_SIZE_GB,
             "VolumeKmsKeyId": settings.kms_key_arn,
         },
-        "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+        "StoppingCondition": {"MaxRuntimeInSeconds": MAX_RUNTIME_SECONDS},
         **network_config(settings),
     }
     return {"Name": "Train", "Type": "Training", "Arguments": arguments}
@@ -208,7 +213,7 @@ def evaluate_step(settings, artifacts):
         xgboost_image_uri(settings.region),
         artifacts.evaluate_script_uri,
         inputs=[
-            processing_input("model", get("Steps.Train.ModelArtifacts.S3ModelArtifacts"), "/opt/ml/processing/model"),
+            processing_input("model", get(MODEL_ARTIFACTS), "/opt/ml/processing/model"),
             processing_input("test", output_uri("Preprocess", "test"), "/opt/ml/processing/test"),
         ],
         outputs=[
@@ -241,7 +246,7 @@ def register_step(settings):
                 "Containers": [
                     {
                         "Image": xgboost_image_uri(settings.region),
-                        "ModelDataUrl": get("Steps.Train.ModelArtifacts.S3ModelArtifacts"),
+                        "ModelDataUrl": get(MODEL_ARTIFACTS),
                     }
                 ],
                 "SupportedContentTypes": ["text/csv"],

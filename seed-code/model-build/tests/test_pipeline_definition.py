@@ -4,7 +4,8 @@ import json
 import pytest
 
 import images
-from definition import APPROVAL_STATUS, AUC_PATH, Artifacts, build_definition
+import train
+from definition import APPROVAL_STATUS, AUC_PATH, HYPERPARAMETERS, Artifacts, build_definition
 from settings import Settings, SettingsError
 
 ARTIFACTS = Artifacts(
@@ -111,15 +112,62 @@ def test_vpc_config_on_every_job_when_subnets_are_given(env):
 def test_training_runs_train_py_in_script_mode_from_the_code_channel(env):
     training = step(definition_for(env), "Train")["Arguments"]
     assert training["AlgorithmSpecification"]["TrainingImage"] == images.xgboost_image_uri("us-west-2")
-    hyperparameters = training["HyperParameters"]
-    assert all(isinstance(v, str) for v in hyperparameters.values())
-    assert json.loads(hyperparameters["sagemaker_program"]) == "train.py"
-    assert json.loads(hyperparameters["sagemaker_submit_directory"]) == "/opt/ml/input/data/code/sourcedir.tar.gz"
+    assert training["HyperParameters"] == {
+        "max_depth": "4",
+        "eta": "0.1",
+        "subsample": "0.8",
+        "num_round": "200",
+        "early_stopping_rounds": "20",
+        "sagemaker_program": '"train.py"',
+        "sagemaker_submit_directory": '"/opt/ml/input/data/code/sourcedir.tar.gz"',
+        "sagemaker_container_log_level": "20",
+        "sagemaker_region": '"us-west-2"',
+    }
     channels = {c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"] for c in training["InputDataConfig"]}
     assert channels["code"] == ARTIFACTS.train_source_uri
     assert channels["train"] == {
         "Get": "Steps.Preprocess.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"
     }
+
+
+def test_the_pipeline_trains_with_the_defaults_of_a_local_train_py_run():
+    defaults = vars(train.parse_args(["--train", "t", "--validation", "v", "--model-dir", "m"]))
+    assert {name: defaults[name] for name in HYPERPARAMETERS} == HYPERPARAMETERS
+
+
+@pytest.mark.parametrize(
+    "name, image, script, arguments",
+    [
+        (
+            "Preprocess",
+            "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+            ARTIFACTS.preprocess_script_uri,
+            ["--input-dir", "/opt/ml/processing/input/data", "--output-dir", "/opt/ml/processing"],
+        ),
+        (
+            "Evaluate",
+            "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:1.7-1",
+            ARTIFACTS.evaluate_script_uri,
+            [
+                "--model-dir", "/opt/ml/processing/model",
+                "--test-dir", "/opt/ml/processing/test",
+                "--output-dir", "/opt/ml/processing/evaluation",
+            ],
+        ),
+    ],
+)
+def test_processing_steps_run_their_uploaded_script(env, name, image, script, arguments):
+    arguments_of = step(definition_for(env), name)["Arguments"]
+    script_name = script.rsplit("/", 1)[-1]
+    assert arguments_of["AppSpecification"] == {
+        "ImageUri": image,
+        "ContainerEntrypoint": ["python3", f"/opt/ml/processing/input/code/{script_name}"],
+        "ContainerArguments": arguments,
+    }
+    code = arguments_of["ProcessingInputs"][-1]
+    assert (code["InputName"], code["S3Input"]["S3Uri"], code["S3Input"]["LocalPath"]) == (
+        "code", script, "/opt/ml/processing/input/code"
+    )
 
 
 def test_condition_reads_auc_from_the_evaluation_property_file(env):
@@ -138,7 +186,11 @@ def test_condition_reads_auc_from_the_evaluation_property_file(env):
     }
     assert check["RightValue"] == {"Get": "Parameters.MinimumAuc"}
     assert [s["Type"] for s in condition["IfSteps"]] == ["RegisterModel"]
-    assert [s["Type"] for s in condition["ElseSteps"]] == ["Fail"]
+    [fail] = condition["ElseSteps"]
+    assert fail["Type"] == "Fail"
+    assert fail["Arguments"]["ErrorMessage"] == {
+        "Std:Join": {"On": " ", "Values": ["Model AUC is below MinimumAuc", {"Get": "Parameters.MinimumAuc"}]}
+    }
 
 
 def test_register_step_creates_a_pending_package_with_metrics_and_commit(env):
@@ -152,7 +204,15 @@ def test_register_step_creates_a_pending_package_with_metrics_and_commit(env):
     }
     statistics = arguments["ModelMetrics"]["ModelQuality"]["Statistics"]
     assert statistics["ContentType"] == "application/json"
-    assert statistics["S3Uri"]["Std:Join"]["Values"][-1] == "evaluation.json"
+    assert statistics["S3Uri"] == {
+        "Std:Join": {
+            "On": "/",
+            "Values": [
+                {"Get": "Steps.Evaluate.ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri"},
+                "evaluation.json",
+            ],
+        }
+    }
     assert arguments["CustomerMetadataProperties"]["GitCommit"] == env["CODEBUILD_RESOLVED_SOURCE_VERSION"]
 
 
