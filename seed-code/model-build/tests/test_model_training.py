@@ -63,11 +63,16 @@ def test_evaluation_report_passes_the_pipeline_threshold(run):
         value = value[key]
     assert value >= MINIMUM_AUC
     metrics = report["binary_classification_metrics"]
-    assert 0.5 < metrics["accuracy"]["value"] <= 1.0
+    labels = pd.read_csv(run / "test" / "test.csv", header=None)[0]
     matrix = metrics["confusion_matrix"]
-    assert sum(matrix[a][p] for a in "01" for p in "01") == len(
-        pd.read_csv(run / "test" / "test.csv", header=None)
-    )
+    tn, fp, fn, tp = (matrix[actual][predicted] for actual, predicted in ("00", "01", "10", "11"))
+    assert tn + fp + fn + tp == len(labels)
+    assert fn + tp == labels.sum()
+    assert metrics["accuracy"]["value"] == pytest.approx((tp + tn) / len(labels))
+    assert metrics["precision"]["value"] == pytest.approx(tp / (tp + fp))
+    assert metrics["recall"]["value"] == pytest.approx(tp / (tp + fn))
+    # Better than always answering the majority class.
+    assert metrics["accuracy"]["value"] > 1 - labels.mean()
     roc = metrics["receiver_operating_characteristic_curve"]
     assert len(roc["false_positive_rates"]) == len(roc["true_positive_rates"]) > 2
 
