@@ -33,8 +33,14 @@ final class ConfigNode {
             return Set.copyOf(keys);
         }
 
+        /** A problem with the key at {@code path} in this program's namespace. */
         void add(String path, String message) {
-            list.add(new ConfigProblem(path, message));
+            list.add(ConfigProblem.ofKey(path, message));
+        }
+
+        /** A problem with a key of another namespace, such as {@code aws:region}. */
+        void addOutside(String key, String message) {
+            list.add(ConfigProblem.at(key, message));
         }
 
         List<ConfigProblem> list() {

@@ -26,7 +26,7 @@ public final class ConfigSources {
     public static Map<String, Object> fromStackFile(Path file) {
         String where = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
-            throw new InvalidConfigException(List.of(new ConfigProblem(where, "stack file not found")));
+            throw new InvalidConfigException(List.of(ConfigProblem.at(where, "stack file not found")));
         }
         try {
             return fromYaml(where, Files.readString(file));
@@ -115,6 +115,6 @@ public final class ConfigSources {
     }
 
     private static InvalidConfigException problem(String where, String message) {
-        return new InvalidConfigException(List.of(new ConfigProblem(where, message)));
+        return new InvalidConfigException(List.of(ConfigProblem.at(where, message)));
     }
 }

@@ -93,7 +93,7 @@ public final class StackConfigParser {
             requireFor(root, "training", training, "tooling");
             requireFor(root, "deploy", deploy, "tooling");
             if (region.isEmpty()) {
-                problems.add("aws:region", "is required: expected the tooling account's region such as us-east-1");
+                problems.addOutside("aws:region", "is required: expected the tooling account's region such as us-east-1");
             }
             if (hosting.isPresent()) {
                 root.problem("hosting", "applies to hosting stacks only (this stack's role is tooling)");
@@ -116,7 +116,7 @@ public final class StackConfigParser {
         if (role == StackRole.HOSTING) {
             requireFor(root, "hosting", hosting, "hosting");
             if (region.isEmpty()) {
-                problems.add("aws:region", "is required: expected the stage's region such as us-east-1");
+                problems.addOutside("aws:region", "is required: expected the stage's region such as us-east-1");
             }
         }
         if (!problems.list().isEmpty()) {
@@ -155,7 +155,7 @@ public final class StackConfigParser {
         if (value instanceof String s && Checks.AWS_REGION.expectation(s).isEmpty()) {
             return Optional.of(s);
         }
-        problems.add("aws:region", "expected an AWS region such as us-east-1, got " + ConfigNode.describe(value));
+        problems.addOutside("aws:region", "expected an AWS region such as us-east-1, got " + ConfigNode.describe(value));
         return Optional.empty();
     }
 
@@ -170,7 +170,7 @@ public final class StackConfigParser {
                 return Optional.of(account);
             }
         }
-        problems.add("aws:allowedAccountIds", "expected a list with the stack's one 12-digit account id, got "
+        problems.addOutside("aws:allowedAccountIds", "expected a list with the stack's one 12-digit account id, got "
                 + ConfigNode.describe(value));
         return Optional.empty();
     }
