@@ -2,7 +2,12 @@ package com.sagemakermlops.config;
 
 import java.util.Optional;
 
-/** The whole, validated configuration of one stack. */
+/**
+ * The whole, validated configuration of one stack.
+ *
+ * @param accountId the account of {@code aws:allowedAccountIds}; a tooling stack's always, asked of the cloud when
+ *                  not configured
+ */
 public record StackConfig(
         StackRole role,
         Tier tier,
@@ -38,6 +43,11 @@ public record StackConfig(
 
     public Product requireProduct() {
         return product.orElseThrow(() -> new IllegalStateException("a tooling stack has a product"));
+    }
+
+    /** The account the stack deploys to; present whenever {@link #role()} is tooling. */
+    public String requireAccountId() {
+        return accountId.orElseThrow(() -> new IllegalStateException("a tooling stack has an account id"));
     }
 
     public HostingConfig requireHosting() {

@@ -27,8 +27,9 @@ public final class StackConfigParser {
 
     /**
      * @param baseDirectory   the folder relative seed-code paths are resolved against (the project's)
-     * @param callerAccountId asks the cloud for the account the stack runs in; only called for {@code {{account}}}
-     *                        when {@code aws:allowedAccountIds} does not name it
+     * @param callerAccountId asks the cloud for the account the stack runs in, at most once, when
+     *                        {@code aws:allowedAccountIds} does not name it: for {@code {{account}}}, and for a valid
+     *                        tooling stack's {@link StackConfig#accountId()}
      */
     public StackConfigParser(Path baseDirectory, Supplier<Optional<String>> callerAccountId) {
         this.baseDirectory = baseDirectory;
@@ -122,7 +123,12 @@ public final class StackConfigParser {
         if (!problems.list().isEmpty()) {
             throw new InvalidConfigException(problems.list());
         }
-        return new StackConfig(role, tier, region.orElseThrow(), accountId, product, sourceControl, connection,
+        Optional<String> stackAccount = role == StackRole.TOOLING ? accountId.or(callerAccountId) : accountId;
+        if (role == StackRole.TOOLING && stackAccount.isEmpty()) {
+            throw new InvalidConfigException(List.of(ConfigProblem.at("aws:allowedAccountIds",
+                    "is required: the caller's account could not be determined")));
+        }
+        return new StackConfig(role, tier, region.orElseThrow(), stackAccount, product, sourceControl, connection,
                 training, deploy, network, security, hosting);
     }
 

@@ -1,7 +1,6 @@
 package com.sagemakermlops.stacks;
 
 import com.pulumi.Context;
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
@@ -54,8 +53,7 @@ final class ToolingStack {
     }
 
     static void define(Context ctx, StackConfig configured) {
-        String accountId = configured.accountId()
-                .orElseGet(() -> AwsFunctions.getCallerIdentityPlain().join().accountId());
+        String accountId = configured.requireAccountId();
         StackConfig config = configured.withDeploy(configured.requireDeploy()
                 .orSingleAccount(accountId, configured.region()));
         TrainingConfig trainingConfig = config.requireTraining();
