@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
 
@@ -32,13 +33,9 @@ final class ModelBucketPolicy {
             targets.forEach((stage, account) -> statements.add(
                     Statement.allow("WriteDataCaptureBy" + stage.title(), "s3:PutObject")
                             .principal("AWS", arns.root(account))
-                            .on(objects(bucketArn, dataCapturePrefix(stage)))));
+                            .on(objects(bucketArn, DataCapture.prefix(stage)))));
         }
         return statements;
-    }
-
-    static String dataCapturePrefix(TargetEnvironment.Stage stage) {
-        return "data-capture/" + stage.id() + "/";
     }
 
     static Output<String> objects(Output<String> bucketArn, String prefix) {
