@@ -85,10 +85,6 @@ public final class Statement {
         return this;
     }
 
-    String sid() {
-        return sid;
-    }
-
     /** The statement as JSON-ready maps once every output is known. */
     Output<Map<String, Object>> resolve() {
         Output<List<String>> resourceList = Output.all(resources);

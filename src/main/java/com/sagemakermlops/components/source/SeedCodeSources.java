@@ -47,7 +47,7 @@ public final class SeedCodeSources {
     }
 
     /** The name of the repository (and of the S3 seed object) holding {@code folder}'s code. */
-    public static String repositoryName(SeedCodeSourceArgs args) {
+    private static String repositoryName(SeedCodeSourceArgs args) {
         return args.naming().physical(PhysicalName.CODECOMMIT, args.folder());
     }
 

@@ -50,7 +50,6 @@ public final class TrainingPipeline extends ComponentResource {
     static final String SEED_FOLDER = "model-build";
 
     private final Output<String> keyArn;
-    private final Output<String> keyAlias;
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
     private final Output<String> modelPackageGroupName;
@@ -60,7 +59,6 @@ public final class TrainingPipeline extends ComponentResource {
     private final Output<String> buildProjectName;
     private final Output<String> pipelineArn;
     private final Output<String> sagemakerRoleArn;
-    private final Output<String> codeBuildRoleArn;
 
     public TrainingPipeline(String name, TrainingPipelineArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -91,7 +89,7 @@ public final class TrainingPipeline extends ComponentResource {
                         dataCapture), args.keyGrants())))
                 .tags(tags)
                 .build(), child);
-        Alias alias = new Alias(name + "-key", AliasArgs.builder()
+        new Alias(name + "-key", AliasArgs.builder()
                 .name(names.keyAlias())
                 .targetKeyId(key.keyId())
                 .build(), child);
@@ -157,7 +155,6 @@ public final class TrainingPipeline extends ComponentResource {
                         args.permissionsBoundary()), child));
 
         this.keyArn = key.arn();
-        this.keyAlias = alias.name();
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
         this.modelPackageGroupName = registry.modelPackageGroupName();
@@ -167,7 +164,6 @@ public final class TrainingPipeline extends ComponentResource {
         this.buildProjectName = project.name();
         this.pipelineArn = pipeline.arn();
         this.sagemakerRoleArn = sagemakerRole.arn();
-        this.codeBuildRoleArn = buildRole.arn();
 
         for (TrainingParameters.Parameter parameter : TrainingParameters.forTier(args.tier())) {
             new Parameter(name + "-" + parameter.title(), ParameterArgs.builder()
@@ -180,7 +176,7 @@ public final class TrainingPipeline extends ComponentResource {
         registerOutputs(Map.of(
                 "keyArn", keyArn, "bucketName", bucketName, "modelPackageGroupArn", modelPackageGroupArn,
                 "repositoryUrl", repositoryUrl, "pipelineArn", pipelineArn, "sagemakerRoleArn", sagemakerRoleArn,
-                "codeBuildRoleArn", codeBuildRoleArn));
+                "codeBuildRoleArn", buildRole.arn()));
     }
 
     private static List<Statement> withGrants(List<Statement> own, List<Statement> grants) {
@@ -241,10 +237,6 @@ public final class TrainingPipeline extends ComponentResource {
         return keyArn;
     }
 
-    public Output<String> keyAlias() {
-        return keyAlias;
-    }
-
     public Output<String> bucketName() {
         return bucketName;
     }
@@ -276,13 +268,5 @@ public final class TrainingPipeline extends ComponentResource {
 
     public Output<String> pipelineArn() {
         return pipelineArn;
-    }
-
-    public Output<String> sagemakerRoleArn() {
-        return sagemakerRoleArn;
-    }
-
-    public Output<String> codeBuildRoleArn() {
-        return codeBuildRoleArn;
     }
 }
