@@ -53,6 +53,12 @@ class TrainingPipelineTest {
 
     @Test
     void keyPolicyGivesEachPrincipalItsOwnStatementAndNoWildcardPrincipal() {
+        assertThat(statements(keyPolicy())).extracting(s -> s.get("Sid")).containsExactly(
+                "KeyAdministrationByAccount", "KeyUseThroughS3AndCodeCommitInAccount",
+                "KeyUseBySageMakerExecutionRole", "KeyGrantsForSageMakerJobVolumes", "KeyUseByTrainingBuildRole",
+                "KeyUseByTrainingPipelineRole", "KeyUseByCloudWatchLogsForBuildLogs",
+                "KeyDecryptOfModelArtifactsByTargetAccounts", "KeyGrantsForEndpointsInTargetAccounts",
+                "KeyEncryptOfDataCaptureByTargetAccounts");
         Map<String, Object> admin = statement(keyPolicy(), "KeyAdministrationByAccount");
         assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
         assertThat(list(admin.get("Action"))).contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
@@ -65,6 +71,11 @@ class TrainingPipelineTest {
                 .isEqualTo(Map.of("AWS", ROLE + "pipe"));
         assertThat(statement(keyPolicy(), "KeyGrantsForSageMakerJobVolumes").get("Condition"))
                 .isEqualTo(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")));
+        Map<String, Object> inAccount = statement(keyPolicy(), "KeyUseThroughS3AndCodeCommitInAccount");
+        assertThat(inAccount.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
+        assertThat(inAccount.get("Condition")).isEqualTo(Map.of("StringEquals", Map.of(
+                "kms:ViaService", List.of("s3.us-west-2.amazonaws.com", "codecommit.us-west-2.amazonaws.com"),
+                "kms:CallerAccount", TOOLING_ACCOUNT)));
 
         Map<String, Object> targets = statement(keyPolicy(), "KeyDecryptOfModelArtifactsByTargetAccounts");
         assertThat(targets.get("Principal")).isEqualTo(Map.of("AWS", List.of(
@@ -72,6 +83,16 @@ class TrainingPipelineTest {
         assertThat(list(targets.get("Action"))).containsExactly("kms:Decrypt", "kms:DescribeKey");
         assertThat(targets.get("Condition"))
                 .isEqualTo(Map.of("StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com")));
+        Map<String, Object> endpoints = statement(keyPolicy(), "KeyGrantsForEndpointsInTargetAccounts");
+        assertThat(endpoints.get("Principal")).isEqualTo(targets.get("Principal"));
+        assertThat(list(endpoints.get("Action"))).containsExactly("kms:CreateGrant", "kms:DescribeKey");
+        assertThat(endpoints.get("Condition")).isEqualTo(Map.of(
+                "Bool", Map.of("kms:GrantIsForAWSResource", "true"),
+                "StringEquals", Map.of("kms:ViaService", "sagemaker.us-west-2.amazonaws.com")));
+        Map<String, Object> capture = statement(keyPolicy(), "KeyEncryptOfDataCaptureByTargetAccounts");
+        assertThat(capture.get("Principal")).isEqualTo(targets.get("Principal"));
+        assertThat(list(capture.get("Action"))).containsExactly("kms:Encrypt", "kms:GenerateDataKey");
+        assertThat(capture.get("Condition")).isEqualTo(targets.get("Condition"));
 
         Map<String, Object> logs = statement(keyPolicy(), "KeyUseByCloudWatchLogsForBuildLogs");
         assertThat(logs.get("Principal")).isEqualTo(Map.of("Service", "logs.us-west-2.amazonaws.com"));
@@ -106,7 +127,11 @@ class TrainingPipelineTest {
         assertThat(tls).containsEntry("Effect", "Deny")
                 .containsEntry("Resource", List.of(BUCKET_ARN, BUCKET_ARN + "/*"))
                 .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        assertThat(statements(policy)).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport",
+                "ReadModelArtifactsByTargetAccounts", "WriteDataCaptureByPreProd", "WriteDataCaptureByProd");
         Map<String, Object> read = statement(policy, "ReadModelArtifactsByTargetAccounts");
+        assertThat(read.get("Principal")).isEqualTo(Map.of("AWS", List.of(
+                "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root")));
         assertThat(read.get("Resource")).isEqualTo(BUCKET_ARN + "/pipelines/" + PRODUCT + "-model-build/*");
         assertThat(read.get("Action")).isEqualTo(List.of("s3:GetObject", "s3:GetObjectVersion"));
         assertThat(statement(policy, "WriteDataCaptureByPreProd"))
@@ -114,6 +139,8 @@ class TrainingPipelineTest {
                 .containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", BUCKET_ARN + "/data-capture/preprod/*");
         assertThat(statement(policy, "WriteDataCaptureByProd"))
+                .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + PROD_ACCOUNT + ":root"))
+                .containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", BUCKET_ARN + "/data-capture/prod/*");
     }
 
@@ -124,15 +151,19 @@ class TrainingPipelineTest {
         Object policy = inputs(comprehensive, "aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
                 "training-registry").get("resourcePolicy");
         String registry = "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":model-package";
+        Map<String, Object> targets = Map.of("AWS", List.of(
+                "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root"));
+        assertThat(statements(policy)).extracting(s -> s.get("Sid")).containsExactly(
+                "DescribeModelPackageGroupByTargetAccounts", "UseModelPackagesByTargetAccounts");
         assertThat(statement(policy, "DescribeModelPackageGroupByTargetAccounts"))
+                .containsEntry("Principal", targets)
                 .containsEntry("Action", "sagemaker:DescribeModelPackageGroup")
                 .containsEntry("Resource", registry + "-group/fraud-models");
         Map<String, Object> use = statement(policy, "UseModelPackagesByTargetAccounts");
         assertThat(use.get("Action")).isEqualTo(List.of("sagemaker:DescribeModelPackage",
                 "sagemaker:ListModelPackages", "sagemaker:CreateModel"));
         assertThat(use.get("Resource")).isEqualTo(registry + "/fraud-models/*");
-        assertThat(use.get("Principal")).isEqualTo(Map.of("AWS", List.of(
-                "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root")));
+        assertThat(use.get("Principal")).isEqualTo(targets);
     }
 
     @Test
@@ -176,7 +207,8 @@ class TrainingPipelineTest {
         assertThat(pipeline).containsEntry("pipelineType", "V2").containsEntry("roleArn", ROLE + "pipe");
         Map<String, Object> store = ((List<Map<String, Object>>) pipeline.get("artifactStores")).get(0);
         assertThat(store).containsEntry("type", "S3").containsEntry("location", PRODUCT + "-models");
-        assertThat((Map<String, Object>) store.get("encryptionKey")).containsEntry("type", "KMS");
+        assertThat((Map<String, Object>) store.get("encryptionKey")).containsEntry("type", "KMS").containsEntry("id",
+                inputs(comprehensive, "aws:codebuild/project:Project", "training-build").get("encryptionKey"));
         List<Map<String, Object>> stages = (List<Map<String, Object>>) pipeline.get("stages");
         assertThat(stages).extracting(s -> s.get("name")).containsExactly("Source", "Train");
         Map<String, Object> source = ((List<Map<String, Object>>) stages.get(0).get("actions")).get(0);
@@ -200,9 +232,12 @@ class TrainingPipelineTest {
                     .isEqualTo(Map.of("Service", service)));
             assertThat(inputs).containsEntry("permissionsBoundary", BOUNDARY);
         });
+        TrainingPipelineArgs args = TrainingFixture.args(TestStacks.config(TrainingFixture.COMPREHENSIVE),
+                Optional.empty());
+        String rule = TrainingNames.of(args.naming(), args.deploy()).startRule();
         assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
-                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).asString()
-                .contains("aws:SourceArn=arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/");
+                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of("ArnEquals",
+                Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
     }
 
     @Test
@@ -237,16 +272,22 @@ class TrainingPipelineTest {
     @Test
     void noWildcardActionAndWildcardResourcesOnlyWhereNoNarrowerExists() {
         List<String> allowedAnyResource = List.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
-                "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "codepipeline:StartPipelineExecution");
+                "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions");
+        List<String> anyResource = new java.util.ArrayList<>();
         for (RecordedResource policy : comprehensive.ofType("aws:iam/rolePolicy:RolePolicy")) {
             for (Map<String, Object> s : statements(policy.inputValues().get("policy"))) {
                 assertThat(list(s.get("Action"))).allSatisfy(a -> assertThat((String) a).doesNotContain("*"));
                 if (list(s.get("Resource")).contains("*")) {
+                    anyResource.add(policy.name() + " " + s.get("Sid"));
                     assertThat(list(s.get("Action"))).as(policy.name() + " " + s.get("Sid"))
-                            .anySatisfy(a -> assertThat(allowedAnyResource).contains((String) a));
+                            .allSatisfy(a -> assertThat(allowedAnyResource).contains((String) a));
                 }
             }
         }
+        assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker GetRegistryToken",
+                "training-sagemaker PutJobMetrics", "training-sagemaker DescribeNetwork",
+                "training-build ListModelVersions", "training-build DescribeNetwork");
     }
 
     @Test
@@ -272,12 +313,23 @@ class TrainingPipelineTest {
 
     @Test
     void enterpriseTierPublishesEveryTrainingParameter() {
-        assertThat(comprehensive.ofType("aws:ssm/parameter:Parameter"))
-                .extracting(r -> r.inputValues().get("name"))
-                .containsExactlyInAnyOrder("/ml/" + PRODUCT + "/ModelPackageGroupArn", "/ml/" + PRODUCT
-                                + "/RepositoryUrl", "/ml/" + PRODUCT + "/SageMakerRoleArn",
-                        "/ml/" + PRODUCT + "/BucketName", "/ml/" + PRODUCT + "/BuildPipelineArn",
-                        "/ml/" + PRODUCT + "/KmsKeyArn");
+        Map<Object, Object> parameters = new java.util.HashMap<>();
+        comprehensive.ofType("aws:ssm/parameter:Parameter")
+                .forEach(r -> parameters.put(r.inputValues().get("name"), r.inputValues().get("value")));
+        String path = "/ml/" + PRODUCT + "/";
+        assertThat(parameters).containsOnlyKeys(path + "ModelPackageGroupArn", path + "RepositoryUrl",
+                path + "SageMakerRoleArn", path + "BucketName", path + "BuildPipelineArn", path + "KmsKeyArn");
+        assertThat(parameters)
+                .containsEntry(path + "ModelPackageGroupArn",
+                        "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":model-package-group/fraud-models")
+                .containsEntry(path + "RepositoryUrl",
+                        "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/" + PRODUCT + "-model-build")
+                .containsEntry(path + "SageMakerRoleArn", ROLE + "sm")
+                .containsEntry(path + "BucketName", PRODUCT + "-models")
+                .containsEntry(path + "BuildPipelineArn",
+                        "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-training")
+                .containsEntry(path + "KmsKeyArn",
+                        inputs(comprehensive, "aws:codebuild/project:Project", "training-build").get("encryptionKey"));
     }
 
     @Test
@@ -288,7 +340,9 @@ class TrainingPipelineTest {
                 .extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
         assertThat(statements(inputs(starter, "aws:kms/key:Key", "training-key").get("policy")))
                 .extracting(s -> (String) s.get("Sid")).noneMatch(sid -> sid.contains("TargetAccounts"));
-        assertThat(starter.ofType("aws:ssm/parameter:Parameter")).hasSize(3);
+        assertThat(starter.ofType("aws:ssm/parameter:Parameter")).extracting(r -> r.inputValues().get("name"))
+                .containsExactlyInAnyOrder("/ml/" + PRODUCT + "/ModelPackageGroupArn",
+                        "/ml/" + PRODUCT + "/RepositoryUrl", "/ml/" + PRODUCT + "/SageMakerRoleArn");
         assertThat(inputs(starter, "aws:iam/role:Role", "training-build")).doesNotContainKey("permissionsBoundary");
     }
 
