@@ -29,6 +29,7 @@ import com.sagemakermlops.naming.PhysicalName;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class DeployPipeline extends ComponentResource {
         var access = new RolePolicy(name + "-build-" + env.stage().id() + "-policy", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyDocument.of(DeployPolicies.buildRole(args.scope(),
-                        new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), env, deployRoleArn,
+                        new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn,
                         projectName, args.source(), vpc, args.deploy().pipelineBucketName())))
                 .build(), child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
@@ -163,10 +164,8 @@ public final class DeployPipeline extends ComponentResource {
                 "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
                 child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
-                        args.modelPackageGroupName(), state.bucketName(), state.secretsKeyArn())
-                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1,
-                                StateBackend.backendUrl(t.t2, args.region()),
-                                StateBackend.secretsProvider(t.t3, args.region()))
+                        args.modelPackageGroupName(), backendUrl, secretsProvider)
+                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
                         .entrySet().stream()
                         .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
                         .toList());
@@ -226,12 +225,12 @@ public final class DeployPipeline extends ComponentResource {
 
     /** The role of each configured stage's deploy build: the principal that stage's deploy role trusts. */
     public Map<Stage, Output<String>> codeBuildRoleArns() {
-        return java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(codeBuildRoleArns));
+        return Collections.unmodifiableMap(new EnumMap<>(codeBuildRoleArns));
     }
 
     /** The deploy build project of each configured stage. */
     public Map<Stage, Output<String>> projectNames() {
-        return java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(projectNames));
+        return Collections.unmodifiableMap(new EnumMap<>(projectNames));
     }
 
     public Output<String> stateBucketName() {

@@ -3,7 +3,6 @@ package com.sagemakermlops.components.deploy;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
-import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.VpcSettings;
 
 import java.util.ArrayList;
@@ -48,9 +47,9 @@ final class DeployPolicies {
                 .when("ArnLike", "aws:SourceArn", scope.arn("codebuild", "project/" + projectName));
     }
 
-    /** What the build deploying to {@code target} may do; nothing of the training side. */
-    static List<Statement> buildRole(Scope scope, State state, TargetEnvironment target, String deployRoleArn,
-                                     String projectName, PipelineSource source, Optional<VpcSettings> vpc,
+    /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
+    static List<Statement> buildRole(Scope scope, State state, String deployRoleArn, String projectName,
+                                     PipelineSource source, Optional<VpcSettings> vpc,
                                      Optional<String> pipelineBucketName) {
         String logGroup = scope.arn("logs", "log-group:" + DeployBuild.logGroupName(projectName));
         List<Statement> statements = new ArrayList<>(List.of(
