@@ -213,8 +213,11 @@ class CrossAccountBootstrapTest {
         assertThat(statement(statements, "ReadApprovedPackages")).containsEntry("Action",
                 "sagemaker:DescribeModelPackage");
         assertThat(statement(statements, "LogInToRegistries")).containsEntry("Resource", "*");
-        assertThat(statement(statements, "ManageEndpointNetworkInterfaces").get("Resource").toString())
-                .contains("subnet/" + ToolingFixture.PREPROD_SUBNETS.get(0), "security-group/sg-0123456789abcdef0");
+        String ec2 = "arn:aws:ec2:eu-west-1:" + TestStacks.PREPROD_ACCOUNT + ":";
+        List<String> placement = new ArrayList<>(List.of(ec2 + "network-interface/*"));
+        ToolingFixture.PREPROD_SUBNETS.forEach(id -> placement.add(ec2 + "subnet/" + id));
+        ToolingFixture.PREPROD_SECURITY_GROUPS.forEach(id -> placement.add(ec2 + "security-group/" + id));
+        assertThat(statement(statements, "ManageEndpointNetworkInterfaces").get("Resource")).isEqualTo(placement);
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
                 .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeEndpointNetwork");
     }
