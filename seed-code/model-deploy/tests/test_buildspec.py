@@ -1,4 +1,6 @@
 """The deploy buildspec keeps its contract with the deploy CodeBuild projects."""
+import re
+
 import yaml
 
 
@@ -26,7 +28,7 @@ def test_deploys_the_latest_approved_package_through_the_policy_pack(repo):
         'pulumi stack select "$PULUMI_STACK" --create --secrets-provider "$PULUMI_SECRETS_PROVIDER"',
         "pulumi config set --path 'sagemaker-mlops:hosting.modelPackageArn' \"$MODEL_PACKAGE_ARN\"",
         "pulumi preview --non-interactive --policy-pack policy",
-        "pulumi up --yes",
+        "pulumi up --yes --non-interactive --policy-pack policy",
         'ENDPOINT_NAME="$(pulumi stack output endpointName)"',
         'python3 scripts/smoke_test.py --endpoint-name "$ENDPOINT_NAME"',
     ]
@@ -40,3 +42,14 @@ def test_the_policy_analyzer_is_an_executable_on_path_before_any_preview(repo):
     assert text.index("chmod +x program/mlops program/policy/pulumi-analyzer-policy-mlops-java") < text.index(
         "mvn -q -DskipTests package")
     assert text.index('export PATH="$PWD/policy:$PATH"') < text.index("pulumi preview")
+
+
+def test_reads_only_the_variables_the_deploy_project_provides(repo):
+    spec = load(repo)
+    used = set(re.findall(r"\$\{?([A-Z_][A-Z0-9_]*)", commands(spec)))
+    # MODEL_PACKAGE_GROUP_NAME and the SMOKE_TEST_* / ENDPOINT_REGION variables are read by the scripts.
+    provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION"}
+    set_here = {"MODEL_PACKAGE_ARN", "ENDPOINT_NAME"}
+    shell = {"HOME", "PATH", "PWD"}
+    assert used == provided | set_here | shell
+    assert spec["env"]["variables"] == {"PULUMI_SKIP_UPDATE_CHECK": "true"}

@@ -1,6 +1,7 @@
 from datetime import datetime, timezone
 
 import pytest
+from botocore.exceptions import ClientError
 
 import latest_approved_package as lap
 
@@ -52,5 +53,5 @@ def test_group_name_is_required(capsys):
 def test_api_errors_propagate(stubbed):
     client, stub = stubbed("sagemaker")
     stub.add_client_error("list_model_packages", "AccessDeniedException", "denied", expected_params=REQUEST)
-    with pytest.raises(Exception, match="denied"):
+    with pytest.raises(ClientError, match="denied"):
         lap.latest_approved_package_arn(client, GROUP)

@@ -106,6 +106,22 @@ def test_calls_the_endpoint_with_the_build_credentials_without_a_role(monkeypatc
     assert calls == [("sagemaker-runtime", {"region_name": "eu-west-1"})]
 
 
+def test_takes_the_stage_role_and_region_from_the_deploy_project(stubbed, monkeypatch):
+    runtime, stub = stubbed("sagemaker-runtime")
+    expect_answer(stub, "0.3")
+    clients = []
+    monkeypatch.setattr(smoke_test, "runtime_client", lambda *args: clients.append(args) or runtime)
+    env = {
+        "ENDPOINT_NAME": ENDPOINT,
+        "AWS_REGION": "us-west-2",
+        "ENDPOINT_REGION": "eu-west-1",
+        "SMOKE_TEST_ROLE_ARN": "arn:aws:iam::444455556666:role/deploy",
+        "SMOKE_TEST_EXTERNAL_ID": "ext-1",
+    }
+    assert smoke_test.main([], env) == 0
+    assert clients == [("eu-west-1", "arn:aws:iam::444455556666:role/deploy", "ext-1")]
+
+
 def test_endpoint_name_is_required(capsys):
     assert smoke_test.main([], {}, runtime="unused") == 2
     assert "no endpoint name" in capsys.readouterr().err
