@@ -180,13 +180,4 @@ public final class PolicyPackConfig {
         }
         return new PolicySettings(values);
     }
-
-    /** The level set for every policy, or null. */
-    public EnforcementLevel all() {
-        return all;
-    }
-
-    public Map<String, Entry> entries() {
-        return entries;
-    }
 }

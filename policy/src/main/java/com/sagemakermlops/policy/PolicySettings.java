@@ -33,8 +33,4 @@ public final class PolicySettings {
         }
         return out;
     }
-
-    public Map<String, Object> asMap() {
-        return values;
-    }
 }

@@ -32,9 +32,4 @@ public final class Suppressions {
         });
         return out;
     }
-
-    /** The tag key that suppresses {@code id}, for programs that set suppressions. */
-    public static String tagKey(String id) {
-        return PolicyPack.SUPPRESSION_TAG_PREFIX + id;
-    }
 }

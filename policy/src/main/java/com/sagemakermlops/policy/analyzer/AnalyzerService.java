@@ -41,10 +41,6 @@ final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
         this.onCancel = onCancel;
     }
 
-    PolicyPackConfig config() {
-        return config;
-    }
-
     @Override
     public void handshake(AnalyzerHandshakeRequest req, StreamObserver<AnalyzerHandshakeResponse> out) {
         LOG.fine(() -> "handshake from engine " + req.getEngineAddress() + " root " + req.getRootDirectory());
