@@ -19,7 +19,8 @@ public final class PolicyPack {
     /** Tag key prefix of a suppression; the rest of the key is a policy name or covered rule id. */
     public static final String SUPPRESSION_TAG_PREFIX = "mlops:suppress:";
     public static final int MIN_REASON_LENGTH = 10;
-    static final String UNDETERMINED_PREFIX = "could not be evaluated: ";
+    /** Start of the message of a finding whose policy could not decide (unknown value or failure). */
+    public static final String UNDETERMINED_PREFIX = "could not be evaluated: ";
 
     private static final PolicyPack STANDARD = new PolicyPack(Rules.all());
 

@@ -91,7 +91,7 @@ final class Conversions {
     static AnalyzeDiagnostic diagnostic(PolicyFinding f, Policy policy) {
         boolean suppressed = f.suppressed();
         String message = suppressed ? "suppressed: " + f.reason() + " (" + f.message() + ")" : f.message();
-        if (!suppressed && !isUndetermined(f)) {
+        if (!suppressed && !f.message().startsWith(PolicyPack.UNDETERMINED_PREFIX)) {
             message = message + "\n" + policy.remediation();
         }
         return AnalyzeDiagnostic.newBuilder()
@@ -104,10 +104,6 @@ final class Conversions {
                 .setUrn(f.urn())
                 .setSeverity(severity(f.severity()))
                 .build();
-    }
-
-    private static boolean isUndetermined(PolicyFinding f) {
-        return f.message().startsWith("could not be evaluated: ");
     }
 
     static PolicyInfo policyInfo(Policy p, PolicyPackConfig config) {
