@@ -4,7 +4,9 @@ import com.sagemakermlops.policy.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,6 +70,7 @@ public final class PolicyPack {
     public List<PolicyFinding> evaluateResource(PolicyResource resource, PolicyPackConfig config) {
         PolicyPackConfig cfg = config == null ? PolicyPackConfig.defaults() : config;
         Collector collector = new Collector();
+        Props props = new Props(resource.properties());
         for (Policy p : policies) {
             if (p.isStackPolicy() || !p.appliesTo(resource.type())) {
                 continue;
@@ -79,7 +82,7 @@ public final class PolicyPack {
             ResourcePolicy policy = (ResourcePolicy) p;
             Policy.Sink sink = collector.sinkFor(p, level);
             try {
-                policy.check(resource, new Props(resource.properties()), cfg.settingsFor(p), sink);
+                policy.check(resource, props, cfg.settingsFor(p), sink);
             } catch (UnknownValueException e) {
                 sink.undetermined(resource, e.property());
             } catch (RuntimeException e) {
@@ -114,7 +117,7 @@ public final class PolicyPack {
         return collector.finish();
     }
 
-    /** Gathers raw findings, then applies suppressions and secret redaction. */
+    /** Gathers raw findings, then applies suppressions and secret redaction (each read once per resource). */
     private final class Collector {
         private final List<Raw> raw = new ArrayList<>();
 
@@ -140,17 +143,19 @@ public final class PolicyPack {
 
         List<PolicyFinding> finish() {
             List<PolicyFinding> out = new ArrayList<>();
+            Map<PolicyResource, List<Suppressions.Suppression>> suppressions = new IdentityHashMap<>();
+            Map<PolicyResource, SecretRedactor> redactors = new IdentityHashMap<>();
             for (Raw r : raw) {
                 PolicyFinding f = r.finding();
                 if (r.policy().suppressible()) {
-                    for (Suppressions.Suppression s : Suppressions.of(r.resource())) {
+                    for (Suppressions.Suppression s : suppressions.computeIfAbsent(r.resource(), Suppressions::of)) {
                         if (s.valid() && r.policy().answersTo(s.id())) {
                             f = f.suppress(s.reason());
                             break;
                         }
                     }
                 }
-                out.add(f.withMessage(SecretRedactor.of(r.resource()).redact(f.message())));
+                out.add(f.withMessage(redactors.computeIfAbsent(r.resource(), SecretRedactor::of).redact(f.message())));
             }
             return out;
         }
