@@ -53,8 +53,9 @@ class EveryPolicyTest {
         assertThat(f.urn()).isEqualTo(target.urn());
         assertThat(f.type()).isEqualTo(target.type());
         assertThat(f.suppressed()).isFalse();
-        assertThat(f.message()).isNotBlank().doesNotStartWith("could not be evaluated");
-        assertThat(f.format()).startsWith("[" + f.level() + "] " + c.policy() + " (" + target.type() + ": ");
+        assertThat(f.message()).isEqualTo(c.message());
+        assertThat(f.format()).isEqualTo("[" + f.level() + "] " + c.policy() + " (" + target.type() + ": "
+                + target.name() + ") " + c.message());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,13 +66,16 @@ class EveryPolicyTest {
         List<PolicyResource> stack = new ArrayList<>(c.violating());
         stack.set(0, withTag(stack.get(0), "mlops:suppress:" + id, "accepted for the sandbox account"));
         List<PolicyFinding> found = findings(c.policy(), stack);
+        assertThat(found).hasSize(1);
+        PolicyFinding f = found.get(0);
+        assertThat(f.message()).isEqualTo(c.message());
         if (p.suppressible()) {
-            assertThat(found).hasSize(1);
-            assertThat(found.get(0).suppressed()).isTrue();
-            assertThat(found.get(0).reason()).isEqualTo("accepted for the sandbox account");
-            assertThat(found.get(0).blocking()).isFalse();
+            assertThat(f.suppressed()).isTrue();
+            assertThat(f.reason()).isEqualTo("accepted for the sandbox account");
+            assertThat(f.blocking()).isFalse();
         } else {
-            assertThat(found).allSatisfy(f -> assertThat(f.suppressed()).isFalse());
+            assertThat(f.suppressed()).isFalse();
+            assertThat(f.reason()).isNull();
         }
     }
 
@@ -82,8 +86,9 @@ class EveryPolicyTest {
         if (c.whenUnknown() == PolicyCases.WhenUnknown.UNDETERMINED) {
             assertThat(found).hasSize(1);
             assertThat(found.get(0).level()).isEqualTo(EnforcementLevel.ADVISORY);
-            assertThat(found.get(0).message()).startsWith("could not be evaluated: ")
-                    .endsWith(" is unknown during preview");
+            assertThat(found.get(0).urn()).isEqualTo(c.unknown().get(0).urn());
+            assertThat(found.get(0).message()).isEqualTo(PolicyPack.UNDETERMINED_PREFIX + c.unknownProperty()
+                    + " is unknown during preview");
         } else {
             assertThat(found).isEmpty();
         }
