@@ -19,6 +19,8 @@ import numpy as np
 import xgboost as xgb
 from sklearn import metrics
 
+# The Evaluate job's container receives this script alone, so the model file name and the CSV loader
+# repeat train.py's (the end-to-end test runs both on the same files).
 MODEL_FILE = "xgboost-model"
 THRESHOLD = 0.5
 ROC_POINTS = 50
