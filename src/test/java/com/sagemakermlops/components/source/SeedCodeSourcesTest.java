@@ -1,9 +1,13 @@
 package com.sagemakermlops.components.source;
 
+import com.pulumi.asset.FileAsset;
+import com.pulumi.asset.StringAsset;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.awsnative.codecommit.Repository;
 import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.CodeStarConnection;
 import com.sagemakermlops.config.Product;
 import com.sagemakermlops.config.SourceControl;
@@ -11,7 +15,11 @@ import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +59,11 @@ class SeedCodeSourcesTest {
         return value.get();
     }
 
+    /** The statements as the role policy document holds them. */
+    private static String document(List<Statement> statements) {
+        return value(PolicyDocument.of(statements));
+    }
+
     @Test
     void codeCommitRepositoryIsSeededFromTheZipAndEncrypted() {
         var created = new AtomicReference<SeedCodeSource>();
@@ -73,15 +86,22 @@ class SeedCodeSourcesTest {
         assertThat(repository.get("tags")).asString().contains("key=product");
 
         SeedCodeSource source = created.get();
-        assertThat(value(source.source().action().configuration().orElseThrow()))
-                .containsEntry("RepositoryName", REPO).containsEntry("PollForSourceChanges", "false");
+        assertThat(value(source.source().action().configuration().orElseThrow())).isEqualTo(Map.of(
+                "RepositoryName", REPO, "BranchName", "main", "PollForSourceChanges", "false",
+                "OutputArtifactFormat", "CODE_ZIP"));
         assertThat(value(source.source().action().provider())).isEqualTo("CodeCommit");
+        assertThat(value(source.source().action().outputArtifacts().orElseThrow())).containsExactly("SourceOutput");
+        assertThat(document(source.source().pipelineAccess())).isEqualTo(document(List.of(
+                Statement.allow("ReadSourceRepository", "codecommit:GetBranch", "codecommit:GetCommit",
+                                "codecommit:GetRepository", "codecommit:UploadArchive",
+                                "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
+                        .on("arn:aws:codecommit:us-west-2:111122223333:" + REPO))));
+        assertThat(source.source().buildAccess()).isEmpty();
         assertThat(source.buildspec()).isEqualTo("buildspec.yml");
         assertThat(value(source.source().location()))
                 .isEqualTo("https://git-codecommit.us-west-2.amazonaws.com/v1/repos/" + REPO);
-        assertThat(value(source.changeEvents().orElseThrow()))
-                .contains("\"resources\":[\"arn:aws:codecommit:us-west-2:111122223333:" + REPO + "\"]")
-                .contains("referenceUpdated");
+        assertThat(value(source.changeEvents().orElseThrow())).isEqualTo(ChangeEvents.codeCommitBranchChanged(
+                "arn:aws:codecommit:us-west-2:111122223333:" + REPO, "main"));
     }
 
     @Test
@@ -99,8 +119,13 @@ class SeedCodeSourcesTest {
                 "S3Bucket", "models-bucket", "S3ObjectKey", "source/" + REPO + ".zip",
                 "PollForSourceChanges", "false"));
         assertThat(value(source.source().location())).isEqualTo("s3://models-bucket/source/" + REPO + ".zip");
-        assertThat(value(source.changeEvents().orElseThrow())).contains("\"Object Created\"")
-                .contains("\"key\":[\"source/" + REPO + ".zip\"]");
+        assertThat(document(source.source().pipelineAccess())).isEqualTo(document(List.of(
+                Statement.allow("ReadSourceObject", "s3:GetObject", "s3:GetObjectVersion")
+                        .on("arn:aws:s3:::models-bucket/source/" + REPO + ".zip"),
+                Statement.allow("CheckSourceBucketVersioning", "s3:GetBucketVersioning")
+                        .on("arn:aws:s3:::models-bucket"))));
+        assertThat(value(source.changeEvents().orElseThrow()))
+                .isEqualTo(ChangeEvents.s3ObjectCreated("models-bucket", "source/" + REPO + ".zip"));
     }
 
     @Test
@@ -111,13 +136,14 @@ class SeedCodeSourcesTest {
         assertThat(recording.resources()).noneMatch(r -> r.type().startsWith("aws"));
         SeedCodeSource source = created.get();
         assertThat(value(source.source().action().provider())).isEqualTo("CodeStarSourceConnection");
-        assertThat(value(source.source().action().configuration().orElseThrow()))
-                .containsEntry("ConnectionArn", GITHUB.connectionArn())
-                .containsEntry("FullRepositoryId", "globalbank/fraud-ml")
-                .containsEntry("BranchName", "release");
+        assertThat(value(source.source().action().configuration().orElseThrow())).isEqualTo(Map.of(
+                "ConnectionArn", GITHUB.connectionArn(), "FullRepositoryId", "globalbank/fraud-ml",
+                "BranchName", "release", "OutputArtifactFormat", "CODE_ZIP", "DetectChanges", "true"));
+        assertThat(value(source.source().location())).isEqualTo("globalbank/fraud-ml");
         assertThat(source.buildspec()).isEqualTo("model-build/buildspec.yml");
         assertThat(source.changeEvents()).isEmpty();
-        assertThat(source.source().pipelineAccess()).hasSize(1);
+        assertThat(document(source.source().pipelineAccess())).isEqualTo(document(List.of(
+                Statement.allow("UseSourceConnection", "codeconnections:UseConnection").on(GITHUB.connectionArn()))));
     }
 
     @Test
@@ -141,6 +167,29 @@ class SeedCodeSourcesTest {
     void seedZipsAreUploadedAsFilesAndDirectoriesAsArchives() {
         assertThat(SeedCodeArchive.of("seed/code.ZIP")).isInstanceOf(com.pulumi.asset.FileAsset.class);
         assertThat(SeedCodeArchive.of("seed-code/model-build")).isInstanceOf(com.pulumi.asset.FileArchive.class);
+        assertThat(SeedCodeArchive.of("seed/code.zip", Map.of())).isInstanceOf(FileAsset.class);
+        assertThatThrownBy(() -> SeedCodeArchive.of("seed/code.zip", Map.of("extra", new StringAsset("x"))))
+                .hasMessageContaining("must be a directory");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void additionsSitBesideTheSeedDirectorysOwnEntriesWithoutCaches(@TempDir Path seed) throws IOException {
+        Files.writeString(seed.resolve("buildspec.yml"), "version: 0.2");
+        Files.createDirectories(seed.resolve("scripts"));
+        Files.createDirectories(seed.resolve("__pycache__"));
+        Files.createDirectories(seed.resolve(".pytest_cache"));
+        var created = new AtomicReference<SeedCodeSource>();
+        Recording recording = run(args(SourceControl.S3, Optional.of(seed.toString()), Optional.empty())
+                .withAdditions(Map.of("program", new StringAsset("bundle"))), created);
+
+        Map<String, Object> source = (Map<String, Object>) recording.named("aws:s3/bucketObjectv2:BucketObjectv2",
+                "source").inputValues().get("source");
+        Map<String, Object> entries = (Map<String, Object>) source.get("assets");
+        assertThat(entries).containsOnlyKeys("buildspec.yml", "scripts", "program");
+        assertThat(entries.get("buildspec.yml")).asString().contains("path=" + seed.resolve("buildspec.yml"));
+        assertThat(entries.get("scripts")).asString().contains("path=" + seed.resolve("scripts"));
+        assertThat(entries.get("program")).asString().contains("text=bundle");
     }
 
     @Test
@@ -149,7 +198,8 @@ class SeedCodeSourcesTest {
                 "{\"source\":[\"aws.codecommit\"],\"detail-type\":[\"CodeCommit Repository State Change\"],"
                         + "\"resources\":[\"arn:repo\"],\"detail\":{\"event\":[\"referenceCreated\","
                         + "\"referenceUpdated\"],\"referenceType\":[\"branch\"],\"referenceName\":[\"main\"]}}");
-        assertThat(List.of(ChangeEvents.s3ObjectCreated("b", "source/x.zip")))
-                .singleElement().asString().contains("\"bucket\":{\"name\":[\"b\"]}");
+        assertThat(ChangeEvents.s3ObjectCreated("b", "source/x.zip")).isEqualTo(
+                "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],"
+                        + "\"detail\":{\"bucket\":{\"name\":[\"b\"]},\"object\":{\"key\":[\"source/x.zip\"]}}}");
     }
 }
