@@ -141,11 +141,13 @@ def test_upsert_without_a_product_name_sends_no_tags(sm, env):
     assert run_pipeline.upsert_pipeline(sm_client, settings, {"Version": "2020-12-01"}) == "created"
 
 
-def test_upsert_updates_an_existing_pipeline(sm, settings):
+@pytest.mark.parametrize(
+    "code, message",
+    [("ValidationException", "Pipeline with name {} already exists."), ("ResourceInUse", "Pipeline {} is in use.")],
+)
+def test_upsert_updates_an_existing_pipeline(sm, settings, code, message):
     sm_client, stub = sm
-    stub.add_client_error(
-        "create_pipeline", "ValidationException", f"Pipeline with name {settings.pipeline_name} already exists."
-    )
+    stub.add_client_error("create_pipeline", code, message.format(settings.pipeline_name))
     definition = {"Version": "2020-12-01", "Steps": []}
     stub.add_response(
         "update_pipeline",
@@ -160,9 +162,12 @@ def test_upsert_updates_an_existing_pipeline(sm, settings):
     assert run_pipeline.upsert_pipeline(sm_client, settings, definition) == "updated"
 
 
-def test_upsert_propagates_other_errors(sm, settings):
+@pytest.mark.parametrize(
+    "code, message", [("AccessDeniedException", "not allowed"), ("ValidationException", "RoleArn is not allowed")]
+)
+def test_upsert_propagates_other_errors(sm, settings, code, message):
     sm_client, stub = sm
-    stub.add_client_error("create_pipeline", "AccessDeniedException", "not allowed")
+    stub.add_client_error("create_pipeline", code, message)
     with pytest.raises(ClientError, match="not allowed"):
         run_pipeline.upsert_pipeline(sm_client, settings, {})
 
