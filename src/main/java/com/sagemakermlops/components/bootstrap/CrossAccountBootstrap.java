@@ -35,8 +35,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
     private final Output<String> deployRoleArn;
     private final Output<String> executionRoleArn;
     private final Output<String> externalId;
-    private final Output<String> accountId;
-    private final Output<String> region;
 
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args) {
         this(name, args, null);
@@ -73,10 +71,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
         this.externalId = Output.of(external);
-        this.accountId = Output.of(environment.accountId());
-        this.region = Output.of(environment.region());
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
-                "externalId", externalId, "accountId", accountId, "region", region));
+                "externalId", externalId));
     }
 
     /**
@@ -144,13 +140,5 @@ public final class CrossAccountBootstrap extends ComponentResource {
 
     public Output<String> externalId() {
         return externalId;
-    }
-
-    public Output<String> accountId() {
-        return accountId;
-    }
-
-    public Output<String> region() {
-        return region;
     }
 }
