@@ -39,8 +39,8 @@ final class BoundaryStatements {
     }
 
     List<Statement> allows() {
-        String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
-        String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
+        String roles = productRoles();
+        String buckets = productBuckets();
         // A trailing * matches the objects of the buckets too.
         String sagemakerBuckets = arn + "s3:::sagemaker-*";
         String logGroups = arn + "logs:" + region + ":*:log-group:";
@@ -108,9 +108,7 @@ final class BoundaryStatements {
     }
 
     List<Statement> denies(Output<String> boundaryArn) {
-        String roles = arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
-        String buckets = arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
-        List<Statement> statements = new ArrayList<>(BoundaryDenies.of(roles, boundaryArn));
+        List<Statement> statements = new ArrayList<>(BoundaryDenies.of(productRoles(), boundaryArn));
         statements.addAll(List.of(
                 Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:DisableKeyRotation", "kms:PutKeyPolicy")
@@ -120,7 +118,17 @@ final class BoundaryStatements {
                         .on(arn + "kms:" + region + ":*:" + naming.keyAlias()),
                 Statement.deny("DenyBucketProtectionChange", "s3:PutBucketPublicAccessBlock",
                                 "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
-                        .on(buckets)));
+                        .on(productBuckets())));
         return statements;
+    }
+
+    /** This product's roles, in any account the boundary is used in. */
+    private String productRoles() {
+        return arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
+    }
+
+    /** This product's buckets; a trailing * matches their objects too. */
+    private String productBuckets() {
+        return arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
     }
 }
