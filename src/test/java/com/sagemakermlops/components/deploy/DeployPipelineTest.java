@@ -93,8 +93,8 @@ class DeployPipelineTest {
                         DeployBuild.projectName(NAMING, PREPROD.stage())));
         Map<String, Object> approval = action(stages.get(2));
         assertThat(approval).containsEntry("category", "Approval").containsEntry("provider", "Manual");
-        assertThat(String.valueOf(((Map<?, ?>) approval.get("configuration")).get("CustomData")))
-                .contains(GROUP).contains("prod");
+        assertThat(approval.get("configuration")).isEqualTo(Map.of("CustomData",
+                "Approve deploying the newest Approved version of model package group " + GROUP + " to prod"));
         assertThat(action(stages.get(3))).containsEntry("configuration", Map.of("ProjectName",
                 DeployBuild.projectName(NAMING, PROD.stage())));
     }
@@ -297,7 +297,7 @@ class DeployPipelineTest {
         Map<String, Object> target = FULL.ofType(TARGET).get(0).inputValues();
         assertThat(target).containsEntry("arn", FULL.outputs().get("pipelineArn"))
                 .containsEntry("rule", rule.inputValues().get("name"));
-        assertThat(FULL.outputs()).containsKey("eventRuleArn");
+        assertThat(FULL.outputs()).containsEntry("eventRuleArn", rule.outputValues().get("arn"));
     }
 
     @Test
