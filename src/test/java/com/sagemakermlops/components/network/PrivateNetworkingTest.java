@@ -125,11 +125,16 @@ class PrivateNetworkingTest {
 
         var runtime = statement(recording.named(VPCE, "network-sagemaker-runtime").inputValues().get("policy"),
                 "InvokeEndpointsFromThisAccount");
-        assertThat(strings(runtime, "Action")).allMatch(action -> action.startsWith("sagemaker:InvokeEndpoint"));
+        assertThat(strings(runtime, "Action")).containsExactly("sagemaker:InvokeEndpoint",
+                "sagemaker:InvokeEndpointAsync", "sagemaker:InvokeEndpointWithResponseStream");
+        assertThat(strings(runtime, "Resource")).containsExactly("arn:aws:sagemaker:us-west-2:*:endpoint/*");
         assertThat(runtime.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("aws:PrincipalAccount")
                 .getAsString()).isEqualTo(TestStacks.TOOLING_ACCOUNT);
         var sts = statement(recording.named(VPCE, "network-sts").inputValues().get("policy"), "AssumeRolesFromThisAccount");
-        assertThat(strings(sts, "Action")).contains("sts:AssumeRole").noneMatch(action -> action.contains("*"));
+        assertThat(strings(sts, "Action")).containsExactly("sts:AssumeRole", "sts:TagSession",
+                "sts:SetSourceIdentity", "sts:GetCallerIdentity");
+        assertThat(sts.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("aws:PrincipalAccount")
+                .getAsString()).isEqualTo(TestStacks.TOOLING_ACCOUNT);
         assertThat(recording.named(VPCE, "network-sagemaker-api").inputValues()).doesNotContainKey("policy");
     }
 
