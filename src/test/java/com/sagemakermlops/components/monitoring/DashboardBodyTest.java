@@ -72,8 +72,7 @@ class DashboardBodyTest {
 
         assertThat(widgets).hasSize(1 + 2 * PROJECTS.size() + 1);
         assertThat(widgets).extracting(w -> ((Number) w.get("x")).intValue() + "," + ((Number) w.get("y")).intValue())
-                .doesNotHaveDuplicates()
-                .contains("0,0", "12,0", "0,6", "12,6");
+                .containsExactly("0,0", "12,0", "0,6", "12,6", "0,12", "12,12", "0,18", "12,18");
         assertThat(widgets).allSatisfy(w -> assertThat(w).containsEntry("width", 12.0).containsEntry("height", 6.0));
     }
 
