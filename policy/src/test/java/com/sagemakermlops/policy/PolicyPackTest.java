@@ -40,8 +40,12 @@ class PolicyPackTest {
         PolicyResource policy = res(IAM_POLICY, "p", m("description", "d", "policy",
                 secret(doc("{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}"))));
         List<PolicyFinding> all = PolicyPack.standard().evaluate(List.of(project, policy), PolicyPackConfig.defaults());
-        assertThat(all).anyMatch(f -> f.policy().equals("codebuild-no-plaintext-credentials"));
-        assertThat(all).anyMatch(f -> f.policy().equals("iam-no-wildcard-resources"));
+        assertThat(all).filteredOn(f -> f.policy().equals("codebuild-no-plaintext-credentials"))
+                .extracting(PolicyFinding::message)
+                .containsExactly("environment.environmentVariables[0] (MODEL_URI) holds a secret value as PLAINTEXT");
+        assertThat(all).filteredOn(f -> f.policy().equals("iam-no-wildcard-resources"))
+                .extracting(PolicyFinding::message)
+                .containsExactly("policy statement[0] allows [secret] on Resource \"*\"");
         assertThat(all).allSatisfy(f -> {
             assertThat(f.message()).doesNotContain("AKIAABCDEFGHIJKLMNOP");
             assertThat(f.message()).doesNotContain("secretsmanager:GetSecretValue");
@@ -64,12 +68,14 @@ class PolicyPackTest {
                         .isEqualTo("policy statement[0] allows wildcard action *"));
         String notAction = doc("{\"Sid\":\"All\",\"Effect\":\"Allow\",\"NotAction\":[\"iam:*\"],\"Resource\":\"*\"}");
         assertThat(findings("iam-no-wildcard-actions", res(IAM_POLICY, "p", m("policy", notAction))))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("statement[0] (Sid All)")
-                        .contains("NotAction"));
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("policy statement[0] (Sid All) allows NotAction (every other action)"));
         assertThat(findings("iam-no-wildcard-actions", res(IAM_POLICY, "p", m("policy", "{not json"))))
                 .singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("policy is not valid JSON"));
         Object structured = m("Statement", l(m("Effect", "Allow", "Action", l("s3:*"), "Resource", "arn:aws:s3:::b")));
-        assertThat(findings("iam-no-wildcard-actions", res(IAM_POLICY, "p", m("policy", structured)))).hasSize(1);
+        assertThat(findings("iam-no-wildcard-actions", res(IAM_POLICY, "p", m("policy", structured))))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("policy statement[0] allows wildcard action s3:*"));
     }
 
     @Test
@@ -89,14 +95,17 @@ class PolicyPackTest {
     void passRoleAndCrossAccountDetails() {
         String wildcardGrant = doc("{\"Effect\":\"Allow\",\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::1:role/x\"}");
         assertThat(findings("iam-passrole-restricted", res(IAM_POLICY, "p", m("policy", wildcardGrant))))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("without an iam:PassedToService"));
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("policy statement[0] allows iam:PassRole without an iam:PassedToService condition"));
         String conditioned = doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"222222222222\"]},"
                 + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"x\"}}}");
         assertThat(findings("iam-cross-account-trust-conditioned",
                 res("aws:iam/role:Role", "r", m("assumeRolePolicy", conditioned)))).isEmpty();
         String anyone = doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}");
         assertThat(findings("iam-cross-account-trust-conditioned",
-                res("aws:iam/role:Role", "r", m("assumeRolePolicy", anyone)))).hasSize(1);
+                res("aws:iam/role:Role", "r", m("assumeRolePolicy", anyone)))).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("assumeRolePolicy statement[0] trusts Principal \"*\" "
+                        + "without an sts:ExternalId/aws:PrincipalOrgID/aws:PrincipalArn condition"));
         String own = doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},"
                 + "\"Action\":\"sts:AssumeRole\"}");
         PolicyPackConfig trusting = PolicyPackConfig.parse(
@@ -113,7 +122,8 @@ class PolicyPackTest {
                 .satisfies(f -> assertThat(f.message()).isEqualTo("rule admits port 3389 (tcp 3389) from ::/0"));
         PolicyResource all = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "all",
                 m("ipProtocol", "-1", "cidrIpv4", "0.0.0.0/0"));
-        assertThat(findings("sg-no-public-admin-ports", all)).hasSize(1);
+        assertThat(findings("sg-no-public-admin-ports", all)).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("rule admits port 22, 3389 (all traffic) from 0.0.0.0/0"));
         assertThat(findings("sg-no-public-ingress", all)).isEmpty();
         PolicyResource egress = res("aws:ec2/securityGroupRule:SecurityGroupRule", "out", m("type", "egress",
                 "protocol", "-1", "fromPort", 0.0, "toPort", 0.0, "cidrBlocks", l("0.0.0.0/0")));

@@ -128,14 +128,16 @@ class PolicyBoundariesTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"iam:Pass*\"", "\"IAM:PASSROLE\"", "\"iam:PassRol?\"", "[\"s3:GetObject\",\"iam:*\"]"})
     void passRoleHiddenBehindWildcardsOrCaseIsStillPassRole(String action) {
-        assertThat(messages("iam-passrole-restricted", rolePolicy(passRole(action, q(ROLE), false)))).hasSize(1);
+        assertThat(messages("iam-passrole-restricted", rolePolicy(passRole(action, q(ROLE), false))))
+                .containsExactly("policy statement[0] allows iam:PassRole without an iam:PassedToService condition");
     }
 
     @Test
     void notActionGrantsEverythingItDoesNotName() {
         String allButS3 = "{\"Effect\":\"Allow\",\"NotAction\":\"s3:*\",\"Resource\":" + q(ROLE) + "}";
         String allButPassRole = "{\"Effect\":\"Allow\",\"NotAction\":\"iam:PassRole\",\"Resource\":" + q(ROLE) + "}";
-        assertThat(messages("iam-passrole-restricted", rolePolicy(allButS3))).hasSize(1);
+        assertThat(messages("iam-passrole-restricted", rolePolicy(allButS3)))
+                .containsExactly("policy statement[0] allows iam:PassRole without an iam:PassedToService condition");
         assertThat(messages("iam-passrole-restricted", rolePolicy(allButPassRole))).isEmpty();
         assertThat(messages("iam-no-wildcard-resources",
                 rolePolicy("{\"Effect\":\"Allow\",\"NotAction\":\"s3:*\",\"Resource\":\"*\"}")))
@@ -279,14 +281,15 @@ class PolicyBoundariesTest {
     @Test
     void aBrokenPolicyDocumentIsAViolationNotASilentPass() {
         String broken = "{\"Statement\": 42}";
+        String noTlsDeny = "policy has no Deny statement with Condition Bool aws:SecureTransport \"false\"";
         assertThat(messages("s3-bucket-tls-only", res(Types.BUCKET_POLICY, "bp", m("bucket", "b", "policy", broken))))
-                .singleElement().asString().startsWith("policy");
+                .containsExactly(noTlsDeny);
         assertThat(messages("sns-topic-tls-only", res(Types.SNS_TOPIC_POLICY, "tp", m("arn", "t", "policy", broken))))
-                .hasSize(1);
+                .containsExactly(noTlsDeny);
         assertThat(messages("kms-key-policy-no-wildcard-principal", res(Types.KMS_KEY, "k",
-                m("enableKeyRotation", true, "policy", "not json")))).hasSize(1);
+                m("enableKeyRotation", true, "policy", "not json")))).containsExactly("policy is not valid JSON");
         assertThat(messages("iam-cross-account-trust-conditioned", res(Types.IAM_ROLE, "r",
-                m("assumeRolePolicy", "[1]")))).hasSize(1);
+                m("assumeRolePolicy", "[1]")))).containsExactly("assumeRolePolicy is not a JSON object");
     }
 
     @Test
