@@ -58,21 +58,13 @@ final class MermaidGraph {
         return out.toString();
     }
 
-    /** Provider inputs carry non-string settings as JSON text on the wire. */
-    private static List<?> accountList(Object value) {
-        if (value instanceof String text && text.startsWith("[")) {
-            return new com.google.gson.Gson().fromJson(text, List.class);
-        }
-        return value instanceof List<?> list ? list : List.of();
-    }
-
     private static String shape(RecordedResource resource) {
         String type = resource.type();
         String shortType = type.contains(":") ? type.substring(type.lastIndexOf(':') + 1) : type;
         String label = (shortType + "<br/>" + resource.name()).replace("\"", "'");
         if (resource.isProvider()) {
-            List<?> accounts = accountList(resource.inputValues().get("allowedAccountIds"));
-            String where = accounts.isEmpty() ? "" : "<br/>account " + accounts.get(0);
+            String where = RecordedResource.allowedAccount(resource.inputValues()).map(a -> "<br/>account " + a)
+                    .orElse("");
             return "{{\"provider " + resource.name() + where + "\"}}";
         }
         return resource.custom() ? "[\"" + label + "\"]" : "([\"" + label + "\"])";

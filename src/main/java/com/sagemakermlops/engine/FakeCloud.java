@@ -1,6 +1,5 @@
 package com.sagemakermlops.engine;
 
-import com.google.gson.Gson;
 import com.pulumi.test.Mocks;
 import com.sagemakermlops.naming.Fingerprint;
 
@@ -105,15 +104,7 @@ public final class FakeCloud implements Mocks {
 
     private Account accountOf(Map<String, Object> providerInputs) {
         String region = String.valueOf(providerInputs.getOrDefault("region", home.region()));
-        Object allowed = providerInputs.get("allowedAccountIds");
-        if (allowed instanceof String json && json.startsWith("[")) {
-            // provider inputs reach the engine JSON-encoded
-            allowed = new Gson().fromJson(json, List.class);
-        }
-        if (allowed instanceof List<?> list && !list.isEmpty()) {
-            return new Account(String.valueOf(list.get(0)), region);
-        }
-        return new Account(home.accountId(), region);
+        return new Account(RecordedResource.allowedAccount(providerInputs).orElse(home.accountId()), region);
     }
 
     /** {@code urn:pulumi:stack::project::type::name::id} names the provider {@code name}. */

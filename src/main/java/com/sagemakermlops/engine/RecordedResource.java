@@ -1,5 +1,6 @@
 package com.sagemakermlops.engine;
 
+import com.google.gson.Gson;
 import com.google.protobuf.Struct;
 import com.sagemakermlops.policy.PolicyResource;
 import com.sagemakermlops.policy.PropertyValues;
@@ -42,6 +43,19 @@ public record RecordedResource(
 
     public boolean isProvider() {
         return type.startsWith("pulumi:providers:");
+    }
+
+    /**
+     * The first of a provider's {@code allowedAccountIds}, from its inputs: the account it deploys to. Provider
+     * inputs reach the engine with non-string settings JSON-encoded, so the list may arrive as JSON text.
+     */
+    public static Optional<String> allowedAccount(Map<String, Object> providerInputs) {
+        Object allowed = providerInputs.get("allowedAccountIds");
+        if (allowed instanceof String json && json.startsWith("[")) {
+            allowed = new Gson().fromJson(json, List.class);
+        }
+        return allowed instanceof List<?> list && !list.isEmpty() ? Optional.of(String.valueOf(list.get(0)))
+                : Optional.empty();
     }
 
     public PolicyResource toPolicyResource() {
