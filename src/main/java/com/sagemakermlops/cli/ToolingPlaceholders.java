@@ -8,6 +8,7 @@ import com.sagemakermlops.engine.FakeCloud;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Clearly marked stand-ins for a tooling stack's outputs when neither a plan nor its stack file is at hand: shaped
@@ -24,16 +25,10 @@ final class ToolingPlaceholders {
         String region = hosting.region();
         String marker = FakeCloud.PLACEHOLDER_PREFIX;
         String stage = hosting.requireHosting().stage().id();
-        Map<String, Object> environment = new LinkedHashMap<>();
-        environment.put(StageEnvironment.ACCOUNT_ID, ACCOUNT);
-        environment.put(StageEnvironment.REGION, region);
-        environment.put(StageEnvironment.SUBNET_IDS, List.of());
-        environment.put(StageEnvironment.SECURITY_GROUP_IDS, List.of());
-        environment.put(StageEnvironment.DEPLOY_ROLE_ARN, "arn:" + p + ":iam::" + ACCOUNT + ":role/" + marker + "deploy");
-        environment.put(StageEnvironment.EXECUTION_ROLE_ARN, "arn:" + p + ":iam::" + ACCOUNT + ":role/" + marker + "execution");
-        environment.put(StageEnvironment.EXTERNAL_ID, marker + "external-id");
-        environment.put(StageEnvironment.ENABLE_NETWORK_ISOLATION, true);
-        environment.put(StageEnvironment.ENABLE_DATA_CAPTURE, true);
+        var environment = new StageEnvironment(ACCOUNT, region, Optional.empty(), List.of(), List.of(),
+                "arn:" + p + ":iam::" + ACCOUNT + ":role/" + marker + "deploy",
+                "arn:" + p + ":iam::" + ACCOUNT + ":role/" + marker + "execution",
+                marker + "external-id", true, true);
 
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(ToolingOutputNames.PRODUCT_NAME, marker + "product");
@@ -46,7 +41,7 @@ final class ToolingPlaceholders {
         outputs.put(ToolingOutputNames.MODEL_PACKAGE_GROUP_NAME, marker + "models");
         outputs.put(ToolingOutputNames.MODEL_PACKAGE_GROUP_ARN,
                 "arn:" + p + ":sagemaker:" + region + ":" + ACCOUNT + ":model-package-group/" + marker + "models");
-        outputs.put(ToolingOutputNames.ENVIRONMENTS, Map.of(stage, environment));
+        outputs.put(ToolingOutputNames.ENVIRONMENTS, Map.of(stage, environment.outputValue()));
         return outputs;
     }
 }

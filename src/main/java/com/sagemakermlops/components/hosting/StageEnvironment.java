@@ -53,20 +53,27 @@ public record StageEnvironment(
     public static Output<Map<String, Object>> exported(TargetEnvironment environment, Output<String> deployRoleArn,
                                                        Output<String> executionRoleArn, Output<String> externalId,
                                                        boolean enableNetworkIsolation, boolean enableDataCapture) {
-        return Output.tuple(deployRoleArn, executionRoleArn, externalId).applyValue(t -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put(ACCOUNT_ID, environment.accountId());
-            entry.put(REGION, environment.region());
-            environment.vpc().ifPresent(vpc -> entry.put(VPC_ID, vpc.vpcId()));
-            entry.put(SUBNET_IDS, environment.vpc().map(vpc -> vpc.subnetIds()).orElse(List.of()));
-            entry.put(SECURITY_GROUP_IDS, environment.vpc().map(vpc -> vpc.securityGroupIds()).orElse(List.of()));
-            entry.put(DEPLOY_ROLE_ARN, t.t1);
-            entry.put(EXECUTION_ROLE_ARN, t.t2);
-            entry.put(EXTERNAL_ID, t.t3);
-            entry.put(ENABLE_NETWORK_ISOLATION, enableNetworkIsolation);
-            entry.put(ENABLE_DATA_CAPTURE, enableDataCapture);
-            return entry;
-        });
+        return Output.tuple(deployRoleArn, executionRoleArn, externalId).applyValue(t -> new StageEnvironment(
+                environment.accountId(), environment.region(), environment.vpc().map(vpc -> vpc.vpcId()),
+                environment.vpc().map(vpc -> vpc.subnetIds()).orElse(List.of()),
+                environment.vpc().map(vpc -> vpc.securityGroupIds()).orElse(List.of()),
+                t.t1, t.t2, t.t3, enableNetworkIsolation, enableDataCapture).outputValue());
+    }
+
+    /** This entry as the tooling stack exports it: the inverse of {@link #fromOutput}. */
+    public Map<String, Object> outputValue() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(ACCOUNT_ID, accountId);
+        entry.put(REGION, region);
+        vpcId.ifPresent(id -> entry.put(VPC_ID, id));
+        entry.put(SUBNET_IDS, subnetIds);
+        entry.put(SECURITY_GROUP_IDS, securityGroupIds);
+        entry.put(DEPLOY_ROLE_ARN, deployRoleArn);
+        entry.put(EXECUTION_ROLE_ARN, executionRoleArn);
+        entry.put(EXTERNAL_ID, externalId);
+        entry.put(ENABLE_NETWORK_ISOLATION, enableNetworkIsolation);
+        entry.put(ENABLE_DATA_CAPTURE, enableDataCapture);
+        return entry;
     }
 
     /** The {@code stage} entry of the tooling stack's {@code environments} output value. */
