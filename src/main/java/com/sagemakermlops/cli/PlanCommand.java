@@ -43,7 +43,7 @@ final class PlanCommand {
     }
 
     /** A stack file, read and validated. */
-    private record ParsedStack(String stack, Path file, StackConfig config) {
+    private record ParsedStack(String stack, StackConfig config) {
     }
 
     int run(List<String> args) {
@@ -59,9 +59,7 @@ final class PlanCommand {
         List<StackPlan> plans = new ArrayList<>();
         for (ParsedStack parsed : toolingFirst(stacks)) {
             List<String> notes = new ArrayList<>();
-            FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, notes);
-            Recording recording = OfflineEngine.run(parsed.stack(), cloud, false,
-                    ctx -> Platform.define(ctx, parsed.config()));
+            Recording recording = planned(parsed.stack(), parsed.config(), knownOutputs, notes);
             if (!recording.errors().isEmpty()) {
                 err.println("error: the program failed for stack " + parsed.stack() + ":");
                 recording.errors().forEach(e -> err.println("  " + e));
@@ -86,7 +84,7 @@ final class PlanCommand {
             Path file = StackFiles.resolve(projectDir, name);
             String stack = StackFiles.stackName(file);
             try {
-                parsed.add(new ParsedStack(stack, file, parse(file)));
+                parsed.add(new ParsedStack(stack, parse(file)));
             } catch (InvalidConfigException e) {
                 failed = true;
                 err.println("stack " + stack + " (" + file + "): " + e.problems().size() + " configuration problem"
@@ -107,7 +105,16 @@ final class PlanCommand {
         return stacks.stream().sorted(Comparator.comparing(s -> s.config().role() == StackRole.TOOLING ? 0 : 1)).toList();
     }
 
-    /** The fake cloud of a stack, with the outputs of the tooling stack a hosting stack references. */
+    /** The offline run of one stack's program in its fake cloud. */
+    private Recording planned(String stack, StackConfig config, Map<String, Map<String, Object>> known,
+                              List<String> notes) {
+        return OfflineEngine.run(stack, cloudFor(config, known, notes), false, ctx -> Platform.define(ctx, config));
+    }
+
+    /**
+     * The fake cloud of a stack, with the outputs of the tooling stack a hosting stack references: planned in this
+     * run (or given by --stack-outputs), else planned from the project's stack file once, else placeholders.
+     */
     private FakeCloud cloudFor(StackConfig config, Map<String, Map<String, Object>> known, List<String> notes) {
         FakeCloud.Account home = new FakeCloud.Account(config.accountId().orElse(DEFAULT_ACCOUNT), config.region());
         if (config.role() != StackRole.HOSTING) {
@@ -119,10 +126,7 @@ final class PlanCommand {
         if (outputs == null) {
             Optional<Path> file = StackFiles.forReference(projectDir, reference);
             if (file.isPresent()) {
-                StackConfig tooling = parse(file.get());
-                FakeCloud toolingCloud = new FakeCloud(new FakeCloud.Account(
-                        tooling.accountId().orElse(DEFAULT_ACCOUNT), tooling.region()), Map.of());
-                outputs = OfflineEngine.run(shortName, toolingCloud, false, ctx -> Platform.define(ctx, tooling)).outputs();
+                outputs = planned(shortName, parse(file.get()), known, notes).outputs();
                 known.put(shortName, outputs);
                 notes.add("outputs of " + reference + " come from an offline plan of " + file.get().getFileName());
             } else {
@@ -131,7 +135,8 @@ final class PlanCommand {
                         + "...\"): pass --stack-outputs " + shortName + "=PLAN_JSON for real ones");
             }
         }
-        return new FakeCloud(home, Map.of(reference, outputs, shortName, outputs));
+        // the fake cloud also finds a full org/project/stack reference by its short name
+        return new FakeCloud(home, Map.of(reference, outputs));
     }
 
     private PolicyPackConfig policyConfig(Optional<Path> file) {

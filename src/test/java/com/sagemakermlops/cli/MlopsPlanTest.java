@@ -73,6 +73,27 @@ class MlopsPlanTest {
     }
 
     @Test
+    void aReferencedToolingStackFileIsPlannedOnceForEveryHostingStack() {
+        assertThat(mlops("plan", "preprod", "prod")).as(stdout() + stderr()).isZero();
+
+        assertThat(stdout().lines().filter(line -> line.contains("note: ")).toList()).containsExactly(
+                "  note: outputs of organization/sagemaker-mlops/dev come from an offline plan of Pulumi.dev.yaml");
+        assertThat(stdout()).contains("Stack preprod (hosting").contains("Stack prod (hosting")
+                .doesNotContain("Stack dev (");
+    }
+
+    @Test
+    void aToolingStackWithoutOutputsOrFileGivesMarkedPlaceholders(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("Pulumi.stage.yaml"), Files.readString(Path.of("Pulumi.preprod.yaml"))
+                .replace("toolingStack: organization/sagemaker-mlops/dev", "toolingStack: elsewhere"));
+
+        assertThat(mlops("plan", file.toString())).as(stdout() + stderr()).isZero();
+
+        assertThat(stdout()).contains("  note: outputs of elsewhere are placeholders (\"placeholder-...\"): "
+                + "pass --stack-outputs elsewhere=PLAN_JSON for real ones");
+    }
+
+    @Test
     void fiveMistakesGiveFiveMessagesAndExitTwo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("Pulumi.broken.yaml");
         Files.writeString(file, """
