@@ -156,9 +156,6 @@ final class AwsShapes {
         if (type.equals("aws:s3/bucketV2:BucketV2")) {
             auto = auto.toLowerCase(Locale.ROOT);
         }
-        if (type.equals("aws:iam/role:Role") || type.equals("aws:iam/policy:Policy")) {
-            state.put("name", auto);
-        }
         return auto;
     }
 }
