@@ -4,6 +4,9 @@ import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +52,33 @@ class StackConfigParserTest {
         assertThat(deploy.modelPackageGroupName()).contains("test-mpg");
         assertThat(deploy.environments()).isEmpty();
         assertThat(config.security().logRetentionDays()).isEqualTo(365);
+    }
+
+    @Test
+    void aToolingStackAsksForItsAccountOnceAndOnlyWhenAllowedAccountIdsDoesNotNameIt() {
+        AtomicInteger asked = new AtomicInteger();
+        Supplier<Optional<String>> caller = () -> {
+            asked.incrementAndGet();
+            return Optional.of("444455556666");
+        };
+        String withAccountPlaceholder = MINIMAL_TOOLING.replace("    modelPackageGroupName: test-mpg\n",
+                "    modelPackageGroupName: test-mpg\n    domainArn: arn:aws:sagemaker:us-west-2:{{account}}:domain/d-abc\n");
+
+        StackConfig asking = new StackConfigParser(TestStacks.ROOT, caller)
+                .parse(ConfigSources.fromYaml("Pulumi.t.yaml", withAccountPlaceholder));
+        assertThat(asking.accountId()).contains("444455556666");
+        assertThat(asking.requireDeploy().domainArn()).contains("arn:aws:sagemaker:us-west-2:444455556666:domain/d-abc");
+        assertThat(asked).hasValue(1);
+
+        StackConfig allowed = new StackConfigParser(TestStacks.ROOT, caller).parse(ConfigSources.fromYaml("Pulumi.t.yaml",
+                withAccountPlaceholder + "  aws:allowedAccountIds: [\"111122223333\"]\n"));
+        assertThat(allowed.accountId()).contains("111122223333");
+        assertThat(allowed.requireDeploy().domainArn()).contains("arn:aws:sagemaker:us-west-2:111122223333:domain/d-abc");
+        assertThat(asked).hasValue(1);
+
+        assertThat(catchThrowableOfType(() -> new StackConfigParser(TestStacks.ROOT, Optional::empty)
+                .parse(ConfigSources.fromYaml("Pulumi.t.yaml", MINIMAL_TOOLING)), InvalidConfigException.class))
+                .hasMessage("aws:allowedAccountIds: is required: the caller's account could not be determined");
     }
 
     @Test
@@ -272,5 +302,11 @@ class StackConfigParserTest {
         assertThatThrownBy(() -> ConfigSources.fromYaml("Pulumi.dev.yaml", "config: [unclosed"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("Pulumi.dev.yaml: is not valid YAML");
+        assertThatThrownBy(() -> ConfigSources.fromPulumiEngine("null"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("PULUMI_CONFIG: is not a JSON object of strings");
+        assertThatThrownBy(() -> ConfigSources.fromYaml("stack text", "config: [unclosed"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("stack text: is not valid YAML");
     }
 }

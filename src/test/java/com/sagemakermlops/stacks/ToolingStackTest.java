@@ -123,18 +123,16 @@ class ToolingStackTest {
     @Test
     void trainingAndDeployNeverShareARole() throws IOException {
         Recording dev = TestStacks.run("dev", dev());
-        Map<String, String> roleOfProject = dev.ofType("aws:codebuild/project:Project").stream()
-                .collect(Collectors.toMap(RecordedResource::name,
-                        p -> String.valueOf(p.inputValues().get("serviceRole"))));
-        String trainingRole = roleOfProject.entrySet().stream().filter(e -> e.getKey().startsWith("training"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        Map<String, List<String>> rolesOfPipeline = dev.ofType("aws:codebuild/project:Project").stream()
+                .collect(Collectors.groupingBy(p -> p.parent().orElseThrow().replaceFirst(".*::", ""),
+                        Collectors.mapping(p -> String.valueOf(p.inputValues().get("serviceRole")), Collectors.toList())));
 
-        assertThat(roleOfProject).hasSizeGreaterThanOrEqualTo(3);
-        roleOfProject.forEach((project, role) -> {
-            if (!project.startsWith("training")) {
-                assertThat(role).as(project).isNotEqualTo(trainingRole);
-            }
-        });
+        assertThat(rolesOfPipeline).containsOnlyKeys("training", "deploy");
+        assertThat(rolesOfPipeline.get("training")).singleElement().asString()
+                .startsWith("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/");
+        assertThat(rolesOfPipeline.get("deploy")).hasSize(2).doesNotHaveDuplicates()
+                .allSatisfy(role -> assertThat(role).startsWith("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/"))
+                .doesNotContainAnyElementsOf(rolesOfPipeline.get("training"));
     }
 
     @Test
