@@ -1,8 +1,8 @@
 package com.sagemakermlops.components.hosting;
 
 /**
- * The names of the tooling stack's outputs that hosting stacks read through a stack reference: the tooling stack
- * exports under these names, {@link ToolingOutputs} reads them. {@link #ENVIRONMENTS} is an object keyed by stage id
+ * The names of the tooling stack's outputs: the tooling stack exports under these names, and hosting stacks read
+ * theirs ({@link ToolingOutputs}) through a stack reference. {@link #ENVIRONMENTS} is an object keyed by stage id
  * ({@code preprod}, {@code prod}) whose values carry the keys of {@link StageEnvironment}.
  */
 public final class ToolingOutputNames {

@@ -5,33 +5,23 @@ import com.pulumi.resources.StackReference;
 import com.sagemakermlops.config.TargetEnvironment;
 
 /**
- * What a hosting stack reads from the tooling stack: the product, the tooling account's key, bucket and registry, and
- * the per-stage environments. The tooling stack is the single source of truth for all of them.
+ * What a hosting stack reads from the tooling stack: the product, the tooling region, key and bucket, and the
+ * per-stage environments. The tooling stack is the single source of truth for all of them.
  */
 public record ToolingOutputs(
         Output<String> productName,
-        Output<String> partition,
-        Output<String> toolingAccountId,
         Output<String> region,
         Output<String> kmsKeyArn,
         Output<String> modelBucketName,
-        Output<String> modelBucketArn,
-        Output<String> modelPackageGroupName,
-        Output<String> modelPackageGroupArn,
         Output<Object> environments) {
 
     /** The outputs of the referenced tooling stack; a missing output fails the run rather than deploying blind. */
     public static ToolingOutputs read(StackReference tooling) {
         return new ToolingOutputs(
                 string(tooling, ToolingOutputNames.PRODUCT_NAME),
-                string(tooling, ToolingOutputNames.PARTITION),
-                string(tooling, ToolingOutputNames.TOOLING_ACCOUNT_ID),
                 string(tooling, ToolingOutputNames.REGION),
                 string(tooling, ToolingOutputNames.KMS_KEY_ARN),
                 string(tooling, ToolingOutputNames.MODEL_BUCKET_NAME),
-                string(tooling, ToolingOutputNames.MODEL_BUCKET_ARN),
-                string(tooling, ToolingOutputNames.MODEL_PACKAGE_GROUP_NAME),
-                string(tooling, ToolingOutputNames.MODEL_PACKAGE_GROUP_ARN),
                 tooling.requireOutput(ToolingOutputNames.ENVIRONMENTS).applyValue(value -> (Object) value));
     }
 

@@ -51,11 +51,9 @@ public final class ToolingFixture {
     /** The same outputs as {@link ToolingOutputs}, for components built without a stack reference. */
     public static ToolingOutputs tooling() {
         Map<String, Object> all = outputs();
-        return new ToolingOutputs(out(all, ToolingOutputNames.PRODUCT_NAME), out(all, ToolingOutputNames.PARTITION),
-                out(all, ToolingOutputNames.TOOLING_ACCOUNT_ID), out(all, ToolingOutputNames.REGION),
+        return new ToolingOutputs(out(all, ToolingOutputNames.PRODUCT_NAME), out(all, ToolingOutputNames.REGION),
                 out(all, ToolingOutputNames.KMS_KEY_ARN), out(all, ToolingOutputNames.MODEL_BUCKET_NAME),
-                out(all, ToolingOutputNames.MODEL_BUCKET_ARN), out(all, ToolingOutputNames.MODEL_PACKAGE_GROUP_NAME),
-                out(all, ToolingOutputNames.MODEL_PACKAGE_GROUP_ARN), Output.of(all.get(ToolingOutputNames.ENVIRONMENTS)));
+                Output.of(all.get(ToolingOutputNames.ENVIRONMENTS)));
     }
 
     private static Map<String, Object> strings() {
