@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public final class PolicyPackConfig {
     /** The configuration of one policy: an optional level and property values. */
-    public record Entry(EnforcementLevel level, Map<String, Object> properties) {
-        public Entry {
+    private record Entry(EnforcementLevel level, Map<String, Object> properties) {
+        Entry {
             properties = properties == null ? Map.of() : Map.copyOf(properties);
         }
     }
@@ -39,11 +39,6 @@ public final class PolicyPackConfig {
     /** No configuration: every policy at its default level with default settings. */
     public static PolicyPackConfig defaults() {
         return new PolicyPackConfig(null, Map.of());
-    }
-
-    /** A configuration from already-validated parts (e.g. the analyzer's Configure call). */
-    public static PolicyPackConfig of(EnforcementLevel all, Map<String, Entry> entries) {
-        return new PolicyPackConfig(all, entries == null ? Map.of() : entries);
     }
 
     /** Parses and validates against the policies of {@link PolicyPack#standard()}. */

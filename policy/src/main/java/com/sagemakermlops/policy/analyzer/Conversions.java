@@ -1,6 +1,7 @@
 package com.sagemakermlops.policy.analyzer;
 
-import com.google.protobuf.Struct;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.sagemakermlops.policy.EnforcementLevel;
 import com.sagemakermlops.policy.Policy;
 import com.sagemakermlops.policy.PolicyFinding;
@@ -20,7 +21,6 @@ import pulumirpc.AnalyzerOuterClass.PolicySeverity;
 import pulumirpc.AnalyzerOuterClass.PolicyType;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,8 @@ import java.util.Set;
 
 /** Converts between the analyzer protocol messages and the policy pack's types. */
 final class Conversions {
+    private static final Gson GSON = new Gson();
+
     private Conversions() {
     }
 
@@ -107,14 +109,13 @@ final class Conversions {
     }
 
     static PolicyInfo policyInfo(Policy p, PolicyPackConfig config) {
-        Map<String, Object> schema = new LinkedHashMap<>(p.configSchema());
         return PolicyInfo.newBuilder()
                 .setName(p.name())
                 .setDisplayName(p.displayName())
                 .setDescription(p.description())
                 .setMessage(p.remediation())
                 .setEnforcementLevel(level(config.levelFor(p)))
-                .setConfigSchema(PolicyConfigSchema.newBuilder().setProperties(PropertyValues.toStruct(schema)))
+                .setConfigSchema(PolicyConfigSchema.newBuilder().setProperties(PropertyValues.toStruct(p.configSchema())))
                 .setPolicyType(p.isStackPolicy() ? PolicyType.POLICY_TYPE_STACK : PolicyType.POLICY_TYPE_RESOURCE)
                 .setSeverity(severity(p.severity()))
                 .addAllTags(p.coveredIds())
@@ -129,25 +130,17 @@ final class Conversions {
                 .build();
     }
 
-    /** The pack configuration from a Configure request: one entry per policy named in it. */
+    /**
+     * The pack configuration from a Configure request: one entry per policy named in it, read and validated as
+     * {@code --policy-pack-config} JSON is (the request's level wins over an {@code enforcementLevel} property).
+     */
     static PolicyPackConfig config(Map<String, PolicyConfig> byPolicy, PolicyPack pack) {
-        Map<String, PolicyPackConfig.Entry> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, PolicyConfig> e : byPolicy.entrySet()) {
-            Policy policy = pack.policy(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "policy config names '" + e.getKey() + "', which is not a policy of pack " + PolicyPack.NAME));
-            Map<String, Object> props = new LinkedHashMap<>();
-            Struct struct = e.getValue().getProperties();
-            PropertyValues.fromStruct(struct).forEach((k, v) -> {
-                if (!k.equals("enforcementLevel")) {
-                    if (!policy.configSchema().containsKey(k)) {
-                        throw new IllegalArgumentException("policy config '" + e.getKey() + "." + k
-                                + "': unknown property");
-                    }
-                    props.put(k, v);
-                }
-            });
-            entries.put(e.getKey(), new PolicyPackConfig.Entry(level(e.getValue().getEnforcementLevel()), props));
-        }
-        return PolicyPackConfig.of(null, entries);
+        JsonObject root = new JsonObject();
+        byPolicy.forEach((name, c) -> {
+            JsonObject entry = GSON.toJsonTree(PropertyValues.fromStruct(c.getProperties())).getAsJsonObject();
+            entry.addProperty("enforcementLevel", level(c.getEnforcementLevel()).toString());
+            root.add(name, entry);
+        });
+        return PolicyPackConfig.parse(root.toString(), pack);
     }
 }

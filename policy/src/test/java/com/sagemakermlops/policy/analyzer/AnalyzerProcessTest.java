@@ -186,6 +186,29 @@ class AnalyzerProcessTest {
 
     @Test
     @Order(6)
+    void configurePropertiesAreTypedLikeThePolicyPackConfig() {
+        stub.configure(ConfigureAnalyzerRequest.newBuilder()
+                .putPolicyConfig("log-group-retention", PolicyConfig.newBuilder()
+                        .setEnforcementLevel(EnforcementLevel.MANDATORY)
+                        .setProperties(PropertyValues.toStruct(m("minimumRetentionDays", 365.0))).build())
+                .build());
+        AnalyzeResponse r = stub.analyze(request("aws:cloudwatch/logGroup:LogGroup", "logs",
+                m("kmsKeyId", "arn:k", "retentionInDays", 180.0)));
+        assertThat(r.getDiagnosticsList()).singleElement().satisfies(d -> {
+            assertThat(d.getPolicyName()).isEqualTo("log-group-retention");
+            assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+            assertThat(d.getMessage()).startsWith("retentionInDays is 180, below the minimum of 365\n");
+        });
+        assertThatThrownBy(() -> stub.configure(ConfigureAnalyzerRequest.newBuilder()
+                .putPolicyConfig("log-group-retention", PolicyConfig.newBuilder()
+                        .setProperties(PropertyValues.toStruct(m("minimumRetentionDays", "a year"))).build())
+                .build()))
+                .isInstanceOf(StatusRuntimeException.class)
+                .hasMessageContaining("'log-group-retention.minimumRetentionDays': expected number");
+    }
+
+    @Test
+    @Order(7)
     void cancelStopsTheProcess() throws Exception {
         stub.cancel(Empty.getDefaultInstance());
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
