@@ -2,6 +2,7 @@ package com.sagemakermlops.policy.analyzer;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
+import com.sagemakermlops.policy.Policy;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PropertyValues;
 import io.grpc.StatusRuntimeException;
@@ -102,12 +103,18 @@ class AnalyzerProcessTest {
                 PolicyPack.standard().policies().stream().map(p -> p.name()).toList());
         PolicyInfo retention = info.getPoliciesList().stream()
                 .filter(p -> p.getName().equals("log-group-retention")).findFirst().orElseThrow();
+        Policy policy = PolicyPack.standard().policy("log-group-retention").orElseThrow();
         assertThat(retention.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
-        assertThat(retention.getMessage()).isNotBlank();
-        assertThat(retention.getDisplayName()).isNotBlank();
-        assertThat(retention.getConfigSchema().getProperties().getFieldsMap()).containsKey("minimumRetentionDays");
-        assertThat(retention.getTagsList()).contains("CKV_AWS_66");
-        assertThat(info.getInitialConfigMap()).containsKey("log-group-retention");
+        assertThat(retention.getMessage()).isEqualTo(policy.remediation());
+        assertThat(retention.getDescription()).isEqualTo(policy.description());
+        assertThat(retention.getDisplayName()).isEqualTo("Log Group Retention");
+        assertThat(retention.getConfigSchema().getProperties().getFieldsMap()).containsOnlyKeys("minimumRetentionDays");
+        assertThat(retention.getTagsList()).containsExactly("NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod",
+                "HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "CKV_AWS_66");
+        PolicyConfig initial = info.getInitialConfigMap().get("log-group-retention");
+        assertThat(initial.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY);
+        assertThat(PropertyValues.fromStruct(initial.getProperties())).containsExactly(
+                Map.entry("minimumRetentionDays", 90.0));
     }
 
     @Test
@@ -121,8 +128,9 @@ class AnalyzerProcessTest {
             assertThat(d.getPolicyPackVersion()).isEqualTo(PolicyPack.VERSION);
             assertThat(d.getSeverity()).isEqualTo(PolicySeverity.POLICY_SEVERITY_MEDIUM);
             assertThat(d.getUrn()).endsWith("::data-key");
-            assertThat(d.getDescription()).isNotBlank();
-            assertThat(d.getMessage()).startsWith("enableKeyRotation is not true");
+            Policy policy = PolicyPack.standard().policy("kms-key-rotation-enabled").orElseThrow();
+            assertThat(d.getDescription()).isEqualTo(policy.description());
+            assertThat(d.getMessage()).isEqualTo("enableKeyRotation is not true\n" + policy.remediation());
         });
 
         Struct unknown = PropertyValues.toStruct(m("retentionInDays", PropertyValues.UNKNOWN,
@@ -140,7 +148,8 @@ class AnalyzerProcessTest {
                 "tags", m("mlops:suppress:iam-no-wildcard-actions", "build cache bucket, reviewed"))));
         assertThat(named(suppressed, "iam-no-wildcard-actions")).singleElement().satisfies(d -> {
             assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.ADVISORY);
-            assertThat(d.getMessage()).startsWith("suppressed: build cache bucket, reviewed");
+            assertThat(d.getMessage()).isEqualTo(
+                    "suppressed: build cache bucket, reviewed (policy statement[0] allows wildcard action s3:*)");
         });
     }
 
