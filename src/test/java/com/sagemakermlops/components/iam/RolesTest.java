@@ -30,9 +30,13 @@ class RolesTest {
         Map<String, Object> bounded = recording.named("aws:iam/role:Role", "bounded").inputValues();
         assertThat(bounded).containsEntry("name", "fraud-build").containsEntry("description", "Builds the models")
                 .containsEntry("permissionsBoundary", BOUNDARY).containsEntry("tags", tags.asMap());
-        assertThat(String.valueOf(bounded.get("assumeRolePolicy"))).contains("codebuild.amazonaws.com")
-                .contains("sts:AssumeRole");
-        assertThat(recording.named("aws:iam/role:Role", "unbounded").inputValues())
-                .containsEntry("name", "fraud-deploy").doesNotContainKey("permissionsBoundary");
+        assertThat(bounded.get("assumeRolePolicy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Sid\":\"Trustcodebuild\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"codebuild.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}");
+        Map<String, Object> unbounded = recording.named("aws:iam/role:Role", "unbounded").inputValues();
+        assertThat(unbounded).containsEntry("name", "fraud-deploy").containsEntry("description", "Deploys the models")
+                .containsEntry("tags", tags.asMap()).doesNotContainKey("permissionsBoundary");
+        assertThat(unbounded.get("assumeRolePolicy")).asString()
+                .contains("\"Principal\":{\"Service\":\"codepipeline.amazonaws.com\"}");
     }
 }
