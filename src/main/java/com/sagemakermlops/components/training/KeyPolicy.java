@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.hosting.DataCapture;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
 

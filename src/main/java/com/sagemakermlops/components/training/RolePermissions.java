@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.VpcSettings;
@@ -40,8 +41,8 @@ final class RolePermissions {
                         .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
                 Statement.allow("PullFrameworkImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
-                        .on(FRAMEWORK_IMAGES.stream().map(image -> Output.of("arn:" + arns.partition() + ":ecr:"
-                                + arns.region() + ":*:repository/" + image)).toList()),
+                        .on(FRAMEWORK_IMAGES.stream().map(image -> Output.of(Arns.of(arns.partition(), "ecr",
+                                arns.region(), "*", "repository/" + image))).toList()),
                 Statement.allow("GetRegistryToken", "ecr:GetAuthorizationToken")
                         .onAnyResourceBecause("ecr:GetAuthorizationToken has no resource-level permissions"),
                 Statement.allow("WriteJobLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",

@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.training;
 
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.VpcSettings;
 

@@ -1,0 +1,47 @@
+package com.sagemakermlops.components.iam;
+
+import com.pulumi.core.Output;
+
+/**
+ * ARNs of one partition and region, for resources named before they exist. The static forms take the account as
+ * text (a configured account); a record's methods take it from its {@code account} output (the account deployed to).
+ */
+public record Arns(String partition, String region, Output<String> account) {
+
+    /** {@code arn:<partition>:<service>:<region>:<accountId>:<resource>}. */
+    public static String of(String partition, String service, String region, String accountId, String resource) {
+        return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+    }
+
+    /** {@code arn:<partition>:iam::<accountId>:root}. */
+    public static String rootOf(String partition, String accountId) {
+        return of(partition, "iam", "", accountId, "root");
+    }
+
+    /** {@code arn:<partition>:iam::<accountId>:role/<name>}. */
+    public static String roleOf(String partition, String accountId, String name) {
+        return of(partition, "iam", "", accountId, "role/" + name);
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+    public Output<String> regional(String service, String resource) {
+        return account.applyValue(a -> of(partition, service, region, a, resource));
+    }
+
+    public Output<String> role(String name) {
+        return account.applyValue(a -> roleOf(partition, a, name));
+    }
+
+    public Output<String> accountRoot() {
+        return account.applyValue(this::root);
+    }
+
+    public String root(String accountId) {
+        return rootOf(partition, accountId);
+    }
+
+    /** The endpoint host of {@code service} here, as {@code kms:ViaService} and service principals name it. */
+    public String service(String service) {
+        return service + "." + region + ".amazonaws.com";
+    }
+}
