@@ -178,6 +178,19 @@ class ToolingStackTest {
     }
 
     @Test
+    void theToolingStackUsesTheAccountTheConfigurationResolved() {
+        String unnamed = STARTER.replace("  aws:allowedAccountIds: [\"111122223333\"]\n", "");
+        StackConfig config = new StackConfigParser(TestStacks.ROOT, () -> Optional.of("444455556666"))
+                .parse(ConfigSources.fromYaml("Pulumi.unnamed.yaml", unnamed));
+
+        // the fake cloud's caller is TestStacks.TOOLING_ACCOUNT: the stack does not ask it again
+        Recording recording = TestStacks.run("unnamed", config);
+
+        assertThat(recording.errors()).isEmpty();
+        assertThat(recording.outputs()).containsEntry("toolingAccountId", "444455556666");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void withoutTargetsTheDeployPipelineDeploysIntoTheToolingAccount() {
         String single = STARTER.substring(0, STARTER.indexOf("    preProdEnvironment"));
