@@ -7,9 +7,10 @@ import com.sagemakermlops.policy.PropertyValues;
 import com.sagemakermlops.policy.Severity;
 import com.sagemakermlops.policy.StackPolicy;
 
-import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every bucket has a companion resource of a given type (encryption configuration, bucket policy, public
@@ -37,12 +38,8 @@ abstract class BucketCompanionPolicy extends StackPolicy {
     public void check(List<PolicyResource> resources, PolicySettings settings, Sink sink) {
         List<PolicyResource> buckets = resources.stream().filter(r -> r.type().equals(Types.BUCKET_V2)).toList();
         List<PolicyResource> companions = resources.stream().filter(r -> r.type().equals(companionType)).toList();
-        Set<String> bucketNames = new HashSet<>();
-        buckets.forEach(b -> {
-            if (knownName(b) != null) {
-                bucketNames.add(knownName(b));
-            }
-        });
+        Set<String> bucketNames = buckets.stream().map(BucketCompanionPolicy::knownName).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         for (PolicyResource bucket : buckets) {
             if (inline(bucket)) {
                 continue;
