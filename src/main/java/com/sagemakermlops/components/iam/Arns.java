@@ -2,6 +2,9 @@ package com.sagemakermlops.components.iam;
 
 import com.pulumi.core.Output;
 
+import java.util.Collection;
+import java.util.List;
+
 /**
  * ARNs of one partition and region, for resources named before they exist. The static forms take the account as
  * text (a configured account); a record's methods take it from its {@code account} output (the account deployed to).
@@ -38,6 +41,11 @@ public record Arns(String partition, String region, Output<String> account) {
 
     public String root(String accountId) {
         return rootOf(partition, accountId);
+    }
+
+    /** The root of each account, once each, in the order given. */
+    public List<String> roots(Collection<String> accountIds) {
+        return accountIds.stream().distinct().map(this::root).toList();
     }
 
     /** The endpoint host of {@code service} here, as {@code kms:ViaService} and service principals name it. */

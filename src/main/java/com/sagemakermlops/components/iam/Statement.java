@@ -72,6 +72,11 @@ public final class Statement {
         return principal(type, Output.of(value));
     }
 
+    public Statement principals(String type, List<String> values) {
+        values.forEach(value -> principal(type, value));
+        return this;
+    }
+
     public Statement when(String operator, String key, Output<String> value) {
         conditions.computeIfAbsent(operator, k -> new LinkedHashMap<>())
                 .computeIfAbsent(key, k -> new ArrayList<>()).add(value);

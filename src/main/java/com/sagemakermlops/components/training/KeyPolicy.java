@@ -60,26 +60,25 @@ final class KeyPolicy {
                 .principal("Service", arns.service("logs")).onAnyResourceBecause(THIS_KEY)
                 .when("ArnEquals", "kms:EncryptionContext:aws:logs:arn", principals.buildLogGroup()));
         if (!targets.isEmpty()) {
-            statements.add(targetAccounts(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts",
-                    "kms:Decrypt", "kms:DescribeKey"), arns, targets));
+            List<String> accounts = arns.roots(targets);
+            statements.add(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts", "kms:Decrypt",
+                            "kms:DescribeKey")
+                    .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
+                    .when("StringEquals", "kms:ViaService", arns.service("s3")));
             // Endpoint configurations in the target accounts encrypt their volumes with this key: SageMaker takes a
             // grant on it for the endpoint's instances, and only for an AWS resource.
-            Statement endpointGrants = Statement.allow("KeyGrantsForEndpointsInTargetAccounts",
-                    "kms:CreateGrant", "kms:DescribeKey");
-            targets.stream().distinct().forEach(account -> endpointGrants.principal("AWS", arns.root(account)));
-            statements.add(endpointGrants.onAnyResourceBecause(THIS_KEY)
+            statements.add(Statement.allow("KeyGrantsForEndpointsInTargetAccounts", "kms:CreateGrant",
+                            "kms:DescribeKey")
+                    .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
                     .when("Bool", "kms:GrantIsForAWSResource", "true")
                     .when("StringEquals", "kms:ViaService", arns.service("sagemaker")));
             if (dataCapture) {
-                statements.add(targetAccounts(Statement.allow("KeyEncryptOfDataCaptureByTargetAccounts",
-                        "kms:Encrypt", "kms:GenerateDataKey"), arns, targets));
+                statements.add(Statement.allow("KeyEncryptOfDataCaptureByTargetAccounts", "kms:Encrypt",
+                                "kms:GenerateDataKey")
+                        .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
+                        .when("StringEquals", "kms:ViaService", arns.service("s3")));
             }
         }
         return statements;
-    }
-
-    private static Statement targetAccounts(Statement statement, Arns arns, Collection<String> targets) {
-        targets.stream().distinct().forEach(account -> statement.principal("AWS", arns.root(account)));
-        return statement.onAnyResourceBecause(THIS_KEY).when("StringEquals", "kms:ViaService", arns.service("s3"));
     }
 }

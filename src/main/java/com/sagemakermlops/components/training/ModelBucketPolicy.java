@@ -26,10 +26,9 @@ final class ModelBucketPolicy {
         if (targets.isEmpty()) {
             return statements;
         }
-        Statement read = Statement.allow("ReadModelArtifactsByTargetAccounts", "s3:GetObject", "s3:GetObjectVersion")
-                .on(objects(bucketArn, artifactPrefix + "/"));
-        targets.values().stream().distinct().forEach(account -> read.principal("AWS", arns.root(account)));
-        statements.add(read);
+        statements.add(Statement.allow("ReadModelArtifactsByTargetAccounts", "s3:GetObject", "s3:GetObjectVersion")
+                .principals("AWS", arns.roots(targets.values()))
+                .on(objects(bucketArn, artifactPrefix + "/")));
         if (dataCapture) {
             targets.forEach((stage, account) -> statements.add(
                     Statement.allow("WriteDataCaptureBy" + stage.title(), "s3:PutObject")

@@ -17,17 +17,19 @@ final class RegistryPolicy {
     }
 
     static List<Statement> statements(Arns arns, String groupName, Collection<String> targets) {
-        Statement group = Statement.allow("DescribeModelPackageGroupByTargetAccounts",
-                        "sagemaker:DescribeModelPackageGroup")
-                .on(arns.regional("sagemaker", TrainingNames.sagemakerResource("model-package-group", groupName)));
-        Statement versions = Statement.allow("UseModelPackagesByTargetAccounts",
-                        "sagemaker:DescribeModelPackage", "sagemaker:ListModelPackages", "sagemaker:CreateModel")
-                .on(modelPackages(arns, groupName));
-        targets.stream().distinct().forEach(account -> {
-            group.principal("AWS", arns.root(account));
-            versions.principal("AWS", arns.root(account));
-        });
-        return List.of(group, versions);
+        List<String> accounts = arns.roots(targets);
+        return List.of(
+                Statement.allow("DescribeModelPackageGroupByTargetAccounts", "sagemaker:DescribeModelPackageGroup")
+                        .principals("AWS", accounts)
+                        .on(group(arns, groupName)),
+                Statement.allow("UseModelPackagesByTargetAccounts", "sagemaker:DescribeModelPackage",
+                                "sagemaker:ListModelPackages", "sagemaker:CreateModel")
+                        .principals("AWS", accounts)
+                        .on(modelPackages(arns, groupName)));
+    }
+
+    static Output<String> group(Arns arns, String groupName) {
+        return arns.regional("sagemaker", TrainingNames.sagemakerResource("model-package-group", groupName));
     }
 
     static Output<String> modelPackages(Arns arns, String groupName) {

@@ -36,7 +36,8 @@ final class RolePermissions {
                                 arns.regional("sagemaker", "training-job/pipelines-*")),
                 Statement.allow("RegisterModelVersions", "sagemaker:CreateModelPackage",
                                 "sagemaker:DescribeModelPackage", "sagemaker:DescribeModelPackageGroup")
-                        .on(group(arns, names), RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
+                        .on(RegistryPolicy.group(arns, names.modelPackageGroup()),
+                                RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("PassRoleToPipelineJobs", "iam:PassRole").on(arns.role(names.sagemakerRole()))
                         .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
                 Statement.allow("PullFrameworkImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
@@ -79,7 +80,8 @@ final class RolePermissions {
                         .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
                 Statement.allow("ReadModelRegistry", "sagemaker:DescribeModelPackageGroup",
                                 "sagemaker:DescribeModelPackage")
-                        .on(group(arns, names), RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
+                        .on(RegistryPolicy.group(arns, names.modelPackageGroup()),
+                                RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("ListModelVersions", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("sagemaker:ListModelPackages has no resource-level permissions")));
         statements.addAll(source.buildAccess());
@@ -99,10 +101,5 @@ final class RolePermissions {
         statements.add(Statement.allow("LocateArtifactStore", "s3:GetBucketLocation", "s3:GetBucketVersioning")
                 .on(bucketArn));
         return statements;
-    }
-
-    private static Output<String> group(Arns arns, TrainingNames names) {
-        return arns.regional("sagemaker", TrainingNames.sagemakerResource("model-package-group",
-                names.modelPackageGroup()));
     }
 }
