@@ -46,7 +46,7 @@ final class MermaidGraph {
             }
             if (plan.config().role() == StackRole.HOSTING) {
                 String reference = plan.config().requireHosting().toolingStack();
-                String tooling = stackRoots.get(reference.substring(reference.lastIndexOf('/') + 1));
+                String tooling = stackRoots.get(StackFiles.shortName(reference));
                 plan.recording().ofType("pulumi:pulumi:StackReference").forEach(ref -> {
                     if (tooling != null) {
                         out.append("  ").append(ids.get(ref.urn())).append(" ==>|stack reference| ")

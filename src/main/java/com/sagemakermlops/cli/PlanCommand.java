@@ -53,8 +53,10 @@ final class PlanCommand {
         if (stacks == null) {
             return 2;
         }
+        // outputs by short stack name, as the fake cloud finds a referenced stack
         Map<String, Map<String, Object>> knownOutputs = new LinkedHashMap<>();
-        options.stackOutputs().forEach((stack, file) -> knownOutputs.put(stack, outputsFromPlan(stack, file)));
+        options.stackOutputs().forEach((stack, file) ->
+                knownOutputs.put(StackFiles.shortName(stack), outputsFromPlan(stack, file)));
 
         List<StackPlan> plans = new ArrayList<>();
         for (ParsedStack parsed : toolingFirst(stacks)) {
@@ -121,8 +123,8 @@ final class PlanCommand {
             return new FakeCloud(home, Map.of());
         }
         String reference = config.requireHosting().toolingStack();
-        String shortName = reference.substring(reference.lastIndexOf('/') + 1);
-        Map<String, Object> outputs = Optional.ofNullable(known.get(reference)).orElse(known.get(shortName));
+        String shortName = StackFiles.shortName(reference);
+        Map<String, Object> outputs = known.get(shortName);
         if (outputs == null) {
             Optional<Path> file = StackFiles.forReference(projectDir, reference);
             if (file.isPresent()) {
@@ -135,8 +137,7 @@ final class PlanCommand {
                         + "...\"): pass --stack-outputs " + shortName + "=PLAN_JSON for real ones");
             }
         }
-        // the fake cloud also finds a full org/project/stack reference by its short name
-        return new FakeCloud(home, Map.of(reference, outputs));
+        return new FakeCloud(home, Map.of(shortName, outputs));
     }
 
     private PolicyPackConfig policyConfig(Optional<Path> file) {
@@ -158,7 +159,7 @@ final class PlanCommand {
         try {
             Map<String, Object> plan = new Gson().fromJson(text, Map.class);
             List<Map<String, Object>> stacks = (List<Map<String, Object>>) plan.get("stacks");
-            String shortName = stack.substring(stack.lastIndexOf('/') + 1);
+            String shortName = StackFiles.shortName(stack);
             return stacks.stream()
                     .filter(s -> shortName.equals(s.get("stack")))
                     .map(s -> (Map<String, Object>) s.get("outputs"))

@@ -23,9 +23,14 @@ final class StackFiles {
         return name.startsWith("Pulumi.") ? name.substring("Pulumi.".length()) : name;
     }
 
+    /** The stack a reference names: {@code organization/sagemaker-mlops/dev} and {@code dev} are {@code dev}. */
+    static String shortName(String reference) {
+        return reference.substring(reference.lastIndexOf('/') + 1);
+    }
+
     /** The stack file of a referenced stack ({@code organization/sagemaker-mlops/dev}), when the project has it. */
     static Optional<Path> forReference(Path projectDir, String reference) {
-        Path file = projectDir.resolve("Pulumi." + reference.substring(reference.lastIndexOf('/') + 1) + ".yaml");
+        Path file = projectDir.resolve("Pulumi." + shortName(reference) + ".yaml");
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 }

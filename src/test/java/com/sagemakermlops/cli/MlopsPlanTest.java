@@ -70,6 +70,13 @@ class MlopsPlanTest {
 
         assertThat(mlops("plan", "preprod", "--stack-outputs", "dev=" + json)).as(stderr()).isZero();
         assertThat(stdout()).doesNotContain("note: outputs of").contains("Stack preprod (hosting");
+        out.reset();
+
+        Path shortReference = Files.writeString(dir.resolve("Pulumi.stage.yaml"), Files.readString(
+                Path.of("Pulumi.preprod.yaml")).replace("toolingStack: organization/sagemaker-mlops/dev", "toolingStack: dev"));
+        assertThat(mlops("plan", shortReference.toString(), "--stack-outputs", "organization/sagemaker-mlops/dev=" + json))
+                .as(stderr()).isZero();
+        assertThat(stdout()).doesNotContain("note: outputs of").contains("Stack stage (hosting");
     }
 
     @Test
