@@ -293,10 +293,18 @@ class TrainingPipelineTest {
     @Test
     void buildPoliciesBecomeTaggedPoliciesOrDirectAttachments() {
         Map<String, Object> document = inputs(comprehensive, "aws:iam/policy:Policy", "training-build-policy-1");
-        assertThat(document.get("policy")).asString().contains("sts:GetServiceBearerToken");
-        assertThat(document.get("tags")).asString().contains(Tags.SUPPRESSION_PREFIX + "AwsSolutions-IAM5=");
+        assertThat(statements(document.get("policy"))).singleElement().satisfies(s -> assertThat(s)
+                .containsEntry("Action", "sts:GetServiceBearerToken")
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("sts:AWSServiceName", "codeartifact.amazonaws.com"))));
+        assertThat(document.get("tags")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry(Tags.SUPPRESSION_PREFIX + "AwsSolutions-IAM5",
+                        "sts:GetServiceBearerToken requires Resource:ANY conditioned on the service name")
+                .containsEntry("product", PRODUCT);
         assertThat(inputs(comprehensive, "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-                "training-build-policy-1").get("policyArn")).asString().contains(":policy/" + PRODUCT);
+                "training-build-policy-1"))
+                .containsEntry("policyArn", "arn:aws:iam::" + TOOLING_ACCOUNT + ":policy/" + document.get("name"))
+                .containsEntry("role", PRODUCT + "-train-build");
         assertThat(inputs(comprehensive, "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
                 "training-build-policy-2"))
                 .containsEntry("policyArn", "arn:aws:iam::111122223333:policy/CodeArtifactReadOnly")
