@@ -2,9 +2,14 @@ package com.sagemakermlops.policy;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.sagemakermlops.policy.Fixtures.doc;
 import static com.sagemakermlops.policy.Fixtures.findings;
@@ -30,6 +35,29 @@ class PolicyPackTest {
             assertThat(p.defaultLevel()).isIn(EnforcementLevel.ADVISORY, EnforcementLevel.MANDATORY);
             assertThat(p.displayName()).isNotBlank();
         }
+    }
+
+    @Test
+    void theReadmeTableListsEveryPolicyAsItIs() throws IOException {
+        List<String> rows = Files.readAllLines(PolicyIsolationTest.policySources().resolve("../../../README.md"))
+                .stream().filter(line -> line.startsWith("| `")).toList();
+        List<String> expected = new ArrayList<>();
+        for (Policy p : PolicyPack.standard().policies()) {
+            String types = p.resourceTypes().isEmpty() ? "every resource" : p.resourceTypes().stream()
+                    .map(t -> "`" + t.substring(t.lastIndexOf(':') + 1) + "`").sorted().collect(Collectors.joining(", "));
+            String ids = p.coveredIds().isEmpty() ? "–"
+                    : p.coveredIds().stream().map(id -> "`" + id + "`").collect(Collectors.joining(", "));
+            expected.add("| `" + p.name() + "`" + (p.isStackPolicy() ? " (stack)" : "") + " | " + p.defaultLevel()
+                    + " | " + p.severity() + " | " + types + " | " + ids + " | " + p.remediation() + " |");
+        }
+        assertThat(rows.stream().map(PolicyPackTest::sortedTypes).toList()).containsExactlyElementsOf(expected);
+    }
+
+    /** A README row with its resource types column sorted, as the expected rows have them. */
+    private static String sortedTypes(String row) {
+        String[] cells = row.split(" \\| ", -1);
+        cells[3] = Arrays.stream(cells[3].split(", ")).sorted().collect(Collectors.joining(", "));
+        return String.join(" | ", cells);
     }
 
     @Test
