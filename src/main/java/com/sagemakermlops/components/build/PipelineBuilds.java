@@ -14,8 +14,8 @@ import java.util.List;
 
 /** What the CodeBuild projects CodePipeline runs (the training build and the deploy builds) have in common. */
 public final class PipelineBuilds {
-    public static final String IMAGE = "aws/codebuild/standard:7.0";
-    public static final String COMPUTE_TYPE = "BUILD_GENERAL1_SMALL";
+    private static final String IMAGE = "aws/codebuild/standard:7.0";
+    private static final String COMPUTE_TYPE = "BUILD_GENERAL1_SMALL";
 
     private PipelineBuilds() {
     }
