@@ -23,7 +23,7 @@ import pulumirpc.Plugin.PluginInfo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -115,14 +115,13 @@ final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     private AnalyzeResponse respond(List<PolicyFinding> findings) {
         AnalyzeResponse.Builder b = AnalyzeResponse.newBuilder();
-        Function<String, Policy> byName = n -> pack.policy(n).orElseThrow();
         for (PolicyFinding f : findings) {
-            b.addDiagnostics(Conversions.diagnostic(f, byName.apply(f.policy())));
+            b.addDiagnostics(Conversions.diagnostic(f, pack.policy(f.policy()).orElseThrow()));
         }
         return b.build();
     }
 
-    private static void guarded(StreamObserver<AnalyzeResponse> out, java.util.function.Supplier<AnalyzeResponse> work) {
+    private static void guarded(StreamObserver<AnalyzeResponse> out, Supplier<AnalyzeResponse> work) {
         AnalyzeResponse resp;
         try {
             resp = work.get();
