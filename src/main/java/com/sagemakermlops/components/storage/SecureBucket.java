@@ -91,7 +91,7 @@ public final class SecureBucket {
     }
 
     /** The TLS-only deny first, then the caller's statements. */
-    public static List<Statement> policyStatements(Output<String> bucketArn,
+    private static List<Statement> policyStatements(Output<String> bucketArn,
                                                    Function<Output<String>, List<Statement>> extraStatements) {
         List<Statement> statements = new ArrayList<>();
         statements.add(denyInsecureTransport(bucketArn));
@@ -100,7 +100,7 @@ public final class SecureBucket {
     }
 
     /** A deny of every S3 action without TLS is what makes TLS mandatory; it grants nothing. */
-    public static Statement denyInsecureTransport(Output<String> bucketArn) {
+    private static Statement denyInsecureTransport(Output<String> bucketArn) {
         return Statement.deny("DenyInsecureTransport", "s3:*")
                 .principal("AWS", "*")
                 .on(bucketArn, bucketArn.applyValue(arn -> arn + "/*"))
