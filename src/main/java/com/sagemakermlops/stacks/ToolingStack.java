@@ -69,7 +69,7 @@ final class ToolingStack {
 
         Optional<Output<String>> boundary = tier.atLeast(Tier.ENTERPRISE)
                 ? Optional.of(new PermissionBoundary("permission-boundary", new PermissionBoundaryArgs(naming,
-                config.partition(), config.region(), tags, config.codeStarConnection().map(c -> c.connectionArn())),
+                config.partition(), config.region(), accountId, tags, config.codeStarConnection().map(c -> c.connectionArn())),
                 ComponentResourceOptions.builder().build()).policyArn())
                 : Optional.empty();
 
@@ -125,12 +125,12 @@ final class ToolingStack {
         }
         if (tier.atLeast(Tier.ENTERPRISE)) {
             var security = new SecurityMonitoring("security", SecurityMonitoringArgs.of(naming, config.partition(),
-                    config.region(), config.security(), training.keyArn(), tags)
+                    config.region(), accountId, config.security(), training.keyArn(), tags)
                     .withPermissionsBoundary(boundary.orElseThrow()), ComponentResourceOptions.builder().build());
             parameters.put("LogGroupName", security.logGroupName());
             config.network().ifPresent(network -> {
                 var networking = new PrivateNetworking("network", PrivateNetworkingArgs.of(naming, config.partition(),
-                        config.region(), network, tags), ComponentResourceOptions.builder().build());
+                        config.region(), accountId, network, tags), ComponentResourceOptions.builder().build());
                 parameters.put("VpcEndpointIds", networking.vpcEndpointIdsJoined());
                 parameters.put("SecurityGroupId", networking.securityGroupId());
             });

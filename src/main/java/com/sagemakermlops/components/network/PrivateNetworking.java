@@ -15,7 +15,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.PolicyDocument;
-import com.sagemakermlops.components.security.CallerAccount;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.NetworkConfig;
 
@@ -43,7 +42,7 @@ public final class PrivateNetworking extends ComponentResource {
         super(TYPE, name, options);
         NetworkConfig network = args.network();
         Output<String> vpcId = parameter(network.vpcParameterStorePath());
-        Output<String> accountId = CallerAccount.of(this);
+        Output<String> accountId = Output.of(args.accountId());
         Map<String, String> tags = args.tags().asMap();
 
         this.securityGroupId = switch (network.mode()) {

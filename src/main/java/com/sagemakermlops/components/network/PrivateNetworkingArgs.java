@@ -17,6 +17,7 @@ public record PrivateNetworkingArgs(
         Naming naming,
         String partition,
         String region,
+        String accountId,
         NetworkConfig network,
         Tags tags,
         List<String> routeTableIds) {
@@ -25,12 +26,12 @@ public record PrivateNetworkingArgs(
         routeTableIds = List.copyOf(routeTableIds);
     }
 
-    public static PrivateNetworkingArgs of(Naming naming, String partition, String region, NetworkConfig network,
-                                           Tags tags) {
-        return new PrivateNetworkingArgs(naming, partition, region, network, tags, List.of());
+    public static PrivateNetworkingArgs of(Naming naming, String partition, String region, String accountId,
+                                           NetworkConfig network, Tags tags) {
+        return new PrivateNetworkingArgs(naming, partition, region, accountId, network, tags, List.of());
     }
 
     public PrivateNetworkingArgs withRouteTables(List<String> ids) {
-        return new PrivateNetworkingArgs(naming, partition, region, network, tags, ids);
+        return new PrivateNetworkingArgs(naming, partition, region, accountId, network, tags, ids);
     }
 }

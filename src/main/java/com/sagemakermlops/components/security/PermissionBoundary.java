@@ -24,8 +24,8 @@ public final class PermissionBoundary extends ComponentResource {
         super(TYPE, name, options);
         String policyName = args.naming().physical(PhysicalName.IAM_POLICY, "permission-boundary");
         // The boundary names itself (roles may only carry this boundary), so its ARN is built before it exists.
-        Output<String> ownArn = CallerAccount.of(this)
-                .applyValue(account -> "arn:" + args.partition() + ":iam::" + account + ":policy/" + policyName);
+        Output<String> ownArn = Output.of("arn:" + args.partition() + ":iam::" + args.accountId() + ":policy/"
+                + policyName);
         Policy policy = new Policy(name, PolicyArgs.builder()
                 .name(policyName)
                 .description("Permissions boundary of every role of " + args.naming().productName())

@@ -14,10 +14,12 @@ public record PermissionBoundaryArgs(
         Naming naming,
         String partition,
         String region,
+        String accountId,
         Tags tags,
         Optional<String> codeStarConnectionArn) {
 
-    public static PermissionBoundaryArgs of(Naming naming, String partition, String region, Tags tags) {
-        return new PermissionBoundaryArgs(naming, partition, region, tags, Optional.empty());
+    public static PermissionBoundaryArgs of(Naming naming, String partition, String region, String accountId,
+                                            Tags tags) {
+        return new PermissionBoundaryArgs(naming, partition, region, accountId, tags, Optional.empty());
     }
 }

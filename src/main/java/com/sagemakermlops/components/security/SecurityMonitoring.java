@@ -45,7 +45,7 @@ public final class SecurityMonitoring extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         Naming naming = args.naming();
         Map<String, String> tags = args.tags().asMap();
-        Output<String> accountId = CallerAccount.of(this);
+        Output<String> accountId = Output.of(args.accountId());
 
         LogGroup logGroup = new LogGroup(name + "-events", LogGroupArgs.builder()
                 .name(logGroupName(naming))

@@ -19,6 +19,7 @@ public record SecurityMonitoringArgs(
         Naming naming,
         String partition,
         String region,
+        String accountId,
         SecurityConfig security,
         Output<String> kmsKeyArn,
         Tags tags,
@@ -26,18 +27,19 @@ public record SecurityMonitoringArgs(
         Optional<Output<String>> permissionsBoundaryArn) {
 
     /** A trail is created and no boundary is set. */
-    public static SecurityMonitoringArgs of(Naming naming, String partition, String region, SecurityConfig security,
-                                            Output<String> kmsKeyArn, Tags tags) {
-        return new SecurityMonitoringArgs(naming, partition, region, security, kmsKeyArn, tags, true, Optional.empty());
+    public static SecurityMonitoringArgs of(Naming naming, String partition, String region, String accountId,
+                                            SecurityConfig security, Output<String> kmsKeyArn, Tags tags) {
+        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags, true,
+                Optional.empty());
     }
 
     public SecurityMonitoringArgs withoutTrail() {
-        return new SecurityMonitoringArgs(naming, partition, region, security, kmsKeyArn, tags, false,
+        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags, false,
                 permissionsBoundaryArn);
     }
 
     public SecurityMonitoringArgs withPermissionsBoundary(Output<String> boundaryArn) {
-        return new SecurityMonitoringArgs(naming, partition, region, security, kmsKeyArn, tags, createTrail,
-                Optional.of(boundaryArn));
+        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags,
+                createTrail, Optional.of(boundaryArn));
     }
 }

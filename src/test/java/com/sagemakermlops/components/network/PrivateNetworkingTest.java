@@ -29,7 +29,7 @@ class PrivateNetworkingTest {
     private static Recording run(NetworkConfig network, List<String> routeTables) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var networking = new PrivateNetworking("network", PrivateNetworkingArgs.of(NAMING, "aws",
-                    TestStacks.REGION, network, TAGS).withRouteTables(routeTables), ComponentResourceOptions.Empty);
+                    TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, network, TAGS).withRouteTables(routeTables), ComponentResourceOptions.Empty);
             ctx.export("vpcEndpointIds", networking.vpcEndpointIds());
             ctx.export("vpcEndpointIdsJoined", networking.vpcEndpointIdsJoined());
             ctx.export("securityGroupId", networking.securityGroupId());

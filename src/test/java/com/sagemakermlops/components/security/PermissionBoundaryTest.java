@@ -33,7 +33,7 @@ class PermissionBoundaryTest {
     }
 
     private static Recording run() {
-        return run(PermissionBoundaryArgs.of(NAMING, "aws", TestStacks.REGION, TAGS));
+        return run(PermissionBoundaryArgs.of(NAMING, "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, TAGS));
     }
 
     @Test
@@ -116,7 +116,7 @@ class PermissionBoundaryTest {
     void grantsTheSourceConnectionOnlyWhenConfigured() {
         Object without = only(run(), POLICY).inputValues().get("policy");
         assertThat(String.valueOf(without)).doesNotContain("UseConnection");
-        Object with = only(run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION, TAGS,
+        Object with = only(run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, TAGS,
                 Optional.of(CONNECTION))), POLICY).inputValues().get("policy");
         assertThat(strings(statement(with, "UseSourceConnection"), "Resource")).containsExactly(CONNECTION);
     }

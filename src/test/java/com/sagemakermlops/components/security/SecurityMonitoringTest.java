@@ -30,7 +30,7 @@ class SecurityMonitoringTest {
     private static Recording run(SecurityConfig security, UnaryOperator<SecurityMonitoringArgs> customize) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var monitoring = new SecurityMonitoring("security", customize.apply(SecurityMonitoringArgs.of(NAMING,
-                    "aws", TestStacks.REGION, security, Output.of(KEY_ARN), TAGS)), ComponentResourceOptions.Empty);
+                    "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, security, Output.of(KEY_ARN), TAGS)), ComponentResourceOptions.Empty);
             ctx.export("logGroupName", monitoring.logGroupName());
             ctx.export("topicArn", monitoring.topicArn());
             ctx.export("alarmNames", monitoring.alarmNames());
