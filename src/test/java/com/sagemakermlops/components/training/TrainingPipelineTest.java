@@ -111,9 +111,10 @@ class TrainingPipelineTest {
         Map<String, Object> sse = inputs(comprehensive,
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "training-models");
-        assertThat(sse.get("rules")).asString()
-                .contains("sseAlgorithm=aws:kms", "bucketKeyEnabled=true", "kmsMasterKeyId=arn:aws:kms:us-west-2:"
-                        + TOOLING_ACCOUNT + ":key/");
+        Object keyArn = inputs(comprehensive, "aws:codebuild/project:Project", "training-build").get("encryptionKey");
+        assertThat(keyArn).asString().startsWith("arn:aws:kms:us-west-2:" + TOOLING_ACCOUNT + ":key/");
+        assertThat(sse.get("rules")).isEqualTo(List.of(Map.of("applyServerSideEncryptionByDefault",
+                Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", keyArn), "bucketKeyEnabled", true)));
         assertThat(inputs(comprehensive, "aws:s3/bucketVersioningV2:BucketVersioningV2", "training-models")
                 .get("versioningConfiguration")).isEqualTo(Map.of("status", "Enabled"));
         assertThat(inputs(comprehensive, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "training-models"))
@@ -194,8 +195,8 @@ class TrainingPipelineTest {
         assertThat(project.get("vpcConfig")).isEqualTo(Map.of("vpcId", "vpc-0a1b2c3d4e5f60718",
                 "subnets", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"),
                 "securityGroupIds", List.of("sg-0a1b2c3d4e5f60718")));
-        assertThat(project.get("logsConfig")).asString().contains("groupName=/aws/codebuild/" + PRODUCT
-                + "-training-build");
+        assertThat(project.get("logsConfig")).isEqualTo(Map.of("cloudwatchLogs", Map.of("status", "ENABLED",
+                "groupName", "/aws/codebuild/" + PRODUCT + "-training-build")));
         assertThat(inputs(comprehensive, "aws:cloudwatch/logGroup:LogGroup", "training-build"))
                 .containsEntry("retentionInDays", 365.0).containsKey("kmsKeyId");
     }

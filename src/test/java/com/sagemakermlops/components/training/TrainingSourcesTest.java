@@ -29,7 +29,10 @@ class TrainingSourcesTest {
         assertThat(recording.named(Repository.TYPE, "training-source").inputValues())
                 .containsEntry("repositoryName", PRODUCT + "-model-build");
         Map<String, Object> rule = inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change");
-        assertThat(rule.get("eventPattern")).asString().contains("aws.codecommit", "\"referenceName\":[\"main\"]");
+        assertThat(rule.get("eventPattern")).isEqualTo("{\"source\":[\"aws.codecommit\"],"
+                + "\"detail-type\":[\"CodeCommit Repository State Change\"],\"resources\":[\"arn:aws:codecommit:us-west-2:"
+                + TOOLING_ACCOUNT + ":" + PRODUCT + "-model-build\"],\"detail\":{\"event\":[\"referenceCreated\","
+                + "\"referenceUpdated\"],\"referenceType\":[\"branch\"],\"referenceName\":[\"main\"]}}");
         Map<String, Object> target = inputs(recording, "aws:cloudwatch/eventTarget:EventTarget",
                 "training-source-change");
         String pipelineArn = "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-training";
@@ -48,7 +51,9 @@ class TrainingSourcesTest {
         assertThat(inputs(recording, "aws:s3/bucketNotification:BucketNotification", "training-models"))
                 .containsEntry("eventbridge", true);
         assertThat(inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change")
-                .get("eventPattern")).asString().contains("\"source/" + PRODUCT + "-model-build.zip\"");
+                .get("eventPattern")).isEqualTo("{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],"
+                + "\"detail\":{\"bucket\":{\"name\":[\"" + PRODUCT + "-models\"]},"
+                + "\"object\":{\"key\":[\"source/" + PRODUCT + "-model-build.zip\"]}}}");
         assertThat(statement(rolePolicy(recording, "training-pipeline"), "ReadSourceObject").get("Resource"))
                 .isEqualTo("arn:aws:s3:::" + PRODUCT + "-models/source/" + PRODUCT + "-model-build.zip");
         assertThat(inputs(recording, "aws:s3/bucketVersioningV2:BucketVersioningV2", "training-models")
