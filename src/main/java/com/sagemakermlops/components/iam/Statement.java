@@ -63,6 +63,11 @@ public final class Statement {
         return this;
     }
 
+    /** {@code Resource: "*"} in a key policy, where it means the key the policy is attached to. */
+    public Statement onThisKey() {
+        return onAnyResourceBecause("in a key policy the resource * is the key itself");
+    }
+
     public Statement principal(String type, Output<String> value) {
         principals.computeIfAbsent(type, k -> new ArrayList<>()).add(value);
         return this;

@@ -13,7 +13,6 @@ import java.util.List;
  * resource means this key.
  */
 final class KeyPolicy {
-    static final String THIS_KEY = "in a key policy the resource * is the key itself";
     /** Administration without use: the account (its IAM administrators) manages the key, it does not read data. */
     static final String[] ADMINISTRATION = {
         "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
@@ -39,43 +38,43 @@ final class KeyPolicy {
                                       boolean dataCapture) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("KeyAdministrationByAccount", ADMINISTRATION)
-                .principal("AWS", arns.accountRoot()).onAnyResourceBecause(THIS_KEY));
+                .principal("AWS", arns.accountRoot()).onThisKey());
         // Whoever deploys uploads the seed code and creates the repository through S3 and CodeCommit.
         statements.add(Statement.allow("KeyUseThroughS3AndCodeCommitInAccount", USE)
-                .principal("AWS", arns.accountRoot()).onAnyResourceBecause(THIS_KEY)
+                .principal("AWS", arns.accountRoot()).onThisKey()
                 .when("StringEquals", "kms:ViaService", arns.service("s3"), arns.service("codecommit"))
                 .when("StringEquals", "kms:CallerAccount", arns.account()));
         statements.add(Statement.allow("KeyUseBySageMakerExecutionRole", USE)
-                .principal("AWS", principals.sagemakerRole()).onAnyResourceBecause(THIS_KEY));
+                .principal("AWS", principals.sagemakerRole()).onThisKey());
         statements.add(Statement.allow("KeyGrantsForSageMakerJobVolumes", "kms:CreateGrant")
-                .principal("AWS", principals.sagemakerRole()).onAnyResourceBecause(THIS_KEY)
+                .principal("AWS", principals.sagemakerRole()).onThisKey()
                 .when("Bool", "kms:GrantIsForAWSResource", "true"));
         statements.add(Statement.allow("KeyUseByTrainingBuildRole", USE)
-                .principal("AWS", principals.buildRole()).onAnyResourceBecause(THIS_KEY));
+                .principal("AWS", principals.buildRole()).onThisKey());
         statements.add(Statement.allow("KeyUseByTrainingPipelineRole", USE)
-                .principal("AWS", principals.pipelineRole()).onAnyResourceBecause(THIS_KEY));
+                .principal("AWS", principals.pipelineRole()).onThisKey());
         statements.add(Statement.allow("KeyUseByCloudWatchLogsForBuildLogs", "kms:Encrypt", "kms:Decrypt",
                         "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                         "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
-                .principal("Service", arns.service("logs")).onAnyResourceBecause(THIS_KEY)
+                .principal("Service", arns.service("logs")).onThisKey()
                 .when("ArnEquals", "kms:EncryptionContext:aws:logs:arn", principals.buildLogGroup()));
         if (!targets.isEmpty()) {
             List<String> accounts = arns.roots(targets);
             statements.add(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts", "kms:Decrypt",
                             "kms:DescribeKey")
-                    .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
+                    .principals("AWS", accounts).onThisKey()
                     .when("StringEquals", "kms:ViaService", arns.service("s3")));
             // Endpoint configurations in the target accounts encrypt their volumes with this key: SageMaker takes a
             // grant on it for the endpoint's instances, and only for an AWS resource.
             statements.add(Statement.allow("KeyGrantsForEndpointsInTargetAccounts", "kms:CreateGrant",
                             "kms:DescribeKey")
-                    .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
+                    .principals("AWS", accounts).onThisKey()
                     .when("Bool", "kms:GrantIsForAWSResource", "true")
                     .when("StringEquals", "kms:ViaService", arns.service("sagemaker")));
             if (dataCapture) {
                 statements.add(Statement.allow("KeyEncryptOfDataCaptureByTargetAccounts", "kms:Encrypt",
                                 "kms:GenerateDataKey")
-                        .principals("AWS", accounts).onAnyResourceBecause(THIS_KEY)
+                        .principals("AWS", accounts).onThisKey()
                         .when("StringEquals", "kms:ViaService", arns.service("s3")));
             }
         }
