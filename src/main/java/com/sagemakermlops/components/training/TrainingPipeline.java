@@ -48,6 +48,11 @@ import javax.annotation.Nullable;
  */
 public final class TrainingPipeline extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:training:TrainingPipeline";
+    /**
+     * The training build waits for the SageMaker pipeline it starts (the model-build seed waits up to two hours,
+     * PIPELINE_TIMEOUT_SECONDS): CodeBuild's default of one hour would stop it first.
+     */
+    static final int BUILD_TIMEOUT_MINUTES = 150;
     static final String SEED_FOLDER = "model-build";
 
     private final Output<String> keyArn;
@@ -202,6 +207,7 @@ public final class TrainingPipeline extends ComponentResource {
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(Output.of(variables)).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(logGroup.name()))
+                .buildTimeout(BUILD_TIMEOUT_MINUTES)
                 .tags(args.tags().asMap());
         args.training().devEnvironment().ifPresent(vpc -> project.vpcConfig(PipelineBuilds.vpcConfig(vpc)));
         return new Project(name + "-build", project.build(), options);

@@ -173,6 +173,7 @@ class TrainingPipelineTest {
         Map<String, Object> project = inputs(comprehensive, "aws:codebuild/project:Project", "training-build");
         assertThat(project.get("encryptionKey")).asString().startsWith("arn:aws:kms:us-west-2:");
         assertThat(project.get("source")).isEqualTo(Map.of("type", "CODEPIPELINE", "buildspec", "buildspec.yml"));
+        assertThat(project.get("buildTimeout")).isEqualTo(150.0);
         Map<String, Object> environment = (Map<String, Object>) project.get("environment");
         assertThat(environment).containsEntry("image", "aws/codebuild/standard:7.0")
                 .doesNotContainKey("privilegedMode");
@@ -362,5 +363,14 @@ class TrainingPipelineTest {
                         PolicyPackConfig.defaults())
                 .stream().filter(PolicyFinding::blocking).toList();
         assertThat(blocking).extracting(PolicyFinding::format).isEmpty();
+    }
+
+    @Test
+    void theTrainingBuildOutlastsTheSeedCodesWaitForItsPipeline() throws java.io.IOException {
+        String buildspec = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/buildspec.yml"));
+        var wait = java.util.regex.Pattern.compile("PIPELINE_TIMEOUT_SECONDS: \"(\\d+)\"").matcher(buildspec);
+
+        assertThat(wait.find()).as("the seed buildspec sets PIPELINE_TIMEOUT_SECONDS").isTrue();
+        assertThat(TrainingPipeline.BUILD_TIMEOUT_MINUTES * 60).isGreaterThan(Integer.parseInt(wait.group(1)));
     }
 }
