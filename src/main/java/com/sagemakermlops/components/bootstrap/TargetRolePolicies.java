@@ -3,6 +3,7 @@ package com.sagemakermlops.components.bootstrap;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.Checks;
@@ -40,11 +41,11 @@ final class TargetRolePolicies {
         }
 
         String arn(String service, String resource) {
-            return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+            return Arns.of(partition, service, region, accountId, resource);
         }
 
         String globalArn(String service, String resource) {
-            return "arn:" + partition + ":" + service + "::" + accountId + ":" + resource;
+            return Arns.of(partition, service, "", accountId, resource);
         }
     }
 
@@ -129,7 +130,7 @@ final class TargetRolePolicies {
                 Statement.allow("PullInferenceImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
                         // SageMaker's framework images live in AWS-owned registries that differ per region.
-                        .on("arn:" + scope.partition() + ":ecr:" + scope.region() + ":*:repository/sagemaker-*"),
+                        .on(Arns.of(scope.partition(), "ecr", scope.region(), "*", "repository/sagemaker-*")),
                 Statement.allow("LogInToRegistries", "ecr:GetAuthorizationToken")
                         .onAnyResourceBecause("an ECR authorization token is not tied to a repository"),
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",

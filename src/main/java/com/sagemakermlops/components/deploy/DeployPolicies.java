@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.deploy;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.VpcSettings;
@@ -27,11 +28,11 @@ final class DeployPolicies {
                  Output<String> artifactBucketArn, Output<String> cmkArn, Output<String> modelPackageGroupArn) {
 
         String arn(String service, String resource) {
-            return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
+            return Arns.of(partition, service, region, accountId, resource);
         }
 
         String accountRoot() {
-            return "arn:" + partition + ":iam::" + accountId + ":root";
+            return Arns.rootOf(partition, accountId);
         }
     }
 
@@ -81,7 +82,7 @@ final class DeployPolicies {
 
     /** Read-only access to {@code deploy.pipelineBucketName}, where pipeline-built model artifacts may live. */
     static List<Statement> pipelineBucketAccess(Scope scope, String bucket) {
-        String arn = "arn:" + scope.partition() + ":s3:::" + bucket;
+        String arn = Arns.of(scope.partition(), "s3", "", "", bucket);
         return List.of(
                 Statement.allow("ListPipelineBucket", "s3:ListBucket", "s3:GetBucketLocation").on(arn),
                 Statement.allow("ReadPipelineBucket", "s3:GetObject", "s3:GetObjectVersion").on(arn + "/*"));

@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.deploy;
 
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -25,15 +26,11 @@ public final class DeployRoles {
 
     /** {@code arn:<partition>:iam::<account>:role/<deploy role name>} of {@code environment}. */
     public static String deployRoleArn(String partition, Naming naming, TargetEnvironment environment) {
-        return roleArn(partition, environment.accountId(), deployRoleName(naming, environment.stage()));
+        return Arns.roleOf(partition, environment.accountId(), deployRoleName(naming, environment.stage()));
     }
 
     /** {@code arn:<partition>:iam::<account>:role/<execution role name>} of {@code environment}. */
     public static String executionRoleArn(String partition, Naming naming, TargetEnvironment environment) {
-        return roleArn(partition, environment.accountId(), executionRoleName(naming, environment.stage()));
-    }
-
-    private static String roleArn(String partition, String accountId, String name) {
-        return "arn:" + partition + ":iam::" + accountId + ":role/" + name;
+        return Arns.roleOf(partition, environment.accountId(), executionRoleName(naming, environment.stage()));
     }
 }

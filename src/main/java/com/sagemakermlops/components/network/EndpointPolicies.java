@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.network;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -28,14 +29,14 @@ final class EndpointPolicies {
      * which SageMaker needs to pull containers over a private network.
      */
     static List<Statement> s3(Naming naming, String partition, String region) {
-        String product = "arn:" + partition + ":s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
-        String sagemaker = "arn:" + partition + ":s3:::sagemaker-*";
+        String product = Arns.of(partition, "s3", "", "", naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*");
+        String sagemaker = Arns.of(partition, "s3", "", "", "sagemaker-*");
         return List.of(
                 objectsAndBuckets("ProductBuckets", product),
                 objectsAndBuckets("SageMakerBuckets", sagemaker),
                 Statement.allow("EcrImageLayers", "s3:GetObject")
                         .principal("AWS", "*")
-                        .on("arn:" + partition + ":s3:::prod-" + region + "-starport-layer-bucket/*"));
+                        .on(Arns.of(partition, "s3", "", "", "prod-" + region + "-starport-layer-bucket/*")));
     }
 
     private static Statement objectsAndBuckets(String sid, String bucketPattern) {
@@ -51,7 +52,7 @@ final class EndpointPolicies {
         return List.of(Statement.allow("InvokeEndpointsFromThisAccount", "sagemaker:InvokeEndpoint",
                         "sagemaker:InvokeEndpointAsync", "sagemaker:InvokeEndpointWithResponseStream")
                 .principal("AWS", "*")
-                .on("arn:" + partition + ":sagemaker:" + region + ":*:endpoint/*")
+                .on(Arns.of(partition, "sagemaker", region, "*", "endpoint/*"))
                 .when("StringEquals", "aws:PrincipalAccount", accountId));
     }
 

@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;
@@ -83,8 +84,7 @@ public final class AuditTrail extends ComponentResource {
 
     /** Known before the trail exists: the bucket and key policies name it as the only allowed source. */
     public static Output<String> trailArn(Naming naming, String partition, String region, Output<String> accountId) {
-        return accountId.applyValue(account -> "arn:" + partition + ":cloudtrail:" + region + ":" + account
-                + ":trail/" + trailName(naming));
+        return new Arns(partition, region, accountId).regional("cloudtrail", "trail/" + trailName(naming));
     }
 
     /** CloudTrail's bucket access for this trail alone (ACL check, owner-controlled writes). */

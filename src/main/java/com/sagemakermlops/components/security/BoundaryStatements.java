@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.security;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.Naming;
@@ -20,12 +21,12 @@ import java.util.Optional;
  */
 final class BoundaryStatements {
     private final Naming naming;
-    private final String arn;
+    private final String partition;
     private final String region;
 
     BoundaryStatements(Naming naming, String partition, String region) {
         this.naming = naming;
-        this.arn = "arn:" + partition + ":";
+        this.partition = partition;
         this.region = region;
     }
 
@@ -42,8 +43,8 @@ final class BoundaryStatements {
         String roles = productRoles();
         String buckets = productBuckets();
         // A trailing * matches the objects of the buckets too.
-        String sagemakerBuckets = arn + "s3:::sagemaker-*";
-        String logGroups = arn + "logs:" + region + ":*:log-group:";
+        String sagemakerBuckets = Arns.of(partition, "s3", "", "", "sagemaker-*");
+        String logGroups = Arns.of(partition, "logs", region, "*", "log-group:");
         String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
         return List.of(
                 Statement.allow("SageMaker", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
@@ -56,7 +57,7 @@ final class BoundaryStatements {
                                 "sagemaker:UpdateModelPackage", "sagemaker:DescribeModelPackageGroup",
                                 "sagemaker:CreateModel", "sagemaker:DescribeModel",
                                 "sagemaker:AddTags")
-                        .on(arn + "sagemaker:" + region + ":*:*"),
+                        .on(Arns.of(partition, "sagemaker", region, "*", "*")),
                 Statement.allow("AccountWideReads", "sagemaker:ListModelPackageGroups",
                                 "sagemaker:ListModelPackages", "sagemaker:ListPipelines", "sagemaker:Search", "sts:GetCallerIdentity",
                                 "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData",
@@ -67,7 +68,7 @@ final class BoundaryStatements {
                 Statement.allow("VpcModeNetworkInterfaces", "ec2:CreateNetworkInterface",
                                 "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
                                 "ec2:DeleteNetworkInterfacePermission")
-                        .on(arn + "ec2:" + region + ":*:*"),
+                        .on(Arns.of(partition, "ec2", region, "*", "*")),
                 Statement.allow("ProductBuckets", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject",
                                 "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
                                 "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
@@ -76,7 +77,7 @@ final class BoundaryStatements {
                 Statement.allow("ProductKey", "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
                                 "kms:CreateGrant")
-                        .on(arn + "kms:" + region + ":*:key/*")
+                        .on(Arns.of(partition, "kms", region, "*", "key/*"))
                         .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
                 Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
@@ -85,23 +86,24 @@ final class BoundaryStatements {
                                 "codebuild:StopBuild", "codebuild:CreateReportGroup", "codebuild:CreateReport",
                                 "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
                                 "codebuild:BatchPutCodeCoverages")
-                        .on(arn + "codebuild:" + region + ":*:*/" + projects),
+                        .on(Arns.of(partition, "codebuild", region, "*", "*/" + projects)),
                 Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
                                 "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
                                 "codepipeline:ListPipelineExecutions")
-                        .on(arn + "codepipeline:" + region + ":*:"
-                                + naming.physicalPrefix(PhysicalName.CODEPIPELINE) + "*"),
+                        .on(Arns.of(partition, "codepipeline", region, "*",
+                                naming.physicalPrefix(PhysicalName.CODEPIPELINE) + "*")),
                 Statement.allow("ProductRepositories", "codecommit:GitPull", "codecommit:GetBranch",
                                 "codecommit:GetCommit", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
-                        .on(arn + "codecommit:" + region + ":*:" + naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*"),
+                        .on(Arns.of(partition, "codecommit", region, "*",
+                                naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*")),
                 Statement.allow("ProductParameters", "ssm:GetParameter", "ssm:GetParameters",
                                 "ssm:GetParametersByPath")
-                        .on(arn + "ssm:" + region + ":*:parameter/ml/" + naming.productName() + "/*"),
+                        .on(Arns.of(partition, "ssm", region, "*", "parameter/ml/" + naming.productName() + "/*")),
                 Statement.allow("ProductRoleAssumption", "sts:AssumeRole", "sts:TagSession").on(roles),
                 Statement.allow("ContainerImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
-                        .on(arn + "ecr:" + region + ":*:repository/*"),
+                        .on(Arns.of(partition, "ecr", region, "*", "repository/*")),
                 Statement.allow("PassProductRolesToSageMaker", "iam:PassRole")
                         .on(roles)
                         .when("StringEquals", "iam:PassedToService", "sagemaker.amazonaws.com"));
@@ -112,10 +114,10 @@ final class BoundaryStatements {
         statements.addAll(List.of(
                 Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:DisableKeyRotation", "kms:PutKeyPolicy")
-                        .on(arn + "kms:" + region + ":*:key/*")
+                        .on(Arns.of(partition, "kms", region, "*", "key/*"))
                         .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
                 Statement.deny("DenyKeyAliasChange", "kms:DeleteAlias", "kms:UpdateAlias")
-                        .on(arn + "kms:" + region + ":*:" + naming.keyAlias()),
+                        .on(Arns.of(partition, "kms", region, "*", naming.keyAlias())),
                 Statement.deny("DenyBucketProtectionChange", "s3:PutBucketPublicAccessBlock",
                                 "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
                         .on(productBuckets())));
@@ -124,11 +126,11 @@ final class BoundaryStatements {
 
     /** This product's roles, in any account the boundary is used in. */
     private String productRoles() {
-        return arn + "iam::*:role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*";
+        return Arns.of(partition, "iam", "", "*", "role/" + naming.physicalPrefix(PhysicalName.IAM_ROLE) + "*");
     }
 
     /** This product's buckets; a trailing * matches their objects too. */
     private String productBuckets() {
-        return arn + "s3:::" + naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*";
+        return Arns.of(partition, "s3", "", "", naming.physicalPrefix(PhysicalName.S3_BUCKET) + "*");
     }
 }

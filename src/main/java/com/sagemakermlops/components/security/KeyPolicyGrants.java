@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.security;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.Naming;
 
@@ -26,8 +27,8 @@ public final class KeyPolicyGrants {
     }
 
     static Statement logsEncryption(Naming naming, String partition, String region, Output<String> accountId) {
-        Output<String> logGroupArn = accountId.applyValue(account -> "arn:" + partition + ":logs:" + region + ":"
-                + account + ":log-group:" + SecurityMonitoring.logGroupName(naming));
+        Output<String> logGroupArn = new Arns(partition, region, accountId)
+                .regional("logs", "log-group:" + SecurityMonitoring.logGroupName(naming));
         return Statement.allow("AllowCloudWatchLogsSecurityLogGroup", "kms:Encrypt", "kms:Decrypt",
                         "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                         "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
@@ -48,7 +49,7 @@ public final class KeyPolicyGrants {
                 .principal("Service", "cloudtrail.amazonaws.com")
                 .onAnyResourceBecause(THIS_KEY)
                 .when("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn",
-                        accountId.applyValue(account -> "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*"))
+                        accountId.applyValue(account -> Arns.of(partition, "cloudtrail", "*", account, "trail/*")))
                 .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
     }
 

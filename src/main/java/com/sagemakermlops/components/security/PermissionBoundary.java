@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.naming.PhysicalName;
 
@@ -24,8 +25,8 @@ public final class PermissionBoundary extends ComponentResource {
         super(TYPE, name, options);
         String policyName = args.naming().physical(PhysicalName.IAM_POLICY, "permission-boundary");
         // The boundary names itself (roles may only carry this boundary), so its ARN is built before it exists.
-        Output<String> ownArn = Output.of("arn:" + args.partition() + ":iam::" + args.accountId() + ":policy/"
-                + policyName);
+        Output<String> ownArn = Output.of(
+                Arns.of(args.partition(), "iam", "", args.accountId(), "policy/" + policyName));
         Policy policy = new Policy(name, PolicyArgs.builder()
                 .name(policyName)
                 .description("Permissions boundary of every role of " + args.naming().productName())
