@@ -12,7 +12,6 @@ import java.util.Optional;
 
 /** The statements of the deploy pipeline's roles, key policy and bucket policy. */
 final class DeployPolicies {
-    static final String IN_KEY_POLICY = "in a key policy the resource * means this key";
     private static final List<String> KEY_ADMIN_ACTIONS = List.of(
             "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
             "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:EnableKey", "kms:DisableKey",
@@ -140,9 +139,9 @@ final class DeployPolicies {
     static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
         Statement administer = Statement.allow("AccountAdministersKey", KEY_ADMIN_ACTIONS.toArray(String[]::new))
                 .principal("AWS", scope.accountRoot())
-                .onAnyResourceBecause(IN_KEY_POLICY);
+                .onThisKey();
         Statement use = Statement.allow("DeployBuildsUseKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
-                .onAnyResourceBecause(IN_KEY_POLICY);
+                .onThisKey();
         deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));
         return List.of(administer, use);
     }

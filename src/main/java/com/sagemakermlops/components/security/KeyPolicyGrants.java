@@ -13,9 +13,6 @@ import java.util.List;
  * Each is limited to this product's log group, this account, or this product's trail.
  */
 public final class KeyPolicyGrants {
-    /** In a key policy, {@code Resource: "*"} means the key the policy is attached to. */
-    private static final String THIS_KEY = "in a key policy the resource is the key itself";
-
     private KeyPolicyGrants() {
     }
 
@@ -33,21 +30,21 @@ public final class KeyPolicyGrants {
                         "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                         "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
                 .principal("Service", "logs." + region + "." + dnsSuffix(partition))
-                .onAnyResourceBecause(THIS_KEY)
+                .onThisKey()
                 .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroupArn);
     }
 
     static Statement alarmsToEncryptedTopic(Output<String> accountId) {
         return Statement.allow("AllowCloudWatchAlarmsEncryptedTopic", "kms:Decrypt", "kms:GenerateDataKey")
                 .principal("Service", "cloudwatch.amazonaws.com")
-                .onAnyResourceBecause(THIS_KEY)
+                .onThisKey()
                 .when("StringEquals", "aws:SourceAccount", accountId);
     }
 
     static Statement cloudTrailEncryption(Naming naming, String partition, String region, Output<String> accountId) {
         return Statement.allow("AllowCloudTrailEncryptLogs", "kms:GenerateDataKey")
                 .principal("Service", "cloudtrail.amazonaws.com")
-                .onAnyResourceBecause(THIS_KEY)
+                .onThisKey()
                 .when("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn",
                         accountId.applyValue(account -> Arns.of(partition, "cloudtrail", "*", account, "trail/*")))
                 .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
@@ -56,7 +53,7 @@ public final class KeyPolicyGrants {
     static Statement cloudTrailDescribeKey(Naming naming, String partition, String region, Output<String> accountId) {
         return Statement.allow("AllowCloudTrailDescribeKey", "kms:DescribeKey")
                 .principal("Service", "cloudtrail.amazonaws.com")
-                .onAnyResourceBecause(THIS_KEY)
+                .onThisKey()
                 .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
     }
 
