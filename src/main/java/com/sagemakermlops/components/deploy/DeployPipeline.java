@@ -157,7 +157,7 @@ public final class DeployPipeline extends ComponentResource {
                 .role(role.id())
                 .policy(PolicyDocument.of(DeployPolicies.buildRole(args.scope(),
                         new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn,
-                        projectName, args.source(), vpc, args.deploy().pipelineBucketName())))
+                        projectName, vpc, args.deploy().pipelineBucketName())))
                 .build(), child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",

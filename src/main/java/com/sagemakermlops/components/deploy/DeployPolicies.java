@@ -49,8 +49,7 @@ final class DeployPolicies {
 
     /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
     static List<Statement> buildRole(Scope scope, State state, String deployRoleArn, String projectName,
-                                     PipelineSource source, Optional<VpcSettings> vpc,
-                                     Optional<String> pipelineBucketName) {
+                                     Optional<VpcSettings> vpc, Optional<String> pipelineBucketName) {
         String logGroup = scope.arn("logs", "log-group:" + DeployBuild.logGroupName(projectName));
         List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("AssumeTargetDeployRole", "sts:AssumeRole").on(deployRoleArn),
@@ -73,7 +72,6 @@ final class DeployPolicies {
                         .on(logGroup, logGroup + ":*"),
                 Statement.allow("ReadProductParameters", "ssm:GetParameter")
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
-        statements.addAll(source.buildAccess());
         vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;

@@ -14,18 +14,15 @@ import java.util.List;
  * @param location        clone URL, {@code s3://} URI or provider repository id, for SSM and outputs
  * @param action          the CodePipeline source action (its output artifact is {@link #OUTPUT_ARTIFACT})
  * @param pipelineAccess  statements the pipeline role needs to run the action
- * @param buildAccess     statements a CodeBuild role needs to read the same source (e.g. git pull), may be empty
  */
 public record PipelineSource(
         Output<String> location,
         PipelineStageActionArgs action,
-        List<Statement> pipelineAccess,
-        List<Statement> buildAccess) {
+        List<Statement> pipelineAccess) {
 
     public static final String OUTPUT_ARTIFACT = "SourceOutput";
 
     public PipelineSource {
         pipelineAccess = List.copyOf(pipelineAccess);
-        buildAccess = List.copyOf(buildAccess);
     }
 }

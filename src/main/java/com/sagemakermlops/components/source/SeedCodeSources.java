@@ -77,7 +77,7 @@ public final class SeedCodeSources {
                 .on(repository.arn()));
         Output<String> changes = repository.arn()
                 .applyValue(arn -> ChangeEvents.codeCommitBranchChanged(arn, SourceActions.BRANCH));
-        return new SeedCodeSource(new PipelineSource(repository.cloneUrlHttp(), action, pipelineAccess, List.of()),
+        return new SeedCodeSource(new PipelineSource(repository.cloneUrlHttp(), action, pipelineAccess),
                 ROOT_BUILDSPEC, Optional.of(changes));
     }
 
@@ -92,7 +92,7 @@ public final class SeedCodeSources {
                 Statement.allow("CheckSourceBucketVersioning", "s3:GetBucketVersioning").on(args.bucketArn()));
         Output<String> location = object.bucket().applyValue(bucket -> "s3://" + bucket + "/" + key);
         Output<String> changes = object.bucket().applyValue(bucket -> ChangeEvents.s3ObjectCreated(bucket, key));
-        return new SeedCodeSource(new PipelineSource(location, action, pipelineAccess, List.of()),
+        return new SeedCodeSource(new PipelineSource(location, action, pipelineAccess),
                 ROOT_BUILDSPEC, Optional.of(changes));
     }
 
@@ -103,7 +103,7 @@ public final class SeedCodeSources {
                 Statement.allow("UseSourceConnection", SourceActions.useConnectionAction(connection.connectionArn()))
                         .on(connection.connectionArn()));
         return new SeedCodeSource(
-                new PipelineSource(Output.of(connection.fullRepositoryId()), action, pipelineAccess, List.of()),
+                new PipelineSource(Output.of(connection.fullRepositoryId()), action, pipelineAccess),
                 folder + "/" + ROOT_BUILDSPEC, Optional.empty());
     }
 

@@ -84,7 +84,6 @@ final class RolePermissions {
                                 RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("ListModelVersions", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("sagemaker:ListModelPackages has no resource-level permissions")));
-        statements.addAll(source.buildAccess());
         vpc.ifPresent(v -> statements.addAll(VpcAccess.statements(arns, v, "codebuild.amazonaws.com")));
         return statements;
     }

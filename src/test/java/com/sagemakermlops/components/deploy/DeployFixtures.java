@@ -68,8 +68,7 @@ final class DeployFixtures {
                                 "PollForSourceChanges", "false"))
                         .build(),
                 List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
-                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
-                List.of());
+                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)));
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {

@@ -96,7 +96,6 @@ class SeedCodeSourcesTest {
                                 "codecommit:GetRepository", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
                         .on("arn:aws:codecommit:us-west-2:111122223333:" + REPO))));
-        assertThat(source.source().buildAccess()).isEmpty();
         assertThat(source.buildspec()).isEqualTo("buildspec.yml");
         assertThat(value(source.source().location()))
                 .isEqualTo("https://git-codecommit.us-west-2.amazonaws.com/v1/repos/" + REPO);
