@@ -27,6 +27,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.Arns;
+import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;

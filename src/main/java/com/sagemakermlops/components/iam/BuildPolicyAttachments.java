@@ -1,4 +1,4 @@
-package com.sagemakermlops.components.training;
+package com.sagemakermlops.components.iam;
 
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
