@@ -1,5 +1,7 @@
 package com.sagemakermlops.components.deploy;
 
+import com.google.gson.Gson;
+import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.codebuild.Project;
 import com.pulumi.aws.codebuild.ProjectArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
@@ -22,6 +24,7 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
+import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
@@ -117,11 +120,16 @@ public final class DeployPipeline extends ComponentResource {
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
 
-        Optional<ApprovalTrigger> trigger = args.triggersOnApproval()
-                ? Optional.of(new ApprovalTrigger(name, this, args, pipeline.arn()))
+        Optional<EventRule> trigger = args.triggersOnApproval()
+                ? Optional.of(PipelineStartRule.create(name + "-trigger", new PipelineStartRule.Args(
+                        "Starts the deploy pipeline when a model package version is Approved",
+                        args.modelPackageGroupName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
+                        args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
+                        args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.tags(),
+                        args.permissionsBoundary(), Optional.of(args.accountId())), child()))
                 : Optional.empty();
-        this.eventRuleArn = trigger.map(ApprovalTrigger::ruleArn);
-        this.eventRuleName = trigger.map(ApprovalTrigger::ruleName);
+        this.eventRuleArn = trigger.map(EventRule::arn);
+        this.eventRuleName = trigger.map(EventRule::name);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("pipelineName", pipelineName);
@@ -133,6 +141,18 @@ public final class DeployPipeline extends ComponentResource {
         outputs.put("backendUrl", backendUrl);
         eventRuleArn.ifPresent(arn -> outputs.put("eventRuleArn", arn));
         registerOutputs(outputs);
+    }
+
+    /** The approval trigger's pattern: this group's packages whose approval status changed to Approved. */
+    static String approvalPattern(String modelPackageGroupName) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("ModelPackageGroupName", List.of(modelPackageGroupName));
+        detail.put("ModelApprovalStatus", List.of("Approved"));
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("source", List.of("aws.sagemaker"));
+        pattern.put("detail-type", List.of("SageMaker Model Package State Change"));
+        pattern.put("detail", detail);
+        return new Gson().toJson(pattern);
     }
 
     private CustomResourceOptions child() {

@@ -120,19 +120,6 @@ final class DeployPolicies {
         return statements;
     }
 
-    /** Trust of the approval trigger's role: EventBridge, for this account's approval rule only. */
-    static Statement triggerTrust(Scope scope, Output<String> ruleArn) {
-        return Statement.allow("TrustApprovalRule", "sts:AssumeRole")
-                .principal("Service", "events.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", scope.accountId())
-                .when("ArnEquals", "aws:SourceArn", ruleArn);
-    }
-
-    /** The approval trigger's only permission. */
-    static Statement startPipeline(Output<String> pipelineArn) {
-        return Statement.allow("StartDeployPipeline", "codepipeline:StartPipelineExecution").on(pipelineArn);
-    }
-
     /** The secrets key: administered by the account, used by the deploy builds only. */
     static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
         Statement administer = Statement.allow("AccountAdministersKey", KEY_ADMIN_ACTIONS.toArray(String[]::new))

@@ -35,6 +35,7 @@ import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
 import com.sagemakermlops.components.storage.ArtifactStores;
+import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.SourceControl;
 
 import java.util.ArrayList;

@@ -302,7 +302,7 @@ class DeployPipelineTest {
 
     @Test
     void triggerRoleMayOnlyStartThisPipelineAndOnlyForThisRule() {
-        Object policy = FULL.named(ROLE_POLICY, "deploy-trigger-policy").inputValues().get("policy");
+        Object policy = FULL.named(ROLE_POLICY, "deploy-trigger-role").inputValues().get("policy");
 
         assertThat(statements(policy)).singleElement().satisfies(s -> assertThat(s)
                 .containsEntry("Effect", "Allow")

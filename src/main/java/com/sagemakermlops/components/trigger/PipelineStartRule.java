@@ -1,0 +1,85 @@
+package com.sagemakermlops.components.trigger;
+
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.Statement;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An EventBridge rule that starts one CodePipeline pipeline on matching events, through a role only that rule can
+ * assume ({@code aws:SourceArn}, and {@code aws:SourceAccount} when given) and that may only
+ * {@code codepipeline:StartPipelineExecution} that pipeline. The training pipeline starts on source changes, the
+ * deploy pipeline on model approvals.
+ */
+public final class PipelineStartRule {
+    /**
+     * @param eventPattern  the EventBridge pattern (JSON)
+     * @param pipelineArn   the pipeline to start
+     * @param ruleName      physical rule name
+     * @param roleName      physical name of the role the rule assumes
+     * @param sourceAccount the rule's account, required of the caller in the role's trust as well, when given
+     */
+    public record Args(String description, Output<String> eventPattern, Output<String> pipelineArn, String ruleName,
+                       String roleName, Tags tags, Optional<Output<String>> permissionsBoundary,
+                       Optional<String> sourceAccount) {
+
+        /** Trust conditioned on the rule's ARN alone. */
+        public Args(String description, Output<String> eventPattern, Output<String> pipelineArn, String ruleName,
+                    String roleName, Tags tags, Optional<Output<String>> permissionsBoundary) {
+            this(description, eventPattern, pipelineArn, ruleName, roleName, tags, permissionsBoundary,
+                    Optional.empty());
+        }
+    }
+
+    private PipelineStartRule() {
+    }
+
+    /** @return the rule (its target and role are created with it) */
+    public static EventRule create(String name, Args args, CustomResourceOptions options) {
+        EventRule rule = new EventRule(name, EventRuleArgs.builder()
+                .name(args.ruleName())
+                .description(args.description())
+                .eventPattern(args.eventPattern())
+                .tags(args.tags().asMap())
+                .build(), options);
+        String roleName = name + "-role";
+        Role role = Roles.create(roleName, new Roles.Spec(args.roleName(),
+                "The " + roleName + " role of " + args.roleName() + ": one duty, least privilege",
+                trust(rule.arn(), args.sourceAccount()), args.permissionsBoundary(), args.tags()), options);
+        var permissions = new RolePolicy(roleName, RolePolicyArgs.builder()
+                .role(role.name())
+                .name("permissions")
+                .policy(PolicyDocument.of(statements(args.pipelineArn())))
+                .build(), options);
+        new EventTarget(name, EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(args.pipelineArn())
+                .roleArn(role.arn())
+                .build(), CustomResourceOptions.merge(options,
+                CustomResourceOptions.builder().dependsOn(permissions).build()));
+        return rule;
+    }
+
+    static Output<String> trust(Output<String> ruleArn, Optional<String> sourceAccount) {
+        Statement trust = Statement.allow("TrustThisRule", "sts:AssumeRole")
+                .principal("Service", "events.amazonaws.com");
+        sourceAccount.ifPresent(account -> trust.when("StringEquals", "aws:SourceAccount", account));
+        return PolicyDocument.of(trust.when("ArnEquals", "aws:SourceArn", ruleArn));
+    }
+
+    static List<Statement> statements(Output<String> pipelineArn) {
+        return List.of(Statement.allow("StartThisPipeline", "codepipeline:StartPipelineExecution").on(pipelineArn));
+    }
+}
