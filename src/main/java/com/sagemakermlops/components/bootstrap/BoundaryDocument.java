@@ -3,6 +3,7 @@ package com.sagemakermlops.components.bootstrap;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +21,6 @@ import java.util.Set;
  * written.
  */
 final class BoundaryDocument {
-    /** Characters of a managed policy, not counting whitespace (the document is rendered without any). */
-    static final int MANAGED_POLICY_LIMIT = 6_144;
-
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private BoundaryDocument() {
@@ -45,12 +43,7 @@ final class BoundaryDocument {
         allowed.forEach((scope, actions) -> compact.add(allow(scope, actions)));
         compact.addAll(denied);
         parsed.put("Statement", compact);
-        String rendered = GSON.toJson(parsed);
-        if (rendered.length() > MANAGED_POLICY_LIMIT) {
-            throw new IllegalStateException("the permissions boundary has " + rendered.length()
-                    + " characters, more than the " + MANAGED_POLICY_LIMIT + " IAM accepts for a managed policy");
-        }
-        return rendered;
+        return ManagedPolicyLimit.within("the permissions boundary", GSON.toJson(parsed));
     }
 
     /** What a statement applies to: its resources and its conditions (null when it has none). */

@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.Arns;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.naming.PhysicalName;
 
@@ -31,7 +32,8 @@ public final class PermissionBoundary extends ComponentResource {
                 .name(policyName)
                 .description("Permissions boundary of every role of " + args.naming().productName())
                 .policy(PolicyDocument.of(new BoundaryStatements(args.naming(), args.partition(), args.region())
-                        .all(ownArn, args.codeStarConnectionArn())))
+                        .all(ownArn, args.codeStarConnectionArn()))
+                        .applyValue(document -> ManagedPolicyLimit.within("the permissions boundary", document)))
                 .tags(args.tags().asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.policyArn = policy.arn();

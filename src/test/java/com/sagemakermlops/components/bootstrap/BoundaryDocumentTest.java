@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.bootstrap;
 
 import com.google.gson.Gson;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,7 +35,7 @@ class BoundaryDocumentTest {
     void aBoundaryLargerThanIamAcceptsIsRefusedWhenPlanned() {
         String document = new Gson().toJson(Map.of("Version", "2012-10-17", "Statement", List.of(
                 Map.of("Effect", "Allow", "Action", "s3:GetObject",
-                        "Resource", "arn:aws:s3:::" + "b".repeat(BoundaryDocument.MANAGED_POLICY_LIMIT) + "/*"))));
+                        "Resource", "arn:aws:s3:::" + "b".repeat(ManagedPolicyLimit.CHARACTERS) + "/*"))));
 
         assertThatThrownBy(() -> BoundaryDocument.compacted(document))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,7 +1,10 @@
 package com.sagemakermlops.components.security;
 
 import com.google.gson.JsonObject;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
+import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.PhysicalName;
@@ -52,7 +55,7 @@ class PermissionBoundaryTest {
             assertThat(strings(st, "Action")).allMatch(a -> a.matches("[a-z0-9-]+:[A-Za-z0-9]+"));
         }
         assertThat(sids).doesNotHaveDuplicates();
-        assertThat(text.replaceAll("\\s", "")).hasSizeLessThanOrEqualTo(6144);
+        assertThat(text.replaceAll("\\s", "")).hasSizeLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
         assertThat(recording.outputs().get("policyArn")).isEqualTo(policy.outputValues().get("arn"));
         assertThat(policy.inputValues()).containsEntry("name",
                 NAMING.physical(PhysicalName.IAM_POLICY, "permission-boundary"));
@@ -116,9 +119,33 @@ class PermissionBoundaryTest {
     void grantsTheSourceConnectionOnlyWhenConfigured() {
         Object without = only(run(), POLICY).inputValues().get("policy");
         assertThat(String.valueOf(without)).doesNotContain("UseConnection");
-        Object with = only(run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, TAGS,
-                Optional.of(CONNECTION))), POLICY).inputValues().get("policy");
-        assertThat(strings(statement(with, "UseSourceConnection"), "Resource")).containsExactly(CONNECTION);
+        Recording with = TestStacks.run("dev", TestStacks.cloud(), ctx -> ctx.export("policy", PolicyDocument.of(
+                new BoundaryStatements(NAMING, "aws", TestStacks.REGION)
+                        .all(Output.of("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":policy/boundary"),
+                                Optional.of(CONNECTION)))));
+        assertThat(with.errors()).isEmpty();
+        assertThat(strings(statement(with.outputs().get("policy"), "UseSourceConnection"), "Resource"))
+                .containsExactly(CONNECTION);
+    }
+
+    /** With the connection statement the boundary is longer than IAM accepts: refused when planned, not applied. */
+    @Test
+    void aBoundaryLongerThanIamAcceptsIsRefusedWhenPlanned() {
+        String failure;
+        try {
+            failure = String.join("\n", TestStacks.run("dev", TestStacks.cloud(), ctx -> ctx.export("policyArn",
+                    new PermissionBoundary("boundary", new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION,
+                            TestStacks.TOOLING_ACCOUNT, TAGS, Optional.of(CONNECTION)),
+                            ComponentResourceOptions.Empty).policyArn())).errors());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            failure = String.valueOf(cause.getMessage());
+        }
+        assertThat(failure).containsPattern("the permissions boundary has \\d+ characters, more than the "
+                + ManagedPolicyLimit.CHARACTERS + " IAM accepts for a managed policy");
     }
 
     @Test
