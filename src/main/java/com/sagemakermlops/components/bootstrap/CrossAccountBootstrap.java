@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;

@@ -7,7 +7,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.Arns;
-import com.sagemakermlops.components.iam.ManagedPolicyLimit;
+import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.naming.PhysicalName;
 
@@ -33,7 +33,7 @@ public final class PermissionBoundary extends ComponentResource {
                 .description("Permissions boundary of every role of " + args.naming().productName())
                 .policy(PolicyDocument.of(new BoundaryStatements(args.naming(), args.partition(), args.region())
                         .all(ownArn, args.codeStarConnectionArn()))
-                        .applyValue(document -> ManagedPolicyLimit.within("the permissions boundary", document)))
+                        .applyValue(BoundaryDocument::compacted))
                 .tags(args.tags().asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.policyArn = policy.arn();

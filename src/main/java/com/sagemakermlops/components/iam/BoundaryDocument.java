@@ -1,9 +1,8 @@
-package com.sagemakermlops.components.bootstrap;
+package com.sagemakermlops.components.iam;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
-import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,13 +19,13 @@ import java.util.Set;
  * copied Allow statements drop their Sids (they name duties of the roles, which keep them). Deny statements stay as
  * written.
  */
-final class BoundaryDocument {
+public final class BoundaryDocument {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private BoundaryDocument() {
     }
 
-    static String compacted(String document) {
+    public static String compacted(String document) {
         Map<String, Object> parsed = GSON.fromJson(document, new TypeToken<LinkedHashMap<String, Object>>() { }.getType());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> statements = (List<Map<String, Object>>) parsed.get("Statement");

@@ -1,7 +1,6 @@
-package com.sagemakermlops.components.bootstrap;
+package com.sagemakermlops.components.iam;
 
 import com.google.gson.Gson;
-import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
