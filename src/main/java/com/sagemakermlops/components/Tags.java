@@ -1,6 +1,7 @@
 package com.sagemakermlops.components;
 
 import com.sagemakermlops.config.BuildPolicy;
+import com.sagemakermlops.policy.PolicyPack;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
 
 /** The tags every resource of a product carries, and policy-pack suppressions written as tags. */
 public final class Tags {
-    /** Tag key prefix the policy pack reads suppressions from: {@code mlops:suppress:<policy or cdk-nag id>}. */
-    public static final String SUPPRESSION_PREFIX = "mlops:suppress:";
     private static final Pattern NOT_TAG_VALUE = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
     private static final int MAX_VALUE = 256;
 
@@ -49,7 +48,7 @@ public final class Tags {
     public Tags withSuppressions(List<BuildPolicy.Suppression> suppressions) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         for (BuildPolicy.Suppression suppression : suppressions) {
-            copy.put(SUPPRESSION_PREFIX + suppression.id(), tagValue(suppression.reason()));
+            copy.put(PolicyPack.SUPPRESSION_TAG_PREFIX + suppression.id(), tagValue(suppression.reason()));
         }
         return new Tags(copy);
     }

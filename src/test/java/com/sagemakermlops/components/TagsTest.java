@@ -1,6 +1,7 @@
 package com.sagemakermlops.components;
 
 import com.sagemakermlops.config.BuildPolicy;
+import com.sagemakermlops.policy.PolicyPack;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,9 +38,9 @@ class TagsTest {
                 new BuildPolicy.Suppression("AwsSolutions-IAM5", "sts:GetServiceBearerToken needs Resource:* (AWS)"),
                 new BuildPolicy.Suppression("iam-no-wildcard-resources", "x".repeat(300))));
         assertThat(tags.asMap())
-                .containsEntry(Tags.SUPPRESSION_PREFIX + "AwsSolutions-IAM5",
+                .containsEntry(PolicyPack.SUPPRESSION_TAG_PREFIX + "AwsSolutions-IAM5",
                         "sts:GetServiceBearerToken needs Resource:ANY AWS")
-                .containsEntry(Tags.SUPPRESSION_PREFIX + "iam-no-wildcard-resources", "x".repeat(256))
+                .containsEntry(PolicyPack.SUPPRESSION_TAG_PREFIX + "iam-no-wildcard-resources", "x".repeat(256))
                 .containsAllEntriesOf(TAGS.asMap()).hasSize(7);
         assertThat(TAGS.asMap()).hasSize(5);
     }

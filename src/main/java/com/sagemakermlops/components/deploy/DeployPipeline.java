@@ -25,6 +25,7 @@ import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
+import com.sagemakermlops.config.BuildPolicy;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
@@ -189,8 +190,8 @@ public final class DeployPipeline extends ComponentResource {
                         .entrySet().stream()
                         .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
                         .toList());
-        Tags tags = args.tags().with(Tags.SUPPRESSION_PREFIX + "codebuild-no-plaintext-credentials",
-                SECRETS_PROVIDER_REASON);
+        Tags tags = args.tags().withSuppressions(List.of(
+                new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
                 .name(projectName)
                 .description("Deploys the newest Approved model package to " + env.stage().id()

@@ -300,7 +300,7 @@ class TrainingPipelineTest {
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("sts:AWSServiceName", "codeartifact.amazonaws.com"))));
         assertThat(document.get("tags")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry(Tags.SUPPRESSION_PREFIX + "AwsSolutions-IAM5",
+                .containsEntry(PolicyPack.SUPPRESSION_TAG_PREFIX + "AwsSolutions-IAM5",
                         "sts:GetServiceBearerToken requires Resource:ANY conditioned on the service name")
                 .containsEntry("product", PRODUCT);
         assertThat(inputs(comprehensive, "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
