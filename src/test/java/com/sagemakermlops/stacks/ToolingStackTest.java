@@ -1,5 +1,6 @@
 package com.sagemakermlops.stacks;
 
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfigParser;
@@ -113,7 +114,8 @@ class ToolingStackTest {
                     .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())
                             .containsEntry("permissionsBoundary", boundaryArn));
             // IAM's limit for a managed policy, counted without whitespace (the document is rendered compact).
-            assertThat(String.valueOf(boundary.inputValues().get("policy")).length()).isLessThanOrEqualTo(6_144);
+            assertThat(String.valueOf(boundary.inputValues().get("policy")).length()).isLessThanOrEqualTo(
+                    ManagedPolicyLimit.CHARACTERS);
         }
         assertThat(dev.ofType("aws:iam/role:Role")).filteredOn(role -> role.provider().isEmpty())
                 .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())

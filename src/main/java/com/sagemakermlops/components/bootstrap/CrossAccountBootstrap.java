@@ -5,8 +5,6 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -62,11 +60,11 @@ public final class CrossAccountBootstrap extends ComponentResource {
 
         Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
                 TargetRolePolicies.executionTrust(scope), boundary, args, inTarget.build());
-        permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
+        Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
                 TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), boundary, args, inTarget.build());
-        permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
+        Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
@@ -120,15 +118,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
         return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
                 + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
                 boundary, args.tags()), options);
-    }
-
-    private static void permissions(String name, Role role, List<Statement> statements,
-                                    CustomResourceOptions options) {
-        new RolePolicy(name, RolePolicyArgs.builder()
-                .role(role.name())
-                .name("permissions")
-                .policy(PolicyDocument.of(statements))
-                .build(), options);
     }
 
     public Output<String> deployRoleArn() {

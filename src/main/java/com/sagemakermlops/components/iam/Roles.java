@@ -2,10 +2,13 @@ package com.sagemakermlops.components.iam;
 
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,5 +41,20 @@ public final class Roles {
                 .tags(spec.tags().asMap());
         spec.permissionsBoundary().ifPresent(args::permissionsBoundary);
         return args;
+    }
+
+    /** The description of a role that does one duty. */
+    public static String oneDuty(String name, String roleName) {
+        return "The " + name + " role of " + roleName + ": one duty, least privilege";
+    }
+
+    /** The role's permissions: one inline policy named {@code permissions}. */
+    public static RolePolicy permissions(String name, Role role, List<Statement> statements,
+                                         CustomResourceOptions options) {
+        return new RolePolicy(name, RolePolicyArgs.builder()
+                .role(role.name())
+                .name("permissions")
+                .policy(PolicyDocument.of(statements))
+                .build(), options);
     }
 }

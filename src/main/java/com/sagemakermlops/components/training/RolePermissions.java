@@ -59,7 +59,7 @@ final class RolePermissions {
 
     /** What the training build does: read its input, upload pipeline inputs, upsert and run the SageMaker pipeline. */
     static List<Statement> build(Arns arns, TrainingNames names, Output<String> bucketArn,
-                                 Output<String> logGroupArn, PipelineSource source, Optional<VpcSettings> vpc) {
+                                 Output<String> logGroupArn, Optional<VpcSettings> vpc) {
         Output<String> pipeline = arns.regional("sagemaker",
                 TrainingNames.sagemakerResource("pipeline", names.sagemakerPipeline()));
         List<Statement> statements = new ArrayList<>(List.of(

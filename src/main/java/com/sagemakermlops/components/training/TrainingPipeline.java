@@ -26,6 +26,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.build.PipelineBuilds;
+import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.PolicyDocument;
@@ -132,11 +133,11 @@ public final class TrainingPipeline extends ComponentResource {
                 .tags(tags)
                 .build(), child);
 
-        RolePolicy sagemakerPermissions = ServiceRoles.permissions(name + "-sagemaker", sagemakerRole,
+        RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker", sagemakerRole,
                 RolePermissions.sagemaker(arns, names, bucket.arn(), args.training().devEnvironment()), child);
         List<Resource> buildPermissions = new ArrayList<>();
-        buildPermissions.add(ServiceRoles.permissions(name + "-build", buildRole, RolePermissions.build(arns, names,
-                bucket.arn(), logGroup.arn(), source, args.training().devEnvironment()), child));
+        buildPermissions.add(Roles.permissions(name + "-build", buildRole, RolePermissions.build(arns, names,
+                bucket.arn(), logGroup.arn(), args.training().devEnvironment()), child));
         buildPermissions.addAll(BuildPolicyAttachments.attach(name + "-build-policy", "training-build",
                 args.training().buildPolicies(), buildRole, args.naming(), args.tags(), child));
 
@@ -144,7 +145,7 @@ public final class TrainingPipeline extends ComponentResource {
                 new BuildEnvironment.Produced(bucket.name(), sagemakerRole.arn(), key.arn()),
                 CustomResourceOptions.builder().parent(this).dependsOn(buildPermissions).build());
 
-        RolePolicy pipelinePermissions = ServiceRoles.permissions(name + "-pipeline", pipelineRole,
+        RolePolicy pipelinePermissions = Roles.permissions(name + "-pipeline", pipelineRole,
                 RolePermissions.pipeline(names, bucket.arn(), project.arn(), source), child);
         Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
                 .name(names.pipeline())

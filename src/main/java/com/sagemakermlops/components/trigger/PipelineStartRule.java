@@ -5,8 +5,6 @@ import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
@@ -56,13 +54,9 @@ public final class PipelineStartRule {
                 .build(), options);
         String roleName = name + "-role";
         Role role = Roles.create(roleName, new Roles.Spec(args.roleName(),
-                "The " + roleName + " role of " + args.roleName() + ": one duty, least privilege",
+                Roles.oneDuty(roleName, args.roleName()),
                 trust(rule.arn(), args.sourceAccount()), args.permissionsBoundary(), args.tags()), options);
-        var permissions = new RolePolicy(roleName, RolePolicyArgs.builder()
-                .role(role.name())
-                .name("permissions")
-                .policy(PolicyDocument.of(statements(args.pipelineArn())))
-                .build(), options);
+        var permissions = Roles.permissions(roleName, role, statements(args.pipelineArn()), options);
         new EventTarget(name, EventTargetArgs.builder()
                 .rule(rule.name())
                 .arn(args.pipelineArn())
