@@ -12,13 +12,6 @@ import java.util.Optional;
 
 /** The statements of the deploy pipeline's roles, key policy and bucket policy. */
 final class DeployPolicies {
-    private static final List<String> KEY_ADMIN_ACTIONS = List.of(
-            "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
-            "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:EnableKey", "kms:DisableKey",
-            "kms:UpdateKeyDescription", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource",
-            "kms:ListKeyPolicies", "kms:ListGrants", "kms:RevokeGrant", "kms:CreateAlias", "kms:UpdateAlias",
-            "kms:DeleteAlias", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
-
     private DeployPolicies() {
     }
 
@@ -122,9 +115,7 @@ final class DeployPolicies {
 
     /** The secrets key: administered by the account, used by the deploy builds only. */
     static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
-        Statement administer = Statement.allow("AccountAdministersKey", KEY_ADMIN_ACTIONS.toArray(String[]::new))
-                .principal("AWS", scope.accountRoot())
-                .onThisKey();
+        Statement administer = Statement.administerKey("AccountAdministersKey", Output.of(scope.accountRoot()));
         Statement use = Statement.allow("DeployBuildsUseKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
                 .onThisKey();
         deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));

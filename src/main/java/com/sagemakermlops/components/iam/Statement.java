@@ -63,6 +63,19 @@ public final class Statement {
         return this;
     }
 
+    /** What a key policy lets the account do with a customer-managed key without using it. */
+    public static final List<String> KEY_ADMINISTRATION = List.of(
+            "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:ListKeyPolicies",
+            "kms:GetKeyRotationStatus", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand",
+            "kms:ListKeyRotations", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource", "kms:EnableKey",
+            "kms:DisableKey", "kms:UpdateKeyDescription", "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias",
+            "kms:ListAliases", "kms:ListGrants", "kms:RevokeGrant", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+
+    /** The key-policy statement by which {@code accountRoot}'s account administers (but does not use) the key. */
+    public static Statement administerKey(String sid, Output<String> accountRoot) {
+        return new Statement(sid, "Allow", KEY_ADMINISTRATION).principal("AWS", accountRoot).onThisKey();
+    }
+
     /** {@code Resource: "*"} in a key policy, where it means the key the policy is attached to. */
     public Statement onThisKey() {
         return onAnyResourceBecause("in a key policy the resource * is the key itself");

@@ -13,13 +13,7 @@ import java.util.List;
  * resource means this key.
  */
 final class KeyPolicy {
-    /** Administration without use: the account (its IAM administrators) manages the key, it does not read data. */
-    static final String[] ADMINISTRATION = {
-        "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus",
-        "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:RotateKeyOnDemand", "kms:ListKeyRotations",
-        "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource", "kms:EnableKey", "kms:DisableKey",
-        "kms:UpdateKeyDescription", "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ListAliases",
-        "kms:ListGrants", "kms:RevokeGrant", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"};
+    /** What a role of the product needs to use the key for its data. */
     static final String[] USE = {"kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"};
 
     /** The principals of the training side. */
@@ -37,8 +31,7 @@ final class KeyPolicy {
     static List<Statement> statements(Arns arns, Principals principals, Collection<String> targets,
                                       boolean dataCapture) {
         List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.allow("KeyAdministrationByAccount", ADMINISTRATION)
-                .principal("AWS", arns.accountRoot()).onThisKey());
+        statements.add(Statement.administerKey("KeyAdministrationByAccount", arns.accountRoot()));
         // Whoever deploys uploads the seed code and creates the repository through S3 and CodeCommit.
         statements.add(Statement.allow("KeyUseThroughS3AndCodeCommitInAccount", USE)
                 .principal("AWS", arns.accountRoot()).onThisKey()

@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.deploy;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.engine.RecordedResource;
@@ -275,7 +276,8 @@ class DeployPipelineTest {
         assertThat(key).containsEntry("enableKeyRotation", true);
         Map<String, Object> admin = statement(policy, "AccountAdministersKey");
         assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", "arn:aws:iam::111122223333:root"));
-        assertThat(DeployFixtures.asList(admin.get("Action"))).contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
+        assertThat(DeployFixtures.asList(admin.get("Action")))
+                .containsExactlyElementsOf(Statement.KEY_ADMINISTRATION)
                 .doesNotContain("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
         Map<String, Object> use = statement(policy, "DeployBuildsUseKey");
         assertThat(use.get("Principal")).isEqualTo(Map.of("AWS", List.of(

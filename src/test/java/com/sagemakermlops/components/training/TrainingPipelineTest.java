@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
@@ -61,7 +62,9 @@ class TrainingPipelineTest {
                 "KeyEncryptOfDataCaptureByTargetAccounts");
         Map<String, Object> admin = statement(keyPolicy(), "KeyAdministrationByAccount");
         assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
-        assertThat(list(admin.get("Action"))).contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
+        assertThat(list(admin.get("Action"))).containsExactlyElementsOf(
+                        Statement.KEY_ADMINISTRATION)
+                .contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
                 .doesNotContain("kms:Decrypt", "kms:Encrypt", "kms:*");
         assertThat(statement(keyPolicy(), "KeyUseBySageMakerExecutionRole").get("Principal"))
                 .isEqualTo(Map.of("AWS", ROLE + "sm"));
