@@ -10,8 +10,6 @@ import com.pulumi.aws.codepipeline.PipelineArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -100,11 +98,8 @@ public final class DeployPipeline extends ComponentResource {
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
                 PolicyDocument.trustService("codepipeline.amazonaws.com"), args.permissionsBoundary(), args.tags()),
                 child());
-        var pipelineAccess = new RolePolicy(name + "-pipeline-policy", RolePolicyArgs.builder()
-                .role(pipelineRole.id())
-                .policy(PolicyDocument.of(DeployPolicies.pipelineRole(scope, args.source(),
-                        projects.values().stream().map(Project::arn).toList())))
-                .build(), child());
+        var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
+                scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
         var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
                 .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
                 .pipelineType("V2")
@@ -174,12 +169,10 @@ public final class DeployPipeline extends ComponentResource {
         String projectName = DeployBuild.projectName(args.naming(), env.stage());
         String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
-        var access = new RolePolicy(name + "-build-" + env.stage().id() + "-policy", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(DeployPolicies.buildRole(args.scope(),
-                        new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn,
-                        projectName, vpc, args.deploy().pipelineBucketName())))
-                .build(), child());
+        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role,
+                DeployPolicies.buildRole(args.scope(), new DeployPolicies.State(state.bucketArn(),
+                        state.secretsKeyArn()), deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()),
+                child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
                 "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
