@@ -5,6 +5,7 @@ import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
+import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.Checks;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -15,7 +16,6 @@ import com.sagemakermlops.naming.PhysicalName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The trust and permissions of the two roles a target account holds for this product. */
 final class TargetRolePolicies {
@@ -136,23 +136,9 @@ final class TargetRolePolicies {
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
                                 "logs:PutLogEvents", "logs:DescribeLogStreams")
                         .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
-        vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(
+                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings, SAGEMAKER_SERVICE)));
         return statements;
-    }
-
-    /** The network interfaces SageMaker attaches to the endpoint's instances in the stage's subnets. */
-    private static List<Statement> vpcAccess(Scope scope, VpcSettings vpc) {
-        List<String> resources = Stream.concat(Stream.of(scope.arn("ec2", "network-interface/*")),
-                Stream.concat(vpc.subnetIds().stream().map(id -> scope.arn("ec2", "subnet/" + id)),
-                        vpc.securityGroupIds().stream().map(id -> scope.arn("ec2", "security-group/" + id)))).toList();
-        return List.of(
-                Statement.allow("ManageEndpointNetworkInterfaces", "ec2:CreateNetworkInterface",
-                                "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
-                                "ec2:DeleteNetworkInterfacePermission")
-                        .on(resources.toArray(String[]::new)),
-                Statement.allow("DescribeEndpointNetwork", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
-                                "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups")
-                        .onAnyResourceBecause("EC2 Describe actions accept only *"));
     }
 
     /** {@code <productName>-<stage>-boundary}: the managed policy bounding both roles of the stage account. */

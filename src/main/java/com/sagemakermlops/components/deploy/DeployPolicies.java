@@ -2,6 +2,7 @@ package com.sagemakermlops.components.deploy;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Arns;
+import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.VpcSettings;
@@ -21,6 +22,10 @@ final class DeployPolicies {
 
         String arn(String service, String resource) {
             return Arns.of(partition, service, region, accountId, resource);
+        }
+
+        Arns arns() {
+            return new Arns(partition, region, Output.of(accountId));
         }
 
         String accountRoot() {
@@ -65,7 +70,8 @@ final class DeployPolicies {
                         .on(logGroup, logGroup + ":*"),
                 Statement.allow("ReadProductParameters", "ssm:GetParameter")
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
-        vpc.ifPresent(settings -> statements.addAll(vpcAccess(scope, settings)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(scope.arns(), settings,
+                "codebuild.amazonaws.com")));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;
     }
@@ -76,27 +82,6 @@ final class DeployPolicies {
         return List.of(
                 Statement.allow("ListPipelineBucket", "s3:ListBucket", "s3:GetBucketLocation").on(arn),
                 Statement.allow("ReadPipelineBucket", "s3:GetObject", "s3:GetObjectVersion").on(arn + "/*"));
-    }
-
-    /** What CodeBuild needs to place a build in the VPC: ENIs in the given subnets and security groups only. */
-    static List<Statement> vpcAccess(Scope scope, VpcSettings vpc) {
-        String interfaces = scope.arn("ec2", "network-interface/*");
-        List<String> placement = new ArrayList<>();
-        placement.add(interfaces);
-        vpc.subnetIds().forEach(id -> placement.add(scope.arn("ec2", "subnet/" + id)));
-        vpc.securityGroupIds().forEach(id -> placement.add(scope.arn("ec2", "security-group/" + id)));
-        Statement permission = Statement.allow("AuthorizeCodeBuildInterfaces", "ec2:CreateNetworkInterfacePermission")
-                .on(interfaces)
-                .when("StringEquals", "ec2:AuthorizedService", "codebuild.amazonaws.com");
-        vpc.subnetIds().forEach(id -> permission.when("ArnEquals", "ec2:Subnet", scope.arn("ec2", "subnet/" + id)));
-        return List.of(
-                Statement.allow("DescribeNetwork", "ec2:DescribeNetworkInterfaces", "ec2:DescribeDhcpOptions",
-                                "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs")
-                        .onAnyResourceBecause("EC2 Describe calls support no resource-level permissions"),
-                Statement.allow("CreateBuildInterfaces", "ec2:CreateNetworkInterface")
-                        .on(placement.toArray(String[]::new)),
-                Statement.allow("DeleteBuildInterfaces", "ec2:DeleteNetworkInterface").on(interfaces),
-                permission);
     }
 
     /** The pipeline role: its source, its own deploy projects, the artifact bucket and key. */

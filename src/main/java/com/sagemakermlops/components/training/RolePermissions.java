@@ -2,6 +2,7 @@ package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Arns;
+import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.VpcSettings;
@@ -53,7 +54,7 @@ final class RolePermissions {
                 Statement.allow("PutJobMetrics", "cloudwatch:PutMetricData")
                         .onAnyResourceBecause("cloudwatch:PutMetricData has no resource-level permissions")
                         .when("StringLike", "cloudwatch:namespace", "/aws/sagemaker/*")));
-        vpc.ifPresent(v -> statements.addAll(VpcAccess.statements(arns, v, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, SAGEMAKER_SERVICE)));
         return statements;
     }
 
@@ -84,7 +85,7 @@ final class RolePermissions {
                                 RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("ListModelVersions", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("sagemaker:ListModelPackages has no resource-level permissions")));
-        vpc.ifPresent(v -> statements.addAll(VpcAccess.statements(arns, v, "codebuild.amazonaws.com")));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, "codebuild.amazonaws.com")));
         return statements;
     }
 

@@ -213,9 +213,15 @@ class CrossAccountBootstrapTest {
         List<String> placement = new ArrayList<>(List.of(ec2 + "network-interface/*"));
         ToolingFixture.PREPROD_SUBNETS.forEach(id -> placement.add(ec2 + "subnet/" + id));
         ToolingFixture.PREPROD_SECURITY_GROUPS.forEach(id -> placement.add(ec2 + "security-group/" + id));
-        assertThat(statement(statements, "ManageEndpointNetworkInterfaces").get("Resource")).isEqualTo(placement);
+        assertThat(statement(statements, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(placement);
+        assertThat(statement(statements, "DeleteNetworkInterfaces").get("Resource"))
+                .isEqualTo(ec2 + "network-interface/*");
+        assertThat(statement(statements, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("ec2:AuthorizedService", "sagemaker.amazonaws.com"),
+                "ArnEquals", Map.of("ec2:Subnet", ToolingFixture.PREPROD_SUBNETS.stream()
+                        .map(id -> ec2 + "subnet/" + id).toList())));
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
-                .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeEndpointNetwork");
+                .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeNetwork");
     }
 
     @Test

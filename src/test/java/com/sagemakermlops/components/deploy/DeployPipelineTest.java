@@ -153,12 +153,12 @@ class DeployPipelineTest {
                 "vpcId", "vpc-0abc", "subnets", List.of("subnet-0aaa", "subnet-0bbb"),
                 "securityGroupIds", List.of("sg-0ccc")));
         Object policy = recording.named(ROLE_POLICY, "deploy-build-preprod-policy").inputValues().get("policy");
-        assertThat(statement(policy, "CreateBuildInterfaces").get("Resource")).isEqualTo(List.of(
+        assertThat(statement(policy, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(List.of(
                 "arn:aws:ec2:" + REGION + ":111122223333:network-interface/*",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0bbb",
                 "arn:aws:ec2:" + REGION + ":111122223333:security-group/sg-0ccc"));
-        assertThat(statement(policy, "AuthorizeCodeBuildInterfaces").get("Condition")).isEqualTo(Map.of(
+        assertThat(statement(policy, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
                 "ArnEquals", Map.of("ec2:Subnet", List.of(
                         "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",

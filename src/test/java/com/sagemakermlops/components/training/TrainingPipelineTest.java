@@ -259,8 +259,11 @@ class TrainingPipelineTest {
                 .isEqualTo("arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build:*");
         assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces")
-                .get("Condition")).isEqualTo(Map.of("StringEquals",
-                Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com")));
+                .get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
+                "ArnEquals", Map.of("ec2:Subnet", List.of(
+                        "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
+                        "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719"))));
     }
 
     @Test
