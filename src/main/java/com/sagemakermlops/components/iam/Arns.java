@@ -49,7 +49,13 @@ public record Arns(String partition, String region, Output<String> account) {
     }
 
     /** The endpoint host of {@code service} here, as {@code kms:ViaService} and service principals name it. */
+    /** The regional endpoint name of {@code service}, as key and trust policies name it ({@code kms:ViaService}). */
     public String service(String service) {
-        return service + "." + region + ".amazonaws.com";
+        return serviceIn(service, partition, region);
+    }
+
+    /** {@code <service>.<region>.amazonaws.com}, or {@code .amazonaws.com.cn} in the China partition. */
+    public static String serviceIn(String service, String partition, String region) {
+        return service + "." + region + "." + (partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
     }
 }

@@ -29,7 +29,7 @@ public final class KeyPolicyGrants {
         return Statement.allow("AllowCloudWatchLogsSecurityLogGroup", "kms:Encrypt", "kms:Decrypt",
                         "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                         "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
-                .principal("Service", "logs." + region + "." + dnsSuffix(partition))
+                .principal("Service", Arns.serviceIn("logs", partition, region))
                 .onThisKey()
                 .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroupArn);
     }
@@ -55,10 +55,5 @@ public final class KeyPolicyGrants {
                 .principal("Service", "cloudtrail.amazonaws.com")
                 .onThisKey()
                 .when("StringEquals", "aws:SourceArn", AuditTrail.trailArn(naming, partition, region, accountId));
-    }
-
-    /** Regional service principals end in the partition's DNS suffix. */
-    static String dnsSuffix(String partition) {
-        return partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
     }
 }
