@@ -25,7 +25,9 @@ public final class App {
             System.exit(Mlops.run(args, System.out, System.err));
         }
         Pulumi.run(ctx -> {
-            var settings = ConfigSources.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
+            // Read as the SDK reads it, with the keys set with --secret, so their values stay secret.
+            var settings = ConfigSources.fromPulumiEngine(System.getenv("PULUMI_CONFIG"),
+                    System.getenv("PULUMI_CONFIG_SECRET_KEYS"));
             StackConfig config = new StackConfigParser(Path.of("").toAbsolutePath(), () -> Optional.of(
                     AwsFunctions.getCallerIdentityPlain().join().accountId())).parse(settings);
             Platform.define(ctx, config);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -51,7 +52,9 @@ public final class StackConfigParser {
         return problems.keys();
     }
 
-    private StackConfig parse(Map<String, Object> settings, ConfigNode.Problems problems) {
+    private StackConfig parse(Map<String, Object> withSecrets, ConfigNode.Problems problems) {
+        ConfigSecrets.Extracted extracted = ConfigSecrets.extract(withSecrets, problems);
+        Map<String, Object> settings = extracted.settings();
         Map<String, Object> ours = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
@@ -128,8 +131,18 @@ public final class StackConfigParser {
             throw new InvalidConfigException(List.of(ConfigProblem.at("aws:allowedAccountIds",
                     "is required: the caller's account could not be determined")));
         }
+        Set<String> secret = extracted.secretKeys();
         return new StackConfig(role, tier, region.orElseThrow(), stackAccount, product, sourceControl, connection,
-                training, deploy, network, security, hosting);
+                training, deploy.map(d -> secretExternalIds(d, secret)), network,
+                secret.contains("security.alertEndpoint") ? security.withSecretEndpoint() : security, hosting);
+    }
+
+    private static DeployConfig secretExternalIds(DeployConfig deploy, Set<String> secret) {
+        return deploy.withEnvironments(
+                deploy.preProdEnvironment().map(e -> secret.contains("deploy.preProdEnvironment.externalId")
+                        ? e.withSecretExternalId() : e),
+                deploy.prodEnvironment().map(e -> secret.contains("deploy.prodEnvironment.externalId")
+                        ? e.withSecretExternalId() : e));
     }
 
     private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {

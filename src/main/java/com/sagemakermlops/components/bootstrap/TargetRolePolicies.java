@@ -50,7 +50,7 @@ final class TargetRolePolicies {
     }
 
     /** Only the tooling deploy build of this stage, and only with the external ID. */
-    static Statement deployTrust(Output<String> deployBuildRoleArn, String externalId) {
+    static Statement deployTrust(Output<String> deployBuildRoleArn, Output<String> externalId) {
         return Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
                 .when("StringEquals", "sts:ExternalId", externalId);

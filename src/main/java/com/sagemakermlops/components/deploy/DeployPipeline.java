@@ -183,6 +183,10 @@ public final class DeployPipeline extends ComponentResource {
                         .entrySet().stream()
                         .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
                         .toList());
+        if (env.externalIdSecret()) {
+            // the external ID is one of the build's variables: all of them are kept secret with it
+            variables = variables.asSecret();
+        }
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
