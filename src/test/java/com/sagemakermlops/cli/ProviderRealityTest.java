@@ -1,5 +1,7 @@
 package com.sagemakermlops.cli;
 
+import com.google.gson.Gson;
+import com.sagemakermlops.testing.CloudFormationSchemas;
 import com.sagemakermlops.testing.ProviderReality;
 import com.sagemakermlops.testing.ProviderReality.Resource;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -30,6 +33,7 @@ class ProviderRealityTest {
     @TempDir
     static Path dir;
     private static List<Resource> shipped;
+    private static String planJson;
 
     @BeforeAll
     static void planEveryShippedStack() throws IOException {
@@ -44,7 +48,8 @@ class ProviderRealityTest {
         PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertThat(Mlops.run(args.toArray(String[]::new), sink, sink)).as(out.toString(StandardCharsets.UTF_8))
                 .isZero();
-        shipped = ProviderReality.ofPlan(Files.readString(json));
+        planJson = Files.readString(json);
+        shipped = ProviderReality.ofPlan(planJson);
     }
 
     @Test
@@ -54,6 +59,24 @@ class ProviderRealityTest {
                 "pulumi:pulumi:StackReference", "sagemaker-mlops:training:TrainingPipeline");
         assertThat(types).noneMatch(type -> type.startsWith("aws-native:"));
         assertThat(new ProviderReality(SCHEMAS).problems(shipped)).isEmpty();
+    }
+
+    /** The resources inside CloudFormation stacks are served too: each template is valid by its types' schemas. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyShippedCloudFormationTemplateIsValidByItsResourceSchemas() {
+        List<String> templates = new ArrayList<>();
+        var plan = (Map<String, Object>) new Gson().fromJson(planJson, Map.class);
+        for (var stack : (List<Map<String, Object>>) plan.get("stacks")) {
+            for (var resource : (List<Map<String, Object>>) stack.get("resources")) {
+                if ("aws:cloudformation/stack:Stack".equals(resource.get("type"))) {
+                    templates.add(String.valueOf(((Map<String, Object>) resource.get("inputs"))
+                            .get("templateBody")));
+                }
+            }
+        }
+        assertThat(templates).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(templates).allSatisfy(template -> assertThat(CloudFormationSchemas.problems(template)).isEmpty());
     }
 
     @Test
