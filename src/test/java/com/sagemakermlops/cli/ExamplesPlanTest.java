@@ -228,6 +228,42 @@ class ExamplesPlanTest {
         assertThat(codestar.stageNames("deploy-pipeline")).containsExactly("Source", "DeployPreProd", "DeployProd");
     }
 
+    /** One repository, two folders: a push runs only the pipeline whose folder it changes, each from its folder. */
+    @Test
+    void codeStarPushesRunOnlyThePipelineOfTheChangedFolderAndTheDeployBuildGetsTheProgramAsABundle() {
+        StackPlanJson codestar = plan("codestar");
+        for (var pipeline : Map.of("training", "model-build", "deploy-pipeline", "model-deploy").entrySet()) {
+            Map<String, Object> inputs = codestar.inputs("aws:codepipeline/pipeline:Pipeline", pipeline.getKey());
+            assertThat(inputs).containsEntry("pipelineType", "V2").containsEntry("triggers", List.of(Map.of(
+                    "providerType", "CodeStarSourceConnection",
+                    "gitConfiguration", Map.of("sourceActionName", "Source", "pushes", List.of(Map.of(
+                            "branches", Map.of("includes", List.of("main")),
+                            "filePaths", Map.of("includes", List.of(pipeline.getValue() + "/**"))))))));
+            assertThat(codestar.sourceAction(pipeline.getKey())).containsEntry("name", "Source")
+                    .extractingByKey("configuration").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("DetectChanges", "false");
+        }
+        assertThat(environmentVariables(codestar.inputs("aws:codebuild/project:Project", "training-build")))
+                .containsEntry("SOURCE_FOLDER", "model-build").doesNotContainKey("SOURCE_BUNDLE_KEY");
+        String key = "source-bundle/globalbank-dev-c007-us-west-2-credit-risk-ml-model-deploy.zip";
+        Map<String, Object> bundle = codestar.inputs("aws:s3/bucketObjectv2:BucketObjectv2", "deploy-source-bundle");
+        assertThat(bundle).containsEntry("key", key).containsEntry("serverSideEncryption", "aws:kms");
+        for (String stage : List.of("preprod", "prod")) {
+            assertThat(environmentVariables(codestar.inputs("aws:codebuild/project:Project", "deploy-" + stage)))
+                    .containsEntry("SOURCE_FOLDER", "model-deploy")
+                    .containsEntry("SOURCE_BUNDLE_BUCKET", "globalbank-dev-c007-us-west-2-credit-risk-ml-models")
+                    .containsEntry("SOURCE_BUNDLE_KEY", key)
+                    .containsKey("SOURCE_BUNDLE_VERSION");
+            assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy",
+                    "deploy-build-" + stage + "-policy").get("policy")))
+                    .contains("\"Sid\":\"ReadSourceBundle\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\","
+                            + "\"s3:GetObjectVersion\"],\"Resource\":\"arn:aws:s3:::"
+                            + "globalbank-dev-c007-us-west-2-credit-risk-ml-models/" + key + "\"");
+        }
+        assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy", "training-build").get("policy")))
+                .doesNotContain("ReadSourceBundle");
+    }
+
     @Test
     void mdaaComprehensiveRunsBuildsInTheDevVpcAndPromotesThroughAnApproval() {
         StackPlanJson comprehensive = plan("mdaa-comprehensive");
