@@ -7,7 +7,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,15 +54,7 @@ final class ImportMdaaOptions implements Callable<Integer> {
 
     /** {@code --context} by key, in the order given (a later value of a key wins). */
     Map<String, String> context() {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        for (String pair : context) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new UsageException("--context expects KEY=VALUE, got \"" + pair + "\"\nusage: " + SYNOPSIS);
-            }
-            byKey.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-        return byKey;
+        return OptionPairs.parse(context, "--context KEY=VALUE", false, SYNOPSIS);
     }
 
     Optional<Path> out() {

@@ -75,14 +75,8 @@ final class PlanOptions implements Callable<Integer> {
     /** {@code --stack-outputs} by stack, in the order given. */
     Map<String, Path> stackOutputs() {
         Map<String, Path> byStack = new LinkedHashMap<>();
-        for (String pair : stackOutputs) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0 || equals == pair.length() - 1) {
-                throw new UsageException("--stack-outputs expects STACK=PLAN_JSON, got \"" + pair + "\"\nusage: "
-                        + SYNOPSIS);
-            }
-            byStack.put(pair.substring(0, equals), Path.of(pair.substring(equals + 1)));
-        }
+        OptionPairs.parse(stackOutputs, "--stack-outputs STACK=PLAN_JSON", true, SYNOPSIS)
+                .forEach((stack, file) -> byStack.put(stack, Path.of(file)));
         return byStack;
     }
 

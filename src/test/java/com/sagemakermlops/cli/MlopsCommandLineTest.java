@@ -3,9 +3,7 @@ package com.sagemakermlops.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,30 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line itself: usage with no command, help per command, exit codes 0/1/2, the completion script. */
 class MlopsCommandLineTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final MlopsRun run = new MlopsRun();
 
+    /** One command line, with what it alone printed. */
     private int mlops(String... args) {
-        out.reset();
-        err.reset();
-        return Mlops.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        run.reset();
+        return run.mlops(args);
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void noCommandPrintsTheUsageOnStderrAndExitsTwo() {
         assertThat(mlops()).isEqualTo(2);
 
-        assertThat(stdout()).isEmpty();
-        assertThat(stderr()).startsWith("usage: mlops COMMAND [ARGUMENTS]...")
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("usage: mlops COMMAND [ARGUMENTS]...")
                 .contains("plan", "import-mdaa", "generate-completion")
                 .doesNotContain("PULUMI_", "Exception");
     }
@@ -46,52 +35,52 @@ class MlopsCommandLineTest {
     @Test
     void everyCommandHasItsOwnHelpOnStdoutWithExitZero() {
         assertThat(mlops("--help")).isZero();
-        assertThat(stdout()).contains("usage: mlops COMMAND").contains("Exit codes: 0 success, 1 mandatory");
+        assertThat(run.stdout()).contains("usage: mlops COMMAND").contains("Exit codes: 0 success, 1 mandatory");
 
         assertThat(mlops("plan", "--help")).isZero();
-        assertThat(stdout()).startsWith("usage: mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
+        assertThat(run.stdout()).startsWith("usage: mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
                         + "[--policy-config FILE]")
                 .contains("--stack-outputs=STACK=PLAN_JSON", "--sarif=FILE", "--policy-config=FILE");
-        assertThat(stderr()).isEmpty();
+        assertThat(run.stderr()).isEmpty();
 
         assertThat(mlops("help", "import-mdaa")).isZero();
-        assertThat(stdout()).startsWith("usage: " + ImportMdaaOptions.SYNOPSIS).contains("--context=KEY=VALUE");
+        assertThat(run.stdout()).startsWith("usage: " + ImportMdaaOptions.SYNOPSIS).contains("--context=KEY=VALUE");
     }
 
     @Test
     void usageMistakesNameTheProblemShowTheSynopsisAndExitTwo() {
         assertThat(mlops("deplo")).isEqualTo(2);
-        assertThat(stderr()).contains("mlops: Unmatched argument at index 0: 'deplo'").contains("Did you mean")
+        assertThat(run.stderr()).contains("mlops: Unmatched argument at index 0: 'deplo'").contains("Did you mean")
                 .contains("Try 'mlops --help'");
 
         assertThat(mlops("plan")).isEqualTo(2);
-        assertThat(stderr()).startsWith("mlops plan: Missing required parameter: 'STACK|CONFIG_FILE'")
+        assertThat(run.stderr()).startsWith("mlops plan: Missing required parameter: 'STACK|CONFIG_FILE'")
                 .contains("usage: mlops plan [STACK|CONFIG_FILE]...");
 
         assertThat(mlops("plan", "dev", "--json")).isEqualTo(2);
-        assertThat(stderr()).contains("Missing required parameter for option '--json' (FILE)");
+        assertThat(run.stderr()).contains("Missing required parameter for option '--json' (FILE)");
 
         assertThat(mlops("plan", "dev", "--jsn", "x")).isEqualTo(2);
-        assertThat(stderr()).contains("Unknown option: '--jsn'");
+        assertThat(run.stderr()).contains("Unknown option: '--jsn'");
 
         assertThat(mlops("plan", "dev", "--stack-outputs", "dev")).isEqualTo(2);
-        assertThat(stderr()).contains("--stack-outputs expects STACK=PLAN_JSON, got \"dev\"");
+        assertThat(run.stderr()).contains("--stack-outputs expects STACK=PLAN_JSON, got \"dev\"");
 
         assertThat(mlops("import-mdaa", "mdaa.yaml")).isEqualTo(2);
-        assertThat(stderr()).contains("Missing required option: '--stack=NAME'");
-        assertThat(stdout()).isEmpty();
+        assertThat(run.stderr()).contains("Missing required option: '--stack=NAME'");
+        assertThat(run.stdout()).isEmpty();
     }
 
     @Test
     void theVersionComesFromTheJar() {
         assertThat(mlops("--version")).isZero();
-        assertThat(stdout()).startsWith("mlops ");
+        assertThat(run.stdout()).startsWith("mlops ");
     }
 
     @Test
     void theCompletionScriptCompletesCommandsAndOptionsAndIsValidBash(@TempDir Path dir) throws Exception {
         assertThat(mlops("generate-completion")).isZero();
-        String script = stdout();
+        String script = run.stdout();
         assertThat(script).contains("_picocli_mlops").contains("import-mdaa").contains("--sarif")
                 .contains("--stack-outputs").contains("complete -F");
 

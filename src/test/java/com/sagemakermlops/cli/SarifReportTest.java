@@ -15,10 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +36,7 @@ class SarifReportTest {
     private static byte[] schemaBytes;
     private static JsonSchema schema;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final MlopsRun run = new MlopsRun();
 
     @BeforeAll
     static void loadSchema() throws IOException {
@@ -51,8 +48,7 @@ class SarifReportTest {
     }
 
     private int mlops(String... args) {
-        return Mlops.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return run.mlops(args);
     }
 
     private static Set<ValidationMessage> problems(String sarif) {
@@ -62,6 +58,15 @@ class SarifReportTest {
     private static JsonObject run(Path sarif) throws IOException {
         return JsonParser.parseString(Files.readString(sarif)).getAsJsonObject().getAsJsonArray("runs").get(0)
                 .getAsJsonObject();
+    }
+
+    private static List<JsonObject> results(Path sarif, String ruleId) throws IOException {
+        return run(sarif).getAsJsonArray("results").asList().stream().map(r -> r.getAsJsonObject())
+                .filter(r -> r.get("ruleId").getAsString().equals(ruleId)).toList();
+    }
+
+    private static JsonObject physicalLocation(JsonObject result) {
+        return result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
     }
 
     @Test
@@ -75,7 +80,7 @@ class SarifReportTest {
         Path json = dir.resolve("plan.json");
 
         assertThat(mlops("plan", "dev", "preprod", "prod", "--sarif", sarif.toString(), "--json", json.toString()))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+                .as(run.stderr()).isZero();
 
         String text = Files.readString(sarif);
         assertThat(problems(text)).isEmpty();
@@ -99,8 +104,7 @@ class SarifReportTest {
         assertThat(results).hasSize((int) findings);
         assertThat(results).allSatisfy(r -> {
             JsonObject result = r.getAsJsonObject();
-            JsonObject artifact = result.getAsJsonArray("locations").get(0).getAsJsonObject()
-                    .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
+            JsonObject artifact = physicalLocation(result).getAsJsonObject("artifactLocation");
             assertThat(artifact.get("uri").getAsString()).isIn("Pulumi.dev.yaml", "Pulumi.preprod.yaml",
                     "Pulumi.prod.yaml");
             assertThat(artifact.get("uriBaseId").getAsString()).isEqualTo(SarifReport.SOURCE_ROOT);
@@ -114,33 +118,27 @@ class SarifReportTest {
 
     @Test
     void aFindingFromABuildPolicyPointsAtItsKeyAndLine(@TempDir Path dir) throws IOException {
-        String seed = Path.of("seed-code").toAbsolutePath() + "/";
-        String yaml = Files.readString(Path.of("Pulumi.dev.yaml"))
-                .replace("seed-code/", seed)
-                .replace("    seedCodePath: " + seed + "model-build\n", "    seedCodePath: " + seed + "model-build\n"
-                        + "    buildPolicies:\n"
-                        + "      - policyArn: arn:aws:iam::111122223333:policy/data-lake-read\n"
-                        + "      - policyDocument:\n"
-                        + "          Statement:\n"
-                        + "            - {Effect: Allow, Action: 's3:*', Resource: 'arn:aws:s3:::lake/*'}\n"
-                        + "        suppressions:\n"
-                        + "          - {id: iam-no-wildcard-resources, reason: not relevant to this policy}\n");
-        Path file = Files.writeString(dir.resolve("Pulumi.wild.yaml"), yaml);
+        Path file = MlopsRun.devWithBuildPolicies(dir, "wild", ""
+                + "      - policyArn: arn:aws:iam::111122223333:policy/data-lake-read\n"
+                + "      - policyDocument:\n"
+                + "          Statement:\n"
+                + "            - {Effect: Allow, Action: 's3:*', Resource: 'arn:aws:s3:::lake/*'}\n"
+                + "        suppressions:\n"
+                + "          - {id: iam-no-wildcard-resources, reason: not relevant to this policy}\n");
+        String yaml = Files.readString(file);
         int documentLine = yaml.lines().toList().indexOf("      - policyDocument:") + 1;
         Path sarif = dir.resolve("wild.sarif");
 
         assertThat(mlops("plan", file.toString(), "--sarif", sarif.toString()))
-                .as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+                .as(run.stderr()).isEqualTo(1);
 
         assertThat(problems(Files.readString(sarif))).isEmpty();
-        var wildcard = run(sarif).getAsJsonArray("results").asList().stream().map(r -> r.getAsJsonObject())
-                .filter(r -> r.get("ruleId").getAsString().equals("iam-no-wildcard-actions")).toList();
+        var wildcard = results(sarif, "iam-no-wildcard-actions");
         assertThat(wildcard).singleElement().satisfies(result -> {
             assertThat(result.get("level").getAsString()).isEqualTo("error");
             assertThat(result.getAsJsonObject("properties").get("keyPath").getAsString())
                     .isEqualTo("sagemaker-mlops:training.buildPolicies[1].policyDocument");
-            JsonObject physical = result.getAsJsonArray("locations").get(0).getAsJsonObject()
-                    .getAsJsonObject("physicalLocation");
+            JsonObject physical = physicalLocation(result);
             assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString())
                     .isEqualTo(file.toAbsolutePath().toUri().toString());
             assertThat(physical.getAsJsonObject("region").get("startLine").getAsInt()).isEqualTo(documentLine);
@@ -159,17 +157,16 @@ class SarifReportTest {
         Path sarif = dir.resolve("open.sarif");
 
         assertThat(mlops("plan", file.toString(), "--sarif", sarif.toString()))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+                .as(run.stderr()).isZero();
 
         assertThat(problems(Files.readString(sarif))).isEmpty();
-        var open = run(sarif).getAsJsonArray("results").asList().stream().map(r -> r.getAsJsonObject())
-                .filter(r -> r.get("ruleId").getAsString().equals("sg-no-public-ingress")).toList();
+        var open = results(sarif, "sg-no-public-ingress");
         assertThat(open).singleElement().satisfies(result -> {
             assertThat(result.get("level").getAsString()).isEqualTo("warning");
             assertThat(result.getAsJsonObject("properties").get("keyPath").getAsString())
                     .isEqualTo("sagemaker-mlops:network.allowedIngressCidrs");
-            assertThat(result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
-                    .getAsJsonObject("region").get("startLine").getAsInt()).isEqualTo(ingressLine);
+            assertThat(physicalLocation(result).getAsJsonObject("region").get("startLine").getAsInt())
+                    .isEqualTo(ingressLine);
         });
     }
 

@@ -19,9 +19,6 @@ import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzeStackRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerInfo;
-import pulumirpc.AnalyzerOuterClass.AnalyzerProviderResource;
-import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
-import pulumirpc.AnalyzerOuterClass.AnalyzerResourceOptions;
 import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureRequest;
 import pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest;
 import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
@@ -170,7 +167,7 @@ class PolicyPackLaunchIT {
 
             List<AnalyzeDiagnostic> diagnostics = new ArrayList<>();
             for (RecordedResource r : dev.resources()) {
-                AnalyzeRequest request = request(r);
+                AnalyzeRequest request = AnalyzerRequests.analyze(r);
                 assertThat(stub.remediate(request).getRemediationsList()).isEmpty();
                 diagnostics.addAll(stub.analyze(request).getDiagnosticsList());
             }
@@ -179,7 +176,8 @@ class PolicyPackLaunchIT {
                 assertThat(d.getMessage()).startsWith("suppressed: ");
             });
             assertThat(stub.analyzeStack(AnalyzeStackRequest.newBuilder()
-                    .addAllResources(dev.resources().stream().map(PolicyPackLaunchIT::finalState).toList()).build())
+                    .addAllResources(dev.resources().stream().map(r -> AnalyzerRequests.stackResource(r, r.outputs()))
+                            .toList()).build())
                     .getDiagnosticsList()).isEmpty();
 
             stub.cancel(Empty.getDefaultInstance());
@@ -188,23 +186,5 @@ class PolicyPackLaunchIT {
             assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .as("nothing after the port on stdout").isEmpty();
         }
-    }
-
-    /** What the step generator sends Remediate and Analyze: the resource's inputs, its options and provider. */
-    private static AnalyzeRequest request(RecordedResource r) {
-        AnalyzeRequest.Builder request = AnalyzeRequest.newBuilder().setUrn(r.urn()).setType(r.type())
-                .setName(r.name()).setProperties(r.inputs())
-                .setOptions(AnalyzerResourceOptions.newBuilder().setParent(r.parent().orElse("")));
-        r.provider().ifPresent(p -> request.setProvider(AnalyzerProviderResource.newBuilder().setUrn(p)));
-        return request.build();
-    }
-
-    /** What AnalyzeStack gets: each resource's final outputs, parent and dependencies. */
-    private static AnalyzerResource finalState(RecordedResource r) {
-        AnalyzerResource.Builder resource = AnalyzerResource.newBuilder().setUrn(r.urn()).setType(r.type())
-                .setName(r.name()).setProperties(r.outputs()).setParent(r.parent().orElse(""))
-                .addAllDependencies(r.dependencies());
-        r.provider().ifPresent(p -> resource.setProvider(AnalyzerProviderResource.newBuilder().setUrn(p)));
-        return resource.build();
     }
 }
