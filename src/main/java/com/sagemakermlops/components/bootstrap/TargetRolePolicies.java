@@ -136,8 +136,8 @@ final class TargetRolePolicies {
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
                                 "logs:PutLogEvents", "logs:DescribeLogStreams")
                         .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(
-                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forSageMaker(
+                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings)));
         return statements;
     }
 

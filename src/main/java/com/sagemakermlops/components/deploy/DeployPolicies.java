@@ -70,8 +70,7 @@ final class DeployPolicies {
                         .on(logGroup, logGroup + ":*"),
                 Statement.allow("ReadProductParameters", "ssm:GetParameter")
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(scope.arns(), settings,
-                "codebuild.amazonaws.com")));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(scope.arns(), settings)));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;
     }

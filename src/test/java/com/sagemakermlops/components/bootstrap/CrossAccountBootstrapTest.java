@@ -216,10 +216,12 @@ class CrossAccountBootstrapTest {
         assertThat(statement(statements, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(placement);
         assertThat(statement(statements, "DeleteNetworkInterfaces").get("Resource"))
                 .isEqualTo(ec2 + "network-interface/*");
-        assertThat(statement(statements, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("ec2:AuthorizedService", "sagemaker.amazonaws.com"),
-                "ArnEquals", Map.of("ec2:Subnet", ToolingFixture.PREPROD_SUBNETS.stream()
-                        .map(id -> ec2 + "subnet/" + id).toList())));
+        // SageMaker documents no ec2:AuthorizedService for its calls: the interface's subnet bounds them.
+        assertThat(statement(statements, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterfacePermission"))
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet",
+                        ToolingFixture.PREPROD_SUBNETS.stream().map(id -> ec2 + "subnet/" + id).toList())));
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
                 .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeNetwork");
     }

@@ -158,6 +158,8 @@ class DeployPipelineTest {
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0bbb",
                 "arn:aws:ec2:" + REGION + ":111122223333:security-group/sg-0ccc"));
+        assertThat(statement(policy, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission"));
         assertThat(statement(policy, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
                 "ArnEquals", Map.of("ec2:Subnet", List.of(
