@@ -11,6 +11,7 @@ export const RULES = {
   'condition-key-not-carried': "the statement's actions (some or all of them) never carry the condition key",
   'resource-matches-no-type': "a resource matches none of the action's resource types: that scope grants nothing",
   'wildcard-only-action-scoped': 'the action accepts only Resource "*": a specific ARN grants nothing',
+  'wildcard-in-resource-type': 'a wildcard stands for the resource type of an ARN, which IAM never matches',
   'stale-allowlist-entry': 'an allowlist entry matches no finding any more'
 }
 
@@ -90,6 +91,15 @@ async function checkActions(statement, catalog, report) {
 
 function checkResources(statement, named, report) {
   const resources = listOf(statement.Resource)
+  for (const resource of resources.filter(hasWildcardResourceType)) {
+    report({
+      rule: 'wildcard-in-resource-type',
+      resource,
+      resources: [resource],
+      message: `${resource}: the resource type before the first / or : must be literal`
+        + ' (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html, incorrect wildcard usage)'
+    })
+  }
   if (resources.includes('*')) {
     return
   }
@@ -123,6 +133,20 @@ function checkResources(statement, named, report) {
       })
     }
   }
+}
+
+/**
+ * Whether the ARN's resource part names its type with a wildcard (arn:aws:codebuild:...:*\/name). S3 ARNs have no
+ * type part; a resource part that is a lone wildcard matches every type.
+ */
+function hasWildcardResourceType(resource) {
+  const fields = resource.split(':')
+  if (fields.length < 6 || (fields[2] === 's3' && fields[3] === '' && fields[4] === '')) {
+    return false
+  }
+  const rest = fields.slice(5).join(':')
+  const end = rest.search(/[/:]/)
+  return end > 0 && /[*?]|\$\{/.test(rest.slice(0, end))
 }
 
 function matchesAnyType(resource, matches) {

@@ -117,6 +117,14 @@ test('a resource no action of a multi-action statement can use is reported on it
     [['resource-matches-no-type', `arn:aws:sagemaker:us-west-2:${ACCOUNT}:model/x`]])
 })
 
+test('a wildcard in place of the resource type fails', async () => {
+  const build = { Effect: 'Allow', Action: 'codebuild:StartBuild' }
+  assert.deepEqual(await rulesOf({ ...build, Resource: `arn:aws:codebuild:us-west-2:${ACCOUNT}:*/product-*` }),
+    ['wildcard-in-resource-type'])
+  assert.deepEqual(await rulesOf({ ...build, Resource: `arn:aws:codebuild:us-west-2:${ACCOUNT}:project/product-*` }), [])
+  assert.deepEqual(await rulesOf({ ...build, Resource: 'arn:aws:codebuild:us-west-2:*:*' }), [])
+})
+
 test('a specific ARN on an action that accepts only * fails', async () => {
   assert.deepEqual(await rulesOf({
     Effect: 'Allow',
