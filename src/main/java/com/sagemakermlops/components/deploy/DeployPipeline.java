@@ -101,7 +101,7 @@ public final class DeployPipeline extends ComponentResource {
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
         var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
-                .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
+                .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
                 .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
@@ -179,7 +179,8 @@ public final class DeployPipeline extends ComponentResource {
                 child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
-                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
+                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()),
+                        t.t1, t.t2, t.t3)
                         .entrySet().stream()
                         .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
                         .toList());

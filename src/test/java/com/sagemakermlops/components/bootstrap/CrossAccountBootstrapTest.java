@@ -39,6 +39,8 @@ class CrossAccountBootstrapTest {
     private static final Naming NAMING = new Naming(
             new Product("globalbank", "prod", "c001", "fraud-detection"), TestStacks.REGION);
     private static final String BOOTSTRAP_ROLE = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/OrgBootstrap";
+    private static final String MODEL_ARTIFACTS = "arn:aws:s3:::" + ToolingFixture.BUCKET + "/pipelines/"
+            + NAMING.productName() + "-model-build/*";
     private static final String DEPLOY_BUILD_ROLE =
             "arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/" + ToolingFixture.PRODUCT + "-deploy-preprod";
     private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/"
@@ -62,7 +64,7 @@ class CrossAccountBootstrapTest {
                     new CrossAccountBootstrapArgs(environment, NAMING,
                             Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
                             Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
-                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary));
+                            Output.of(MODEL_ARTIFACTS), Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary));
             ctx.export("deployRoleArn", bootstrap.deployRoleArn());
             ctx.export("executionRoleArn", bootstrap.executionRoleArn());
             ctx.export("externalId", bootstrap.externalId());
@@ -202,7 +204,8 @@ class CrossAccountBootstrapTest {
         String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
         assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", bucket + "/data-capture/preprod/*");
-        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", bucket + "/*");
+        // The model artifacts only: in single-account mode no bucket policy narrows what the role may read.
+        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", MODEL_ARTIFACTS);
         assertThat(statement(statements, "UseToolingKey"))
                 .containsEntry("Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"))
                 .containsEntry("Resource", ToolingFixture.KMS_KEY_ARN);
