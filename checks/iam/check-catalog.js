@@ -8,17 +8,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Catalog } from './lib/catalog.js'
 import { applyAllowlist, checkDocuments, formatFinding } from './lib/catalog-check.js'
-import { policyDocuments, readPlan } from './lib/documents.js'
+import { planOfCommandLine, policyDocuments } from './lib/documents.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const planFile = process.argv[2] ?? join(here, '..', '..', 'target', 'plans', 'shipped.json')
-let plan
-try {
-  plan = readPlan(planFile)
-} catch (error) {
-  console.error(`check-catalog: cannot read the plan ${planFile}: ${error.message}`)
-  process.exit(2)
-}
+const plan = planOfCommandLine('check-catalog', process.argv[2])
 const allowlist = JSON.parse(readFileSync(process.argv[3] ?? join(here, 'catalog-gaps.json'), 'utf8'))
 const { findings, figures } = await checkDocuments(policyDocuments(plan), new Catalog())
 const { left, accepted } = applyAllowlist(findings, allowlist)

@@ -2,6 +2,8 @@
 // managed policy, a trust, a key, bucket, topic, registry or endpoint policy) or an object inside another document
 // (a CloudFormation template's resource properties).
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** What a document is, by the resource type and input that carries it; others are told apart by their principals. */
 const KINDS = [
@@ -18,6 +20,18 @@ const KINDS = [
 
 export function readPlan(file) {
   return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+/** The plan a check's command line names (default: the repository's target/plans/shipped.json), or exit 2. */
+export function planOfCommandLine(tool, argument) {
+  const file = argument ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'plans',
+    'shipped.json')
+  try {
+    return readPlan(file)
+  } catch (error) {
+    console.error(`${tool}: cannot read the plan ${file}: ${error.message}`)
+    process.exit(2)
+  }
 }
 
 /**
