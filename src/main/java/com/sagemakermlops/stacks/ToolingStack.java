@@ -13,6 +13,7 @@ import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.hosting.StageEnvironment;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.hosting.ToolingOutputNames;
 import com.sagemakermlops.components.monitoring.PipelineDashboard;
 import com.sagemakermlops.components.monitoring.PipelineDashboardArgs;
@@ -69,7 +70,8 @@ final class ToolingStack {
 
         Optional<Output<String>> boundary = tier.atLeast(Tier.ENTERPRISE)
                 ? Optional.of(new PermissionBoundary("permission-boundary", new PermissionBoundaryArgs(naming,
-                config.partition(), config.region(), accountId, tags, config.codeStarConnection().map(c -> c.connectionArn())),
+                config.partition(), config.region(), accountId, tags, config.codeStarConnection().map(c -> c.connectionArn()),
+                config.sourceControl() == SourceControl.CODECOMMIT),
                 ComponentResourceOptions.builder().build()).policyArn())
                 : Optional.empty();
 
@@ -84,15 +86,14 @@ final class ToolingStack {
         Tags deployTags = tags.with("sagemaker:project-name", deployConfig.projectName());
         var deploySourceArgs = new SeedCodeSourceArgs("model-deploy", config.sourceControl(),
                 deployConfig.seedCodePath(), training.bucketName(), training.bucketArn(), training.keyArn(),
-                config.codeStarConnection(), naming, deployTags);
-        if (config.sourceControl() != SourceControl.CODESTAR) {
-            deploySourceArgs = deploySourceArgs.withAdditions(ProgramBundle.of(Path.of(""),
-                    deployConfig.environments().stream().map(TargetEnvironment::stage).toList()));
-        }
+                config.codeStarConnection(), naming, deployTags,
+                new Arns(config.partition(), config.region(), Output.of(accountId)), boundary)
+                .withAdditions(ProgramBundle.of(Path.of(""),
+                        deployConfig.environments().stream().map(TargetEnvironment::stage).toList()));
         SeedCodeSource deploySource = SeedCodeSources.create("deploy-source", deploySourceArgs,
                 CustomResourceOptions.builder().build());
-        var deploy = new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier, config.sourceControl(),
-                naming, deployTags, config.partition(), config.region(), accountId, deploySource.source(),
+        var deploy = new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier, naming, deployTags,
+                config.partition(), config.region(), accountId, deploySource.source(),
                 training.bucketName(), training.bucketArn(), training.keyArn(), training.modelPackageGroupName(),
                 training.modelPackageGroupArn(), boundary));
 

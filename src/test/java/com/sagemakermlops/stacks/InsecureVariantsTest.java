@@ -106,6 +106,12 @@ class InsecureVariantsTest {
                         document("policy", InsecureVariantsTest::withoutTlsDeny), "s3-bucket-tls-only"),
                 tooling("CodeBuild project without its key", "aws:codebuild/project:Project",
                         remove("encryptionKey"), "codebuild-project-kms-key"),
+                tooling("seeded repository's template without its key", "aws:cloudformation/stack:Stack",
+                        document("templateBody", template -> {
+                            template.getAsJsonObject("Resources").getAsJsonObject("Repository")
+                                    .getAsJsonObject("Properties").remove("KmsKeyId");
+                            return template;
+                        }), "codecommit-repository-kms-key"),
                 tooling("pipeline artifact store without its key", "aws:codepipeline/pipeline:Pipeline",
                         remove("artifactStores[0].encryptionKey"), "codepipeline-artifact-store-kms"),
                 new Variant("endpoint configuration without its key", true,

@@ -20,6 +20,7 @@ import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
@@ -100,7 +101,7 @@ public final class DeployPipeline extends ComponentResource {
                 child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
-        var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
+        var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
                 .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
@@ -169,21 +170,27 @@ public final class DeployPipeline extends ComponentResource {
         String projectName = DeployBuild.projectName(args.naming(), env.stage());
         String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
-        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role,
-                DeployPolicies.buildRole(args.scope(), new DeployPolicies.State(state.bucketArn(),
-                        state.secretsKeyArn()), deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()),
-                child());
+        List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
+                new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn, projectName, vpc,
+                args.deploy().pipelineBucketName()));
+        statements.addAll(args.source().build().access());
+        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
                 "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
                 child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
-                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()),
-                        t.t1, t.t2, t.t3)
-                        .entrySet().stream()
-                        .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
-                        .toList());
+                .applyValue(t -> {
+                    Map<String, Output<String>> all = new LinkedHashMap<>();
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
+                                    t.t3)
+                            .forEach((key, value) -> all.put(key, Output.of(value)));
+                    all.putAll(args.source().build().variables());
+                    return all.entrySet().stream()
+                            .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
+                            .toList();
+                });
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
@@ -193,7 +200,7 @@ public final class DeployPipeline extends ComponentResource {
                 .serviceRole(role.arn())
                 .encryptionKey(args.cmkArn())
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
-                .source(PipelineBuilds.source(DeployBuild.buildspec(args.sourceControl())))
+                .source(PipelineBuilds.source(args.source().build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(variables).privilegedMode(false).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(Output.of(DeployBuild.logGroupName(projectName))))

@@ -35,11 +35,13 @@ import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
+import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.SourceControl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -124,7 +126,7 @@ public final class TrainingPipeline extends ComponentResource {
 
         SeedCodeSource seed = SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER,
                 args.sourceControl(), args.training().seedCodePath(), bucket.name(), bucket.arn(), key.arn(),
-                args.codeStarConnection(), args.naming(), args.tags()), child);
+                args.codeStarConnection(), args.naming(), args.tags(), arns, args.permissionsBoundary()), child);
         PipelineSource source = seed.source();
 
         LogGroup logGroup = new LogGroup(name + "-build", LogGroupArgs.builder()
@@ -137,18 +139,20 @@ public final class TrainingPipeline extends ComponentResource {
         RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker", sagemakerRole,
                 RolePermissions.sagemaker(arns, names, bucket.arn(), args.training().devEnvironment()), child);
         List<Resource> buildPermissions = new ArrayList<>();
-        buildPermissions.add(Roles.permissions(name + "-build", buildRole, RolePermissions.build(arns, names,
-                bucket.arn(), logGroup.arn(), args.training().devEnvironment()), child));
+        List<Statement> buildStatements = new ArrayList<>(RolePermissions.build(arns, names, bucket.arn(),
+                logGroup.arn(), args.training().devEnvironment()));
+        buildStatements.addAll(source.build().access());
+        buildPermissions.add(Roles.permissions(name + "-build", buildRole, buildStatements, child));
         buildPermissions.addAll(BuildPolicyAttachments.attach(name + "-build-policy", "training-build",
                 args.training().buildPolicies(), buildRole, args.naming(), args.tags(), child));
 
-        Project project = buildProject(name, args, names, seed.buildspec(), buildRole, logGroup,
+        Project project = buildProject(name, args, names, source.build(), buildRole, logGroup,
                 new BuildEnvironment.Produced(bucket.name(), sagemakerRole.arn(), key.arn()),
                 CustomResourceOptions.builder().parent(this).dependsOn(buildPermissions).build());
 
         RolePolicy pipelinePermissions = Roles.permissions(name + "-pipeline", pipelineRole,
                 RolePermissions.pipeline(names, bucket.arn(), project.arn(), source), child);
-        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
+        Pipeline pipeline = new Pipeline(name, source.triggering(PipelineArgs.builder())
                 .name(names.pipeline())
                 .pipelineType("V2")
                 .executionMode("QUEUED")
@@ -197,10 +201,12 @@ public final class TrainingPipeline extends ComponentResource {
     }
 
     private static Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names,
-                                        String buildspec, Role role, LogGroup logGroup,
+                                        SourceBuild source, Role role, LogGroup logGroup,
                                         BuildEnvironment.Produced produced, CustomResourceOptions options) {
-        var variables = BuildEnvironment.variables(names, args.training(), args.naming().productName(), produced)
-                .entrySet().stream()
+        Map<String, Output<String>> environment = new LinkedHashMap<>(BuildEnvironment.variables(names,
+                args.training(), args.naming().productName(), produced));
+        environment.putAll(source.variables());
+        var variables = environment.entrySet().stream()
                 .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
                 .toList();
         ProjectArgs.Builder project = ProjectArgs.builder()
@@ -208,7 +214,7 @@ public final class TrainingPipeline extends ComponentResource {
                 .description("Builds and registers model versions of " + args.naming().productName())
                 .serviceRole(role.arn())
                 .encryptionKey(produced.keyArn())
-                .source(PipelineBuilds.source(buildspec))
+                .source(PipelineBuilds.source(source.buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(Output.of(variables)).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(logGroup.name()))

@@ -6,9 +6,9 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Product;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.VpcSettings;
@@ -71,7 +71,9 @@ final class DeployFixtures {
                                 "PollForSourceChanges", "false"))
                         .build(),
                 List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
-                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)));
+                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
+                new SourceBuild("buildspec.yml", Map.of(SourceBuild.FOLDER, Output.of(".")), List.of()),
+                Optional.empty());
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {
@@ -79,7 +81,7 @@ final class DeployFixtures {
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
-        return new DeployPipelineArgs(deploy, tier, SourceControl.CODECOMMIT, NAMING,
+        return new DeployPipelineArgs(deploy, tier, NAMING,
                 Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy", Optional.empty(),
                         Optional.empty()),
                 "aws", REGION, ACCOUNT, codeCommitSource(), Output.of(BUCKET), Output.of(BUCKET_ARN),

@@ -188,8 +188,10 @@ class TrainingPipelineTest {
                 .forEach(v -> variables.put((String) v.get("name"), v.get("value")));
         assertThat(variables).containsOnlyKeys("MODEL_PACKAGE_GROUP_NAME", "MODEL_BUCKET", "SAGEMAKER_ROLE_ARN",
                 "KMS_KEY_ARN", "SAGEMAKER_PIPELINE_NAME", "ENABLE_NETWORK_ISOLATION",
-                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME");
-        assertThat(variables).containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
+                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME",
+                "SOURCE_FOLDER");
+        assertThat(variables).containsEntry("SOURCE_FOLDER", ".")
+                .containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
                 .containsEntry("MODEL_BUCKET", PRODUCT + "-models")
                 .containsEntry("SAGEMAKER_ROLE_ARN", ROLE + "sm")
                 .containsEntry("SAGEMAKER_PIPELINE_NAME", PRODUCT + "-model-build")
@@ -296,7 +298,8 @@ class TrainingPipelineTest {
     void noWildcardActionAndWildcardResourcesOnlyWhereNoNarrowerExists() {
         List<String> allowedAnyResource = List.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
                 "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
-                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions");
+                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
+                "codecommit:ListRepositories");
         List<String> anyResource = new java.util.ArrayList<>();
         for (RecordedResource policy : comprehensive.ofType("aws:iam/rolePolicy:RolePolicy")) {
             for (Map<String, Object> s : statements(policy.inputValues().get("policy"))) {
@@ -310,7 +313,8 @@ class TrainingPipelineTest {
         }
         assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker GetRegistryToken",
                 "training-sagemaker PutJobMetrics", "training-sagemaker DescribeNetwork",
-                "training-build ListModelVersions", "training-build DescribeNetwork");
+                "training-build ListModelVersions", "training-build DescribeNetwork",
+                "training-source-repository-role FindRepositories");
     }
 
     @Test
@@ -393,5 +397,18 @@ class TrainingPipelineTest {
 
         assertThat(wait.find()).as("the seed buildspec sets PIPELINE_TIMEOUT_SECONDS").isTrue();
         assertThat(TrainingPipeline.BUILD_TIMEOUT_MINUTES * 60).isGreaterThan(Integer.parseInt(wait.group(1)));
+    }
+
+    @Test
+    void theSageMakerRoleMayPullEveryImageTheSeedPipelineRuns() throws java.io.IOException {
+        String images = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/pipelines/images.py"));
+        var repository = java.util.regex.Pattern.compile("[/\"](sagemaker-[a-z-]+)[:\"]").matcher(images);
+        List<String> seedImages = repository.results().map(m -> m.group(1)).distinct().toList();
+        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker"), "PullFrameworkImages").get("Resource");
+
+        assertThat(seedImages).containsExactlyInAnyOrder("sagemaker-xgboost", "sagemaker-scikit-learn",
+                "sagemaker-model-monitor-analyzer");
+        assertThat(list(pull)).containsExactlyInAnyOrderElementsOf(seedImages.stream()
+                .map(image -> "arn:aws:ecr:us-west-2:*:repository/" + image).toList());
     }
 }

@@ -37,6 +37,61 @@ class PolicyBoundariesTest {
                 .filter(f -> f.policy().equals(policy)).toList();
     }
 
+    // --- CodeCommit repositories, direct or in a CloudFormation template ------------------------------------------
+
+    private static List<String> stackFindings(String templateBody) {
+        return messages("codecommit-repository-kms-key",
+                res(Types.CLOUDFORMATION_STACK, "stack", m("templateBody", templateBody)));
+    }
+
+    @Test
+    void aRepositoryWithoutACustomerManagedKeyIsCaughtInEveryForm() {
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("repositoryName", "models")))).containsExactly("kmsKeyId is not set");
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("kmsKeyId", "alias/aws/codecommit")))).containsExactly(
+                "kmsKeyId is the AWS-managed aws/codecommit key, not a customer-managed key");
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("kmsKeyId", PolicyCases.KEY_ARN)))).isEmpty();
+        assertThat(stackFindings(PolicyCases.repositoryTemplate(",\"KmsKeyId\":\"alias/aws/codecommit\"")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is the AWS-managed "
+                        + "aws/codecommit key, not a customer-managed key");
+        assertThat(stackFindings(PolicyCases.repositoryTemplate(",\"KmsKeyId\":\" \"")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is not set");
+    }
+
+    @Test
+    void yamlTemplatesAreReadWithTheirShortFormIntrinsics() {
+        String keyed = """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                  Repo:
+                    Type: AWS::CodeCommit::Repository
+                    Properties:
+                      RepositoryName: !Sub "${AWS::StackName}-models"
+                      KmsKeyId: !GetAtt Key.Arn
+                """;
+        assertThat(stackFindings(keyed)).isEmpty();
+        assertThat(stackFindings(keyed.replace("      KmsKeyId: !GetAtt Key.Arn\n", "")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is not set");
+        assertThat(stackFindings(keyed.replace("!GetAtt Key.Arn", "alias/aws/codecommit"))).hasSize(1);
+    }
+
+    @Test
+    void aTemplateThatCannotBeReadIsNotPassedAndOneWithoutRepositoriesIs() {
+        assertThat(stackFindings("{\"Resources\": ")).containsExactly(
+                "templateBody is not a JSON or YAML template: its CodeCommit repositories cannot be checked");
+        assertThat(stackFindings("Resources: [unclosed")).hasSize(1);
+        assertThat(stackFindings("a: &x [1]\nb: *x\nb: 2\n")).hasSize(1);
+        assertThat(stackFindings("{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}},\"x\":\""
+                + "y".repeat(CloudFormationTemplates.MAX_BODY) + "\"}")).containsExactly("templateBody is longer than "
+                + "the 51200 characters CloudFormation accepts: its CodeCommit repositories cannot be checked");
+        assertThat(stackFindings("{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}")).isEmpty();
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CLOUDFORMATION_STACK, "stack",
+                m("templateUrl", "https://example.com/t.json")))).isEmpty();
+    }
+
     // --- retention -------------------------------------------------------------------------------------------
 
     private static PolicyResource logGroup(Object days) {

@@ -78,6 +78,12 @@ final class PolicyCases {
         return "{\"Effect\":\"Allow\",\"Action\":" + action + ",\"Resource\":" + resource + "}";
     }
 
+    /** A JSON template of one AWS::CodeCommit::Repository with {@code more} properties after its name. */
+    static String repositoryTemplate(String more) {
+        return "{\"Resources\":{\"Repo\":{\"Type\":\"AWS::CodeCommit::Repository\","
+                + "\"Properties\":{\"RepositoryName\":\"models\"" + more + "}}}}";
+    }
+
     private static List<PolicyResource> bucketWith(String type, Object companionBucket) {
         List<PolicyResource> out = new ArrayList<>();
         out.add(res(Types.BUCKET_V2, "data", m("bucket", "data")));
@@ -149,6 +155,12 @@ final class PolicyCases {
                         one(Types.CODEPIPELINE, "artifactStores", l(m("location", "artifacts", "type", "S3"))),
                         "artifactStores[0].encryptionKey is not set",
                         one(Types.CODEPIPELINE, "artifactStores", U), "artifactStores"),
+                c("codecommit-repository-kms-key",
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", repositoryTemplate(",\"KmsKeyId\":\""
+                                + KEY_ARN + "\"")),
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", repositoryTemplate("")),
+                        "templateBody Resources.Repo.Properties.KmsKeyId is not set",
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", U), "templateBody"),
                 c("sagemaker-endpoint-config-kms",
                         one(Types.SM_ENDPOINT_CONFIG, "kmsKeyArn", KEY_ARN),
                         one(Types.SM_ENDPOINT_CONFIG, "productionVariants", l()),
