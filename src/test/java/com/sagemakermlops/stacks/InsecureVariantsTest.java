@@ -126,6 +126,16 @@ class InsecureVariantsTest {
                             statements(doc).forEach(s -> s.getAsJsonObject().remove("Condition"));
                             return doc;
                         }), "iam-cross-account-trust-conditioned"),
+                new Variant("training build role trusted by CodeBuild of any account", false, "aws:iam/role:Role",
+                        mentioning("codebuild.amazonaws.com"), document("assumeRolePolicy", doc -> {
+                            statements(doc).forEach(s -> s.getAsJsonObject().remove("Condition"));
+                            return doc;
+                        }), "iam-service-trust-source-conditioned"),
+                new Variant("SageMaker execution role trusted by SageMaker of any account", false, "aws:iam/role:Role",
+                        mentioning("sagemaker.amazonaws.com"), document("assumeRolePolicy", doc -> {
+                            statements(doc).forEach(s -> s.getAsJsonObject().remove("Condition"));
+                            return doc;
+                        }), "iam-service-trust-source-conditioned"),
                 tooling("SSH from the internet", "aws:ec2/securityGroup:SecurityGroup", ingressFromInternet(22),
                         "sg-no-public-admin-ports"),
                 new Variant("PassRole on any role", false, "aws:iam/rolePolicy:RolePolicy", mentioning("iam:PassRole"),

@@ -37,14 +37,6 @@ final class DeployPolicies {
     record State(Output<String> bucketArn, Output<String> secretsKeyArn) {
     }
 
-    /** Trust of a stage's deploy build role: CodeBuild, for that stage's project of this account only. */
-    static Statement buildTrust(Scope scope, String projectName) {
-        return Statement.allow("TrustCodeBuildProject", "sts:AssumeRole")
-                .principal("Service", "codebuild.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", scope.accountId())
-                .when("ArnLike", "aws:SourceArn", scope.arn("codebuild", "project/" + projectName));
-    }
-
     /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
     static List<Statement> buildRole(Scope scope, State state, String deployRoleArn, String projectName,
                                      Optional<VpcSettings> vpc, Optional<String> pipelineBucketName) {

@@ -197,7 +197,8 @@ class CrossAccountBootstrapTest {
         assertThat(statements(role("bootstrap-preprod-execution-role").get("assumeRolePolicy")))
                 .containsExactly(Map.of("Sid", "TrustSageMaker", "Effect", "Allow",
                         "Principal", Map.of("Service", "sagemaker.amazonaws.com"), "Action", "sts:AssumeRole",
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", TestStacks.PREPROD_ACCOUNT))));
+                        "Condition", Map.of("ArnLike", Map.of("aws:SourceArn",
+                                "arn:aws:sagemaker:eu-west-1:" + TestStacks.PREPROD_ACCOUNT + ":*"))));
         List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-execution-permissions"));
         String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
         assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")

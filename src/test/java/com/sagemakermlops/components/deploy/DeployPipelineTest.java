@@ -315,7 +315,7 @@ class DeployPipelineTest {
         assertThat(trust.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
         assertThat(trust.get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", "111122223333"),
-                "ArnEquals", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
+                "ArnLike", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
     }
 
     @ParameterizedTest(name = "{0} trigger={1}")
@@ -368,7 +368,9 @@ class DeployPipelineTest {
 
         assertThat(findings).filteredOn(PolicyFinding::blocking).extracting(PolicyFinding::format).isEmpty();
         assertThat(findings).filteredOn(PolicyFinding::suppressed).extracting(PolicyFinding::policy)
-                .containsOnly("codebuild-no-plaintext-credentials");
+                .containsOnly("codebuild-no-plaintext-credentials", "iam-service-trust-source-conditioned");
+        assertThat(findings).filteredOn(f -> f.policy().equals("iam-service-trust-source-conditioned"))
+                .extracting(PolicyFinding::name).containsExactly("deploy-pipeline-role");
     }
 
     @SuppressWarnings("unchecked")
