@@ -241,7 +241,17 @@ public final class StackConfigParser {
                     n.map(n.object("devEnvironment"), this::vpc),
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
-                    buildPolicies(n));
+                    buildPolicies(n),
+                    operatorRoleArns(n));
+        }
+
+        /** Roles, each once: they are named as principals in key, bucket and trust policies. */
+        private List<String> operatorRoleArns(ConfigNode n) {
+            List<String> roles = n.strings("operatorRoleArns", Checks.arn(partition, "iam", "role/"));
+            roles.stream().filter(role -> roles.indexOf(role) != roles.lastIndexOf(role)).distinct()
+                    .forEach(role -> n.problem("operatorRoleArns", "expected each role once, got \"" + role
+                            + "\" " + java.util.Collections.frequency(roles, role) + " times"));
+            return roles;
         }
 
         /** The deploy repository's first commit also carries this program beside the seed code: a directory then. */

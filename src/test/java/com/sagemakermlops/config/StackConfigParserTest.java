@@ -113,7 +113,7 @@ class StackConfigParserTest {
                         + "expected one of projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, "
                         + "pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, "
                         + "enableDataCapture, seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, "
-                        + "buildPolicies");
+                        + "buildPolicies, operatorRoleArns");
     }
 
     @Test
@@ -148,6 +148,36 @@ class StackConfigParserTest {
         assertThat(problems(yaml)).containsExactly("sagemaker-mlops:codeStarConnection.connectionArn: expected an "
                 + "ARN in partition aws-cn (the stack's region), not aws, got "
                 + "\"arn:aws:codestar-connections:cn-north-1:111122223333:connection/abc\"");
+    }
+
+    @Test
+    void operatorsAreRoleArnsOfTheStacksPartitionEachOnce() {
+        String operators = MINIMAL_TOOLING + "    operatorRoleArns:\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_01ab\n";
+        assertThat(TestStacks.config(operators).requireDeploy().operatorRoleArns()).containsExactly(
+                "arn:aws:iam::111122223333:role/platform-operator",
+                "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_01ab");
+        assertThat(TestStacks.config(MINIMAL_TOOLING).requireDeploy().operatorRoleArns()).isEmpty();
+
+        String wrong = MINIMAL_TOOLING + "    operatorRoleArns:\n"
+                + "      - arn:aws:sts::111122223333:assumed-role/platform-operator/alice\n"
+                + "      - arn:aws:iam::111122223333:user/alice\n"
+                + "      - arn:aws-cn:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n";
+        assertThat(problems(wrong)).containsExactly(
+                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                        + "\"arn:aws:sts::111122223333:assumed-role/platform-operator/alice\"",
+                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                        + "\"arn:aws:iam::111122223333:user/alice\"",
+                "sagemaker-mlops:deploy.operatorRoleArns[2]: expected an ARN in partition aws (the stack's region), "
+                        + "not aws-cn, got \"arn:aws-cn:iam::111122223333:role/platform-operator\"",
+                "sagemaker-mlops:deploy.operatorRoleArns: expected each role once, got "
+                        + "\"arn:aws:iam::111122223333:role/platform-operator\" 2 times");
+        assertThat(problems(MINIMAL_TOOLING + "    operatorRoleArns: arn:aws:iam::111122223333:role/x\n"))
+                .containsExactly("sagemaker-mlops:deploy.operatorRoleArns: expected a list, got "
+                        + "\"arn:aws:iam::111122223333:role/x\"");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
-                        external)), List.of()), boundary, args, inTarget.build());
+                        args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 

@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.bootstrap;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.iam.Arns;
@@ -50,11 +51,14 @@ final class TargetRolePolicies {
         }
     }
 
-    /** Only the tooling deploy build of this stage, and only with the external ID. */
-    static Statement deployTrust(Output<String> deployBuildRoleArn, String externalId) {
-        return Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
+    /** Only the tooling deploy build of this stage and the operators, and only with the external ID. */
+    static List<Statement> deployTrust(Output<String> deployBuildRoleArn, List<String> operatorRoleArns,
+                                       String externalId) {
+        List<Statement> statements = new ArrayList<>(List.of(Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
-                .when("StringEquals", "sts:ExternalId", externalId);
+                .when("StringEquals", "sts:ExternalId", externalId)));
+        statements.addAll(Operators.deployRoleTrust(operatorRoleArns, externalId));
+        return statements;
     }
 
     /** SageMaker, acting for this account's models and endpoints in the stage's region only. */

@@ -78,7 +78,7 @@ public final class DeployPipeline extends ComponentResource {
         Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
         var state = new StateBackend(name, this, args.naming(), args.tags(), scope,
-                buildRoles.values().stream().map(Role::arn).toList());
+                buildRoles.values().stream().map(Role::arn).toList(), args.deploy().operatorRoleArns());
         this.stateBucketName = state.bucketName();
         this.secretsKeyArn = state.secretsKeyArn();
         this.backendUrl = state.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket, args.region()));
