@@ -136,8 +136,10 @@ final class ToolingStack {
                     .withPermissionsBoundary(boundary.orElseThrow()), ComponentResourceOptions.builder().build());
             parameters.put("LogGroupName", security.logGroupName());
             config.network().ifPresent(network -> {
-                var networking = new PrivateNetworking("network", PrivateNetworkingArgs.of(naming, config.partition(),
-                        config.region(), accountId, network, tags), ComponentResourceOptions.builder().build());
+                var networking = new PrivateNetworking("network", new PrivateNetworkingArgs(naming,
+                        config.partition(), config.region(), accountId, deployConfig.environments().stream()
+                        .map(TargetEnvironment::accountId).toList(), network, deploy.secretsKeyArn(), tags),
+                        ComponentResourceOptions.builder().build());
                 parameters.put("VpcEndpointIds", networking.vpcEndpointIdsJoined());
                 parameters.put("SecurityGroupId", networking.securityGroupId());
             });
