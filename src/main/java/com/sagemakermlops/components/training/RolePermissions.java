@@ -18,7 +18,9 @@ import java.util.Optional;
  */
 final class RolePermissions {
     static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
-    static final List<String> FRAMEWORK_IMAGES = List.of("sagemaker-xgboost", "sagemaker-scikit-learn");
+    /** The AWS images the seed pipeline's jobs run (seed-code/model-build/pipelines/images.py). */
+    static final List<String> SAGEMAKER_IMAGES = List.of("sagemaker-xgboost", "sagemaker-scikit-learn",
+            "sagemaker-model-monitor-analyzer");
 
     private RolePermissions() {
     }
@@ -44,7 +46,7 @@ final class RolePermissions {
                         .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
                 Statement.allow("PullFrameworkImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
-                        .on(FRAMEWORK_IMAGES.stream().map(image -> Output.of(Arns.of(arns.partition(), "ecr",
+                        .on(SAGEMAKER_IMAGES.stream().map(image -> Output.of(Arns.of(arns.partition(), "ecr",
                                 arns.region(), "*", "repository/" + image))).toList()),
                 Statement.allow("GetRegistryToken", "ecr:GetAuthorizationToken")
                         .onAnyResourceBecause("ecr:GetAuthorizationToken has no resource-level permissions"),

@@ -390,4 +390,17 @@ class TrainingPipelineTest {
         assertThat(wait.find()).as("the seed buildspec sets PIPELINE_TIMEOUT_SECONDS").isTrue();
         assertThat(TrainingPipeline.BUILD_TIMEOUT_MINUTES * 60).isGreaterThan(Integer.parseInt(wait.group(1)));
     }
+
+    @Test
+    void theSageMakerRoleMayPullEveryImageTheSeedPipelineRuns() throws java.io.IOException {
+        String images = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/pipelines/images.py"));
+        var repository = java.util.regex.Pattern.compile("[/\"](sagemaker-[a-z-]+)[:\"]").matcher(images);
+        List<String> seedImages = repository.results().map(m -> m.group(1)).distinct().toList();
+        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker"), "PullFrameworkImages").get("Resource");
+
+        assertThat(seedImages).containsExactlyInAnyOrder("sagemaker-xgboost", "sagemaker-scikit-learn",
+                "sagemaker-model-monitor-analyzer");
+        assertThat(list(pull)).containsExactlyInAnyOrderElementsOf(seedImages.stream()
+                .map(image -> "arn:aws:ecr:us-west-2:*:repository/" + image).toList());
+    }
 }
