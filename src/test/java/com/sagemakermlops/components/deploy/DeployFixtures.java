@@ -53,7 +53,17 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of());
+                Optional.empty(), vpc, preprod, prod, List.of(), List.of());
+    }
+
+    /** Both stages, and the given operator roles. */
+    static DeployConfig bothWithOperators(List<String> operatorRoleArns) {
+        DeployConfig both = both();
+        return new DeployConfig(both.projectName(), both.domainId(), both.domainArn(), both.modelPackageGroupName(),
+                both.modelBucketName(), both.pipelineBucketName(), both.enableNetworkIsolation(),
+                both.enableManualApproval(), both.enableEventBridgeTrigger(), both.enableDataCapture(),
+                both.seedCodePath(), both.devEnvironment(), both.preProdEnvironment(), both.prodEnvironment(),
+                both.buildPolicies(), operatorRoleArns);
     }
 
     static DeployConfig both() {

@@ -246,8 +246,19 @@ class TrainingPipelineTest {
                 Optional.empty());
         String rule = TrainingNames.of(args.naming(), args.deploy()).startRule();
         assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
-                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of("ArnEquals",
-                Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-sagemaker")
+                .get("assumeRolePolicy"), "TrustSageMaker").get("Condition")).isEqualTo(Map.of(
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":*")));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-build")
+                .get("assumeRolePolicy"), "TrustCodeBuildProject").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/"
+                        + TrainingNames.of(args.naming(), args.deploy()).buildProject())));
+        assertThat(inputs(comprehensive, "aws:iam/role:Role", "training-pipeline").get("tags"))
+                .asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
     }
 
     @Test
