@@ -155,6 +155,13 @@ class ExamplesPlanTest {
     }
 
     @Test
+    void everyServiceTrustIsAsItsServiceDocuments() {
+        assertThat(plans).isNotEmpty();
+        plans.forEach((stack, plan) -> assertThat(
+                com.sagemakermlops.components.iam.ServiceTrustTest.problems(plan.resources())).as(stack).isEmpty());
+    }
+
+    @Test
     void starterSharesTheRegistryWithBothAccountsAndGatesProdWithoutAnEventTrigger() {
         StackPlanJson starter = plan("starter");
 

@@ -15,9 +15,9 @@ import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
-        Output<String> external = ConfigOutput.of(externalId(environment, args.naming()),
+        Output<String> external = ConfigOutput.of(DeployRoles.externalId(environment, args.naming()),
                 environment.externalIdSecret());
         var inTarget = CustomResourceOptions.builder().parent(this);
         // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
@@ -57,7 +57,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
+                args.modelBucketArn(), args.modelArtifactsArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
         Optional<Output<String>> boundary = args.withBoundary()
                 ? Optional.of(stageBoundary(name + "-boundary", scope, args, executionPermissions, inTarget.build()))
                 : Optional.empty();
@@ -67,7 +67,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), boundary, args, inTarget.build());
+                new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
+                        args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
@@ -76,14 +77,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
         this.externalId = external;
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
                 "externalId", externalId));
-    }
-
-    /**
-     * The external ID the deploy role requires: the environment's {@code externalId} when set, else
-     * {@code <productName>-<stage>}, which the tooling stack exports for the hosting stack's provider.
-     */
-    public static String externalId(TargetEnvironment environment, Naming naming) {
-        return environment.externalId().orElse(naming.productName() + "-" + environment.stage().id());
     }
 
     /** The session that creates the roles: named after the stage, with the external ID when one is configured. */
@@ -117,11 +110,11 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 .build(), options).arn();
     }
 
-    private static Role role(String name, String roleName, Statement trust, Optional<Output<String>> boundary,
-                             CrossAccountBootstrapArgs args, CustomResourceOptions options) {
+    private static Role role(String name, String roleName, ServiceTrust.Trust trust,
+                             Optional<Output<String>> boundary, CrossAccountBootstrapArgs args,
+                             CustomResourceOptions options) {
         return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
-                + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
-                boundary, args.tags()), options);
+                + args.environment().stage().id() + " account: " + name, trust, boundary, args.tags()), options);
     }
 
     public Output<String> deployRoleArn() {

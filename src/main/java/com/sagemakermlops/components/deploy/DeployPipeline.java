@@ -18,8 +18,8 @@ import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
-import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
@@ -79,7 +79,7 @@ public final class DeployPipeline extends ComponentResource {
         Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
         var state = new StateBackend(name, this, args.naming(), args.tags(), scope,
-                buildRoles.values().stream().map(Role::arn).toList());
+                buildRoles.values().stream().map(Role::arn).toList(), args.deploy().operatorRoleArns());
         this.stateBucketName = state.bucketName();
         this.secretsKeyArn = state.secretsKeyArn();
         this.backendUrl = state.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket, args.region()));
@@ -97,12 +97,12 @@ public final class DeployPipeline extends ComponentResource {
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
-                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.permissionsBoundary(), args.tags()),
-                child());
+                ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", args.pipelineName())),
+                args.permissionsBoundary(), args.tags()), child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
         var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
-                .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
+                .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
                 .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
@@ -123,7 +123,7 @@ public final class DeployPipeline extends ComponentResource {
                         args.modelPackageGroupName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
                         args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
                         args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.tags(),
-                        args.permissionsBoundary(), Optional.of(args.accountId())), child()))
+                        args.permissionsBoundary(), Output.of(args.accountId())), child()))
                 : Optional.empty();
         this.eventRuleArn = trigger.map(EventRule::arn);
         this.eventRuleName = trigger.map(EventRule::name);
@@ -161,8 +161,8 @@ public final class DeployPipeline extends ComponentResource {
         return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
                 "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
-                PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)), args.permissionsBoundary(),
-                args.tags()), child());
+                ServiceTrust.CODEBUILD.trust(args.scope().accountId(), args.scope().arn("codebuild",
+                        "project/" + projectName)), args.permissionsBoundary(), args.tags()), child());
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
@@ -183,7 +183,8 @@ public final class DeployPipeline extends ComponentResource {
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
                 .applyValue(t -> {
                     Map<String, Output<String>> all = new LinkedHashMap<>();
-                    DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
+                                    t.t3)
                             .forEach((key, value) -> all.put(key, Output.of(value)));
                     all.putAll(args.source().build().variables());
                     return all.entrySet().stream()

@@ -7,7 +7,7 @@ import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.Arns;
-import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.PhysicalName;
@@ -41,7 +41,6 @@ public final class SeededRepository {
             "codecommit:UpdateRepositoryDescription", "codecommit:UpdateRepositoryEncryptionKey",
             "codecommit:TagResource", "codecommit:UntagResource", "codecommit:ListTagsForResource",
             "codecommit:DeleteRepository");
-    static final String SERVICE = "cloudformation.amazonaws.com";
     static final String ON_FAILURE = "DELETE";
 
     /** What CloudFormation reports of the repository it created. */
@@ -56,10 +55,13 @@ public final class SeededRepository {
         Output<String> repositoryArn = args.arns().regional("codecommit", repositoryName);
         Output<String> seedObjectArn = SeedCodeSources.objectArn(args, seedKey);
         String roleName = args.naming().physical(PhysicalName.IAM_ROLE, args.folder() + "-repository");
+        String stackName = args.naming().physical(PhysicalName.CLOUDFORMATION_STACK, args.folder() + "-repository");
+        ServiceTrust.Trust trust = ServiceTrust.CLOUDFORMATION.trust(args.arns().account(),
+                args.arns().regional("cloudformation", "stack/" + stackName + "/*"));
         Role role = Roles.create(name + "-repository-role", new Roles.Spec(roleName,
                 "Creates the " + args.folder() + " repository through CloudFormation: that repository, its seed "
                         + "object and the product key only",
-                PolicyDocument.trustService(SERVICE), args.permissionsBoundary(), args.tags()), options);
+                trust.policy(), args.permissionsBoundary(), trust.tagged(args.tags())), options);
         var permissions = Roles.permissions(name + "-repository-role", role,
                 serviceRoleStatements(args.arns(), repositoryArn, seedObjectArn, args.keyArn()), options);
 
@@ -68,7 +70,7 @@ public final class SeededRepository {
                         args.folder() + " code of " + args.naming().productName(), t.t3, SourceActions.BRANCH,
                         new RepositoryTemplate.Seed(t.t1, seedKey, t.t2), args.tags().asMap())));
         Stack stack = new Stack(name, StackArgs.builder()
-                .name(args.naming().physical(PhysicalName.CLOUDFORMATION_STACK, args.folder() + "-repository"))
+                .name(stackName)
                 .templateBody(template)
                 .iamRoleArn(role.arn())
                 .onFailure(ON_FAILURE)

@@ -27,6 +27,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.PolicyDocument;
@@ -63,6 +64,7 @@ public final class TrainingPipeline extends ComponentResource {
     private final Output<String> keyArn;
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
+    private final Output<String> modelArtifactsArn;
     private final Output<String> modelPackageGroupName;
     private final Output<String> modelPackageGroupArn;
     private final Output<String> repositoryUrl;
@@ -78,15 +80,16 @@ public final class TrainingPipeline extends ComponentResource {
         Arns arns = new Arns(args.partition(), args.region(), args.accountId());
         Map<String, String> tags = args.tags().asMap();
 
+        // SageMaker assumes its role for this account's pipeline executions, processing and training jobs.
         Role sagemakerRole = ServiceRoles.role(name + "-sagemaker", names.sagemakerRole(),
-                PolicyDocument.trustService(RolePermissions.SAGEMAKER_SERVICE), args.tags(),
+                ServiceTrust.SAGEMAKER.trust(args.accountId(), arns.regional("sagemaker", "*")), args.tags(),
                 args.permissionsBoundary(), child);
         Role buildRole = ServiceRoles.role(name + "-build", names.buildRole(),
-                PolicyDocument.trustService("codebuild.amazonaws.com"), args.tags(), args.permissionsBoundary(),
-                child);
+                ServiceTrust.CODEBUILD.trust(args.accountId(), arns.regional("codebuild",
+                        "project/" + names.buildProject())), args.tags(), args.permissionsBoundary(), child);
         Role pipelineRole = ServiceRoles.role(name + "-pipeline", names.pipelineRole(),
-                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.tags(), args.permissionsBoundary(),
-                child);
+                ServiceTrust.CODEPIPELINE.trust(args.accountId(), arns.regional("codepipeline", names.pipeline())),
+                args.tags(), args.permissionsBoundary(), child);
 
         Output<String> logGroupArn = arns.regional("logs", "log-group:" + names.buildLogGroup());
         var targets = args.targetAccounts();
@@ -165,11 +168,12 @@ public final class TrainingPipeline extends ComponentResource {
         seed.changeEvents().ifPresent(pattern -> PipelineStartRule.create(name + "-source-change",
                 new PipelineStartRule.Args("Starts " + names.pipeline() + " when its source changes", pattern,
                         pipeline.arn(), names.startRule(), names.startRole(), args.tags(),
-                        args.permissionsBoundary()), child));
+                        args.permissionsBoundary(), args.accountId()), child));
 
         this.keyArn = key.arn();
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
+        this.modelArtifactsArn = ModelBucketPolicy.objects(bucket.arn(), names.pipelineDataPrefix() + "/");
         this.modelPackageGroupName = registry.modelPackageGroupName();
         this.modelPackageGroupArn = registry.arn();
         this.repositoryUrl = source.location();
@@ -259,6 +263,11 @@ public final class TrainingPipeline extends ComponentResource {
 
     public Output<String> bucketArn() {
         return bucketArn;
+    }
+
+    /** The objects of the SageMaker pipeline's folder: the model artifacts the stage accounts' endpoints read. */
+    public Output<String> modelArtifactsArn() {
+        return modelArtifactsArn;
     }
 
     public Output<String> modelPackageGroupName() {

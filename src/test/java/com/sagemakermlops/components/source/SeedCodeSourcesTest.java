@@ -136,8 +136,9 @@ class SeedCodeSourcesTest {
 
         Map<String, Object> role = recording.named("aws:iam/role:Role", "source-repository-role").inputValues();
         assertThat(role).containsEntry("name", ROLE);
+        assertThat(role.get("tags")).asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
         assertThat(json(role.get("assumeRolePolicy")).get("Statement")).isEqualTo(List.of(Map.of(
-                "Sid", "Trustcloudformation", "Effect", "Allow",
+                "Sid", "TrustCloudFormation", "Effect", "Allow",
                 "Principal", Map.of("Service", "cloudformation.amazonaws.com"), "Action", "sts:AssumeRole")));
         String repositoryArn = "arn:aws:codecommit:us-west-2:111122223333:" + REPO;
         assertThat(recording.named("aws:iam/rolePolicy:RolePolicy", "source-repository-role").inputValues()

@@ -35,6 +35,7 @@ public final class Rules {
                 new IamNoAwsManagedPolicies(),
                 new IamPassRoleRestricted(),
                 new IamCrossAccountTrustConditioned(),
+                new IamServiceTrustSourceConditioned(),
                 new IamRolePermissionsBoundary(),
                 new SgNoPublicAdminPorts(),
                 new SgNoPublicIngress(),

@@ -232,6 +232,43 @@ class PolicyBoundariesTest {
                 bucketPolicy("Deny", "{\"AWS\":\"arn:aws:iam::111111111111:root\"}", "Bool", "false"))).hasSize(1);
     }
 
+    // --- service trusts ---------------------------------------------------------------------------------------
+
+    private static PolicyResource trust(String... statements) {
+        return res(Types.IAM_ROLE, "role", m("assumeRolePolicy", doc(statements)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"StringEquals\":{\"aws:SourceAccount\":\"111111111111\"}}|0",
+            "{\"stringequals\":{\"AWS:SOURCEACCOUNT\":\"111111111111\"}}|0",
+            "{\"ArnEquals\":{\"aws:SourceArn\":\"arn:aws:events:eu-west-1:111111111111:rule/r\"}}|0",
+            "{\"StringLike\":{\"aws:SourceArn\":[\"*\",\"arn:aws:sagemaker:*:111111111111:*\"]}}|1",
+            "{\"StringLike\":{\"aws:SourceArn\":[\"arn:aws:sagemaker:*:111111111111:*\"]}}|0",
+            "{\"StringEqualsIfExists\":{\"aws:SourceAccount\":\"111111111111\"}}|1",
+            "{\"ArnLikeIfExists\":{\"aws:SourceArn\":\"arn:aws:sagemaker:*:111111111111:*\"}}|1",
+            "{\"StringNotEquals\":{\"aws:SourceAccount\":\"222222222222\"}}|1",
+            "{\"StringLike\":{\"aws:SourceAccount\":\"*\"}}|1",
+            "{\"StringEquals\":{\"aws:PrincipalAccount\":\"111111111111\"}}|1",
+            "{\"StringEquals\":{\"sts:ExternalId\":\"x\"}}|1"})
+    void aServiceTrustNeedsARequiredSourceAccountOrArn(String condition, int expected) {
+        assertThat(messages("iam-service-trust-source-conditioned",
+                trust(PolicyCases.serviceTrust("sagemaker.amazonaws.com", condition)))).hasSize(expected);
+    }
+
+    @Test
+    void everyUnconditionedServiceStatementIsNamedAndOtherPrincipalsAreNotItsConcern() {
+        String twoServices = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"codepipeline.amazonaws.com\","
+                + "\"events.amazonaws.com\"]},\"Action\":\"sts:AssumeRole\"}";
+        String account = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},"
+                + "\"Action\":\"sts:AssumeRole\"}";
+        String denied = "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}";
+        assertThat(messages("iam-service-trust-source-conditioned", trust(account, denied, twoServices)))
+                .containsExactly("assumeRolePolicy statement[2] trusts service codepipeline.amazonaws.com, "
+                        + "events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition");
+    }
+
     // --- suppressions ----------------------------------------------------------------------------------------
 
     @ParameterizedTest
