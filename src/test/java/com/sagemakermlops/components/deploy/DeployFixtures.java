@@ -50,7 +50,7 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of());
+                Optional.empty(), vpc, preprod, prod, List.of(), Optional.empty());
     }
 
     static DeployConfig both() {
@@ -89,8 +89,8 @@ final class DeployFixtures {
             ctx.export("pipelineArn", pipeline.pipelineArn());
             ctx.export("backendUrl", pipeline.backendUrl());
             ctx.export("secretsProvider", pipeline.secretsProvider());
-            ctx.export("secretsKeyArn", pipeline.secretsKeyArn());
-            ctx.export("stateBucketName", pipeline.stateBucketName());
+            pipeline.secretsKeyArn().ifPresent(arn -> ctx.export("secretsKeyArn", arn));
+            pipeline.stateBucketName().ifPresent(bucket -> ctx.export("stateBucketName", bucket));
             pipeline.codeBuildRoleArns().forEach((stage, arn) -> ctx.export(stage.id() + "CodeBuildRoleArn", arn));
             pipeline.eventRuleArn().ifPresent(arn -> ctx.export("eventRuleArn", arn));
         });
