@@ -5,8 +5,11 @@ import java.util.Optional;
 /**
  * A hosting stack: which tooling stack to read, which stage it is, and how the approved model is served.
  *
- * @param currentInstanceCount the instances the endpoint's variant runs now, as the deploy build read them before the
- *                             update (the autoscaler may have added some since {@code initialInstanceCount})
+ * @param currentInstanceCount     the instances the endpoint's variant runs now, as the deploy build read them before
+ *                                 the update (the autoscaler may have added some since {@code initialInstanceCount})
+ * @param servedEndpointConfigName the configuration the endpoint serves when it is not the one the last deploy put
+ *                                 it on (that deploy was rolled back), as the deploy build read it: the endpoint's
+ *                                 versions are kept in SageMaker, so new ones are named apart from them
  */
 public record HostingConfig(
         String toolingStack,
@@ -15,6 +18,7 @@ public record HostingConfig(
         String instanceType,
         int initialInstanceCount,
         Optional<Integer> currentInstanceCount,
+        Optional<String> servedEndpointConfigName,
         Autoscaling autoscaling,
         Deployment deployment) {
 

@@ -422,6 +422,7 @@ public final class StackConfigParser {
             int initial = n.integer("initialInstanceCount", 1, 1, 100);
             Optional<Integer> current = n.has("currentInstanceCount")
                     ? Optional.of(n.integer("currentInstanceCount", 1, 1, 100)) : Optional.empty();
+            Optional<String> served = n.string("servedEndpointConfigName", Checks.sagemakerName(63));
             var scaling = n.map(n.object("autoscaling"), a -> autoscaling(a, initial))
                     .orElse(new HostingConfig.Autoscaling(initial, Math.max(initial, 2), 100));
             if (initial < scaling.minCapacity() || initial > scaling.maxCapacity()) {
@@ -430,7 +431,8 @@ public final class StackConfigParser {
             }
             var deployment = n.map(n.object("deployment"), this::deployment)
                     .orElse(new HostingConfig.Deployment(HostingConfig.Deployment.Strategy.ALL_AT_ONCE, 100, 10));
-            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, current, scaling, deployment);
+            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, current, served, scaling,
+                    deployment);
         }
 
         private HostingConfig.Autoscaling autoscaling(ConfigNode n, int initial) {

@@ -139,7 +139,9 @@ class SecondDeployTest {
                         .put("modelPackageArn", String.valueOf(block(settings, HOSTING).get("modelPackageArn"))
                                 .replaceFirst("/\\d+$", "/4"))),
                 new Setting("hosting.modelPackageArn removed", s -> true,
-                        settings -> block(settings, HOSTING).remove("modelPackageArn")));
+                        settings -> block(settings, HOSTING).remove("modelPackageArn")),
+                new Setting("hosting.servedEndpointConfigName after a rollback", s -> true, settings -> block(settings,
+                        HOSTING).put("servedEndpointConfigName", "served-by-the-endpoint-after-a-rollback")));
     }
 
     @TestFactory
@@ -218,6 +220,20 @@ class SecondDeployTest {
             assertThat(c.retained()).isTrue();
         });
         assertThat(change(prod, ENDPOINT).changedInputs()).containsExactly("endpointConfigName");
+    }
+
+    @Test
+    void afterARolledBackDeployTheSameVersionIsDeployedUnderNamesApartFromTheOnesSageMakerKeeps() {
+        // A rolled-back deploy leaves the endpoint on the previous model and configuration, which SageMaker keeps
+        // under their names outside the stack's state: deploying that version again must not reuse those names.
+        List<ResourceChange> prod = secondDeploy(stack("prod"),
+                setting("hosting.servedEndpointConfigName after a rollback")).get("prod");
+        for (String type : List.of(MODEL, CONFIG)) {
+            ResourceChange change = change(prod, type);
+            assertThat(change.replacingInputs()).as(type).contains("name");
+            assertThat(change.after().orElseThrow().inputs().get("name"))
+                    .isNotEqualTo(change.before().orElseThrow().inputs().get("name"));
+        }
     }
 
     @Test

@@ -26,13 +26,16 @@ public record HostingNames(String model, String endpointConfig, String endpoint,
     /**
      * What makes a model: the approved package, the role it runs as, its isolation and its network.
      *
-     * @param vpc the subnets and security groups, or empty outside a VPC
+     * @param vpc               the subnets and security groups, or empty outside a VPC
+     * @param servedAfterRollback the configuration a rolled-back deploy left the endpoint on: it and its model are
+     *                          kept in SageMaker outside the stack's state, so new names must differ from theirs
+     *                          even when the inputs are theirs again
      */
     public record ModelInputs(String modelPackageArn, String executionRoleArn, boolean networkIsolation,
-                              Optional<String> vpc) {
+                              Optional<String> vpc, Optional<String> servedAfterRollback) {
         String fingerprint() {
             return PhysicalName.hash(String.join("\n", modelPackageArn, executionRoleArn,
-                    String.valueOf(networkIsolation), vpc.orElse("")));
+                    String.valueOf(networkIsolation), vpc.orElse(""), servedAfterRollback.orElse("")));
         }
     }
 

@@ -69,7 +69,8 @@ public final class ModelHosting extends ComponentResource {
                         tooling.modelBucketName())
                 .applyValue(t -> HostingNames.of(t.t1, stage,
                         new HostingNames.ModelInputs(args.modelPackageArn(), t.t2.executionRoleArn(),
-                                t.t2.enableNetworkIsolation(), vpcFingerprint(t.t2)),
+                                t.t2.enableNetworkIsolation(), vpcFingerprint(t.t2),
+                                hosting.servedEndpointConfigName()),
                         new HostingNames.ConfigInputs(hosting.instanceType(), hosting.startingInstanceCount(), t.t3,
                                 t.t2.enableDataCapture() ? Optional.of(DataCapture.destination(t.t4, stage))
                                         : Optional.empty())));

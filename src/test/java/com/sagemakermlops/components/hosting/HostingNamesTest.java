@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HostingNamesTest {
     private static final ModelInputs MODEL = new ModelInputs(ToolingFixture.PACKAGE_V3,
-            "arn:aws:iam::222233334444:role/execution", true, Optional.of("subnet-1|sg-1"));
+            "arn:aws:iam::222233334444:role/execution", true, Optional.of("subnet-1|sg-1"), Optional.empty());
     private static final ConfigInputs CONFIG = new ConfigInputs("ml.m5.large", 2, ToolingFixture.KMS_KEY_ARN,
             Optional.of("s3://bucket/data-capture/prod/"));
 
@@ -43,14 +43,22 @@ class HostingNamesTest {
     }
 
     @Test
-    void everyInputThatForcesTheModelsReplacementGivesItAndItsConfigurationNewNames() {
+    void everyInputThatForcesTheModelsReplacementAndARollbackGiveItAndItsConfigurationNewNames() {
         HostingNames base = names(MODEL, CONFIG);
         for (ModelInputs changed : List.of(
-                new ModelInputs(ToolingFixture.PACKAGE_V4, MODEL.executionRoleArn(), true, MODEL.vpc()),
-                new ModelInputs(MODEL.modelPackageArn(), "arn:aws:iam::222233334444:role/other", true, MODEL.vpc()),
-                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), false, MODEL.vpc()),
-                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), true, Optional.empty()),
-                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), true, Optional.of("subnet-2|sg-1")))) {
+                new ModelInputs(ToolingFixture.PACKAGE_V4, MODEL.executionRoleArn(), true, MODEL.vpc(),
+                        Optional.empty()),
+                new ModelInputs(MODEL.modelPackageArn(), "arn:aws:iam::222233334444:role/other", true, MODEL.vpc(),
+                        Optional.empty()),
+                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), false, MODEL.vpc(),
+                        Optional.empty()),
+                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), true, Optional.empty(),
+                        Optional.empty()),
+                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), true, Optional.of("subnet-2|sg-1"),
+                        Optional.empty()),
+                // back on the inputs of the version a rolled-back deploy left serving, which SageMaker still holds
+                new ModelInputs(MODEL.modelPackageArn(), MODEL.executionRoleArn(), true, MODEL.vpc(),
+                        Optional.of("served-config")))) {
             HostingNames names = names(changed, CONFIG);
             assertThat(names.model()).as(changed.toString()).isNotEqualTo(base.model());
             assertThat(names.endpointConfig()).as(changed.toString()).isNotEqualTo(base.endpointConfig());
@@ -77,7 +85,7 @@ class HostingNamesTest {
     void theEndpointAndItsRollbackAlarmsKeepTheirNamesPerStage() {
         HostingNames prod = names(MODEL, CONFIG);
         HostingNames otherVersion = names(new ModelInputs(ToolingFixture.PACKAGE_V4, MODEL.executionRoleArn(), true,
-                MODEL.vpc()), new ConfigInputs("ml.c5.xlarge", 4, CONFIG.kmsKeyArn(), Optional.empty()));
+                MODEL.vpc(), Optional.empty()), new ConfigInputs("ml.c5.xlarge", 4, CONFIG.kmsKeyArn(), Optional.empty()));
         HostingNames preprod = HostingNames.of(ToolingFixture.PRODUCT, Stage.PREPROD, MODEL, CONFIG);
         assertThat(List.of(otherVersion.endpoint(), otherVersion.errorsAlarm(), otherVersion.latencyAlarm()))
                 .containsExactly(prod.endpoint(), prod.errorsAlarm(), prod.latencyAlarm());
