@@ -113,7 +113,7 @@ class StackConfigParserTest {
                         + "expected one of projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, "
                         + "pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, "
                         + "enableDataCapture, seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, "
-                        + "buildPolicies");
+                        + "buildPolicies, pulumiBackendUrl, pulumiAccessTokenSecretArn");
     }
 
     @Test
