@@ -60,10 +60,11 @@ def test_reads_only_the_variables_the_deploy_project_provides(repo):
     used = set(re.findall(r"\$\{?([A-Z_][A-Z0-9_]*)", commands(spec)))
     # MODEL_PACKAGE_GROUP_NAME, DEPLOY_ROLE_ARN / EXTERNAL_ID / TARGET_REGION and the SMOKE_TEST_* / ENDPOINT_REGION
     # variables are read by the scripts.
-    provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION"}
+    provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION",
+                "SOURCE_FOLDER", "SOURCE_BUNDLE_BUCKET", "SOURCE_BUNDLE_KEY", "SOURCE_BUNDLE_VERSION"}
     set_here = {"MODEL_PACKAGE_ARN", "PREVIOUS_ENDPOINT", "RUNNING", "SERVED", "RECORDED", "ENDPOINT_NAME",
                 "ENDPOINT_CONFIG_NAME", "NAME_PREFIX"}
-    shell = {"HOME", "PATH", "PWD"}
+    shell = {"HOME", "PATH", "PWD", "CODEBUILD_SRC_DIR"}
     assert used == provided | set_here | shell
     assert spec["env"]["variables"] == {"PULUMI_SKIP_UPDATE_CHECK": "true"}
 

@@ -24,10 +24,17 @@ public record DeployConfig(
         Optional<TargetEnvironment> preProdEnvironment,
         Optional<TargetEnvironment> prodEnvironment,
         List<BuildPolicy> buildPolicies,
+        List<String> operatorRoleArns,
         Optional<PulumiCloudBackend> pulumiCloud) {
 
+    /**
+     * @param operatorRoleArns roles that may deploy besides the pipeline: they use the state backend (bucket, secrets
+     *                         key) and may assume each stage's deploy role with its external ID; none means only the
+     *                         deploy pipeline deploys the hosting stacks
+     */
     public DeployConfig {
         buildPolicies = List.copyOf(buildPolicies);
+        operatorRoleArns = List.copyOf(operatorRoleArns);
     }
 
     /**
@@ -43,7 +50,7 @@ public record DeployConfig(
         return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
                 pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
                 enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies,
-                pulumiCloud);
+                operatorRoleArns, pulumiCloud);
     }
 
     /** The configured target environments in promotion order. */

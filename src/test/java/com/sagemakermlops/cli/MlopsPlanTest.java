@@ -127,7 +127,7 @@ class MlopsPlanTest {
                         + "projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, pipelineBucketName, "
                         + "enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, enableDataCapture, "
                         + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies, "
-                        + "pulumiBackendUrl, pulumiAccessTokenSecretArn",
+                        + "operatorRoleArns, pulumiBackendUrl, pulumiAccessTokenSecretArn",
                 "  sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30");
         assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(stdout()).isEmpty();

@@ -14,6 +14,7 @@ import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
@@ -63,7 +64,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), boundary, args, inTarget.build());
+                new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
+                        args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
@@ -113,11 +115,11 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 .build(), options).arn();
     }
 
-    private static Role role(String name, String roleName, Statement trust, Optional<Output<String>> boundary,
-                             CrossAccountBootstrapArgs args, CustomResourceOptions options) {
+    private static Role role(String name, String roleName, ServiceTrust.Trust trust,
+                             Optional<Output<String>> boundary, CrossAccountBootstrapArgs args,
+                             CustomResourceOptions options) {
         return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
-                + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
-                boundary, args.tags()), options);
+                + args.environment().stage().id() + " account: " + name, trust, boundary, args.tags()), options);
     }
 
     public Output<String> deployRoleArn() {

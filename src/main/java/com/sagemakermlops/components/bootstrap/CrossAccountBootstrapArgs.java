@@ -5,17 +5,19 @@ import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What {@link CrossAccountBootstrap} creates in one target account, and the tooling resources its roles are scoped to.
  *
  * @param environment          the target account; must carry a {@code bootstrapRoleArn}
- * @param deployBuildRoleArn   the tooling deploy build role of this stage: the only principal the deploy role trusts
+ * @param deployBuildRoleArn   the tooling deploy build role of this stage, which the deploy role trusts
  * @param modelBucketArn       the tooling model bucket (model artifacts, data capture)
  * @param kmsKeyArn            the tooling CMK
  * @param modelPackageGroupArn the tooling model package group whose versions are deployed
  * @param withBoundary         bound both roles by a stage boundary policy created in the target account
+ * @param operatorRoleArns     roles the deploy role trusts as well, with the same external ID
  */
 public record CrossAccountBootstrapArgs(
         TargetEnvironment environment,
@@ -25,7 +27,8 @@ public record CrossAccountBootstrapArgs(
         Output<String> modelBucketArn,
         Output<String> kmsKeyArn,
         Output<String> modelPackageGroupArn,
-        boolean withBoundary) {
+        boolean withBoundary,
+        List<String> operatorRoleArns) {
 
     public CrossAccountBootstrapArgs {
         Objects.requireNonNull(environment, "environment");
@@ -35,5 +38,6 @@ public record CrossAccountBootstrapArgs(
         Objects.requireNonNull(modelBucketArn, "modelBucketArn");
         Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
         Objects.requireNonNull(modelPackageGroupArn, "modelPackageGroupArn");
+        operatorRoleArns = List.copyOf(operatorRoleArns);
     }
 }

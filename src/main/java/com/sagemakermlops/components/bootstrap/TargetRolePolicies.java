@@ -1,11 +1,13 @@
 package com.sagemakermlops.components.bootstrap;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.Checks;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -19,7 +21,7 @@ import java.util.Optional;
 
 /** The trust and permissions of the two roles a target account holds for this product. */
 final class TargetRolePolicies {
-    static final String SAGEMAKER_SERVICE = "sagemaker.amazonaws.com";
+    static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
     static final String SCALING_SERVICE = "sagemaker.application-autoscaling.amazonaws.com";
     static final String SCALING_SERVICE_LINKED_ROLE =
             "AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint";
@@ -49,18 +51,19 @@ final class TargetRolePolicies {
         }
     }
 
-    /** Only the tooling deploy build of this stage, and only with the external ID. */
-    static Statement deployTrust(Output<String> deployBuildRoleArn, String externalId) {
-        return Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
+    /** Only the tooling deploy build of this stage and the operators, and only with the external ID. */
+    static List<Statement> deployTrust(Output<String> deployBuildRoleArn, List<String> operatorRoleArns,
+                                       String externalId) {
+        List<Statement> statements = new ArrayList<>(List.of(Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
-                .when("StringEquals", "sts:ExternalId", externalId);
+                .when("StringEquals", "sts:ExternalId", externalId)));
+        statements.addAll(Operators.deployRoleTrust(operatorRoleArns, externalId));
+        return statements;
     }
 
-    /** SageMaker, acting for this account only. */
-    static Statement executionTrust(Scope scope) {
-        return Statement.allow("TrustSageMaker", "sts:AssumeRole")
-                .principal("Service", SAGEMAKER_SERVICE)
-                .when("StringEquals", "aws:SourceAccount", scope.accountId());
+    /** SageMaker, acting for this account's models and endpoints in the stage's region only. */
+    static ServiceTrust.Trust executionTrust(Scope scope) {
+        return ServiceTrust.SAGEMAKER.trust(scope.accountId(), scope.arn("sagemaker", "*"));
     }
 
     /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */

@@ -1,7 +1,6 @@
 package com.sagemakermlops.components.deploy;
 
 import com.sagemakermlops.config.HostingConfig;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -53,11 +52,6 @@ public final class DeployBuild {
     /** The project's log group, named explicitly so the build role's log statement can name it. */
     public static String logGroupName(String projectName) {
         return "/aws/codebuild/" + projectName;
-    }
-
-    /** The deploy repository keeps its buildspec at the root; a CodeStar repository holds it in model-deploy/. */
-    public static String buildspec(SourceControl sourceControl) {
-        return sourceControl == SourceControl.CODESTAR ? "model-deploy/buildspec.yml" : "buildspec.yml";
     }
 
     /**

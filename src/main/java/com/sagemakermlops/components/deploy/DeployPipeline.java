@@ -18,8 +18,9 @@ import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
-import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
@@ -81,7 +82,8 @@ public final class DeployPipeline extends ComponentResource {
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
         Optional<PulumiCloudBackend> cloud = args.deploy().pulumiCloud();
         Optional<StateBackend> state = cloud.isPresent() ? Optional.empty() : Optional.of(new StateBackend(name, this,
-                args.naming(), args.tags(), scope, buildRoles.values().stream().map(Role::arn).toList()));
+                args.naming(), args.tags(), scope, buildRoles.values().stream().map(Role::arn).toList(),
+                args.deploy().operatorRoleArns()));
         this.stateBucketName = state.map(StateBackend::bucketName);
         this.secretsKeyArn = state.map(StateBackend::secretsKeyArn);
         this.backendUrl = state.map(s -> s.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket,
@@ -97,15 +99,16 @@ public final class DeployPipeline extends ComponentResource {
             projectNames.put(env.stage(), projects.get(env.stage()).name());
         }
 
+        String pipelinePhysicalName = args.naming().physical(PhysicalName.CODEPIPELINE, "deploy");
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
-                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.permissionsBoundary(), args.tags()),
-                child());
+                ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", pipelinePhysicalName)),
+                args.permissionsBoundary(), args.tags()), child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
-        var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
-                .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
+        var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
+                .name(pipelinePhysicalName)
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
                 .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
@@ -126,7 +129,7 @@ public final class DeployPipeline extends ComponentResource {
                         args.modelPackageGroupName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
                         args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
                         args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.tags(),
-                        args.permissionsBoundary(), Optional.of(args.accountId())), child()))
+                        args.permissionsBoundary(), Output.of(args.accountId())), child()))
                 : Optional.empty();
         this.eventRuleArn = trigger.map(EventRule::arn);
         this.eventRuleName = trigger.map(EventRule::name);
@@ -164,8 +167,8 @@ public final class DeployPipeline extends ComponentResource {
         return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
                 "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
-                PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)), args.permissionsBoundary(),
-                args.tags()), child());
+                ServiceTrust.CODEBUILD.trust(args.scope().accountId(), args.scope().arn("codebuild",
+                        "project/" + projectName)), args.permissionsBoundary(), args.tags()), child());
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
@@ -173,23 +176,29 @@ public final class DeployPipeline extends ComponentResource {
         String projectName = DeployBuild.projectName(args.naming(), env.stage());
         String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
-        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role,
-                DeployPolicies.buildRole(args.scope(), new DeployPolicies.Backend(
-                        state.map(s -> new DeployPolicies.State(s.bucketArn(), s.secretsKeyArn())),
-                        args.deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn)), deployRoleArn,
-                        projectName, vpc, args.deploy().pipelineBucketName()),
-                child());
+        List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
+                new DeployPolicies.Backend(state.map(s -> new DeployPolicies.State(s.bucketArn(), s.secretsKeyArn())),
+                        args.deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn)),
+                deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()));
+        statements.addAll(args.source().build().access());
+        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
                 "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
                 child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
-                .applyValue(t -> Stream.concat(DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
-                                .entrySet().stream()
-                                .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue()))),
-                        args.deploy().pulumiCloud().stream().map(c -> PipelineBuilds.fromSecretsManager(
-                                DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn()))).toList());
+                .applyValue(t -> {
+                    Map<String, Output<String>> all = new LinkedHashMap<>();
+                    DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
+                            .forEach((key, value) -> all.put(key, Output.of(value)));
+                    all.putAll(args.source().build().variables());
+                    return Stream.concat(all.entrySet().stream()
+                                    .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue())),
+                            args.deploy().pulumiCloud().stream().map(c -> PipelineBuilds.fromSecretsManager(
+                                    DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn())))
+                            .toList();
+                });
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
@@ -199,7 +208,7 @@ public final class DeployPipeline extends ComponentResource {
                 .serviceRole(role.arn())
                 .encryptionKey(args.cmkArn())
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
-                .source(PipelineBuilds.source(DeployBuild.buildspec(args.sourceControl())))
+                .source(PipelineBuilds.source(args.source().build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(variables).computeType(DeployBuild.COMPUTE_TYPE)
                         .privilegedMode(false).build())

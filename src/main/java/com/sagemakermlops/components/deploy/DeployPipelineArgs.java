@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.DeployConfig;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.naming.Naming;
 
@@ -14,9 +13,8 @@ import java.util.Optional;
 /**
  * Inputs of {@link DeployPipeline}.
  *
- * @param sourceControl        where {@code source} reads from (a CodeStar repository keeps the buildspec in
- *                             {@code model-deploy/})
- * @param source               the deploy repository's source action and the access it needs
+ * @param source               the deploy repository's source action, the access it needs and what the deploy
+ *                             builds run from it
  * @param artifactBucketName   the model bucket, used as the pipeline's artifact store
  * @param cmkArn               the product key: artifacts, build output, state bucket
  * @param permissionsBoundary  set on every role when present (Enterprise)
@@ -24,7 +22,6 @@ import java.util.Optional;
 public record DeployPipelineArgs(
         DeployConfig deploy,
         Tier tier,
-        SourceControl sourceControl,
         Naming naming,
         Tags tags,
         String partition,
@@ -41,7 +38,6 @@ public record DeployPipelineArgs(
     public DeployPipelineArgs {
         Objects.requireNonNull(deploy, "deploy");
         Objects.requireNonNull(tier, "tier");
-        Objects.requireNonNull(sourceControl, "sourceControl");
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(partition, "partition");

@@ -13,6 +13,13 @@ import java.util.Optional;
 
 /** The statements of the deploy pipeline's roles, key policy and bucket policy. */
 final class DeployPolicies {
+    /**
+     * The calls Pulumi's {@code awskms://} secrets provider makes: Encrypt once, when a stack gets its data key
+     * (pulumi pkg/secrets/cloud GenerateNewDataKey), and Decrypt of that data key whenever the stack is loaded; both
+     * through gocloud.dev's secrets/awskms keeper, without an encryption context. It calls nothing else on the key.
+     */
+    static final String[] SECRETS_KEY_USE = {"kms:Encrypt", "kms:Decrypt"};
+
     private DeployPolicies() {
     }
 
@@ -41,14 +48,6 @@ final class DeployPolicies {
     record Backend(Optional<State> state, Optional<String> accessTokenSecretArn) {
     }
 
-    /** Trust of a stage's deploy build role: CodeBuild, for that stage's project of this account only. */
-    static Statement buildTrust(Scope scope, String projectName) {
-        return Statement.allow("TrustCodeBuildProject", "sts:AssumeRole")
-                .principal("Service", "codebuild.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", scope.accountId())
-                .when("ArnLike", "aws:SourceArn", scope.arn("codebuild", "project/" + projectName));
-    }
-
     /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
     static List<Statement> buildRole(Scope scope, Backend backend, String deployRoleArn, String projectName,
                                      Optional<VpcSettings> vpc, Optional<String> pipelineBucketName) {
@@ -73,8 +72,7 @@ final class DeployPolicies {
                 Statement.allow("ListStateBucket", "s3:ListBucket").on(state.bucketArn()),
                 Statement.allow("ReadWriteState", "s3:GetObject", "s3:PutObject", "s3:DeleteObject")
                         .on(state.bucketArn().applyValue(arn -> arn + "/*")),
-                Statement.allow("UseSecretsKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
-                        .on(state.secretsKeyArn()))));
+                Statement.allow("UseSecretsKey", SECRETS_KEY_USE).on(state.secretsKeyArn()))));
         // CodeBuild reads a secrets-manager variable with the project's service role, before the build starts.
         backend.accessTokenSecretArn().ifPresent(arn -> statements.add(
                 Statement.allow("ReadPulumiAccessToken", "secretsmanager:GetSecretValue").on(arn)));
@@ -106,12 +104,14 @@ final class DeployPolicies {
         return statements;
     }
 
-    /** The secrets key: administered by the account, used by the deploy builds only. */
-    static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
+    /** The secrets key: administered by the account, used by the deploy builds and the operators only. */
+    static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns,
+                                            List<String> operatorRoleArns) {
         Statement administer = Statement.administerKey("AccountAdministersKey", Output.of(scope.accountRoot()));
-        Statement use = Statement.allow("DeployBuildsUseKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
-                .onThisKey();
+        Statement use = Statement.allow("DeployBuildsUseKey", SECRETS_KEY_USE).onThisKey();
         deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));
-        return List.of(administer, use);
+        List<Statement> statements = new ArrayList<>(List.of(administer, use));
+        statements.addAll(Operators.secretsKey(operatorRoleArns));
+        return statements;
     }
 }

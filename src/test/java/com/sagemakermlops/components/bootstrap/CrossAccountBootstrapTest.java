@@ -57,12 +57,17 @@ class CrossAccountBootstrapTest {
     }
 
     static Recording run(TargetEnvironment environment, boolean withBoundary) {
+        return run(environment, withBoundary, List.of());
+    }
+
+    static Recording run(TargetEnvironment environment, boolean withBoundary, List<String> operators) {
         return TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                     new CrossAccountBootstrapArgs(environment, NAMING,
                             Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
                             Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
-                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary));
+                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary,
+                            operators));
             ctx.export("deployRoleArn", bootstrap.deployRoleArn());
             ctx.export("executionRoleArn", bootstrap.executionRoleArn());
             ctx.export("externalId", bootstrap.externalId());
@@ -168,6 +173,23 @@ class CrossAccountBootstrapTest {
     }
 
     @Test
+    void operatorsMayAssumeTheDeployRoleWithTheSameExternalIdOnly() {
+        List<String> operators = List.of("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/platform-operator",
+                "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_0123456789abcdef");
+        Recording withOperators = run(PREPROD, true, operators);
+
+        List<Map<String, Object>> trust = statements(withOperators.named(ROLE, "bootstrap-preprod-deploy-role")
+                .inputValues().get("assumeRolePolicy"));
+        assertThat(trust).extracting(s -> s.get("Sid")).containsExactly("TrustToolingDeployBuild", "TrustOperators");
+        assertThat(trust.get(1)).isEqualTo(Map.of("Sid", "TrustOperators", "Effect", "Allow",
+                "Principal", Map.of("AWS", operators), "Action", "sts:AssumeRole",
+                "Condition", Map.of("StringEquals", Map.of("sts:ExternalId", "c001-preprod-7d1e"))));
+        assertThat(PolicyPack.standard().evaluate(withOperators.resources().stream()
+                .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults()))
+                .noneMatch(PolicyFinding::blocking);
+    }
+
+    @Test
     void theDeployRoleManagesOnlyThisProductsHostingAndPassesOnlyTheExecutionRole() {
         List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-deploy-permissions"));
         String prefix = ToolingFixture.PRODUCT;
@@ -201,7 +223,8 @@ class CrossAccountBootstrapTest {
         assertThat(statements(role("bootstrap-preprod-execution-role").get("assumeRolePolicy")))
                 .containsExactly(Map.of("Sid", "TrustSageMaker", "Effect", "Allow",
                         "Principal", Map.of("Service", "sagemaker.amazonaws.com"), "Action", "sts:AssumeRole",
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", TestStacks.PREPROD_ACCOUNT))));
+                        "Condition", Map.of("ArnLike", Map.of("aws:SourceArn",
+                                "arn:aws:sagemaker:eu-west-1:" + TestStacks.PREPROD_ACCOUNT + ":*"))));
         List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-execution-permissions"));
         String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
         assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")

@@ -30,7 +30,7 @@ class DeployBackendTest {
         return new DeployConfig(d.projectName(), d.domainId(), d.domainArn(), d.modelPackageGroupName(),
                 d.modelBucketName(), d.pipelineBucketName(), d.enableNetworkIsolation(), d.enableManualApproval(),
                 d.enableEventBridgeTrigger(), d.enableDataCapture(), d.seedCodePath(), d.devEnvironment(),
-                d.preProdEnvironment(), d.prodEnvironment(), d.buildPolicies(),
+                d.preProdEnvironment(), d.prodEnvironment(), d.buildPolicies(), d.operatorRoleArns(),
                 Optional.of(new PulumiCloudBackend(PulumiCloudBackend.DEFAULT_URL, TOKEN)));
     }
 

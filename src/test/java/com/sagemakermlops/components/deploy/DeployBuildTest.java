@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.deploy;
 
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.PhysicalName;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,6 @@ class DeployBuildTest {
         assertThat(vars).containsEntry("STAGE", "prod").containsEntry("PULUMI_STACK", "prod")
                 .containsEntry("TARGET_ACCOUNT_ID", "333344445555")
                 .doesNotContainKeys("EXTERNAL_ID", "SMOKE_TEST_EXTERNAL_ID");
-    }
-
-    @Test
-    void buildspecIsAtTheRootExceptInACodeStarMonorepo() {
-        assertThat(DeployBuild.buildspec(SourceControl.CODECOMMIT)).isEqualTo("buildspec.yml");
-        assertThat(DeployBuild.buildspec(SourceControl.S3)).isEqualTo("buildspec.yml");
-        assertThat(DeployBuild.buildspec(SourceControl.CODESTAR)).isEqualTo("model-deploy/buildspec.yml");
     }
 
     @Test

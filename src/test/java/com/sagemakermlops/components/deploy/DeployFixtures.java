@@ -6,9 +6,9 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Product;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.VpcSettings;
@@ -50,7 +50,17 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of(), Optional.empty());
+                Optional.empty(), vpc, preprod, prod, List.of(), List.of(), Optional.empty());
+    }
+
+    /** Both stages, and the given operator roles. */
+    static DeployConfig bothWithOperators(List<String> operatorRoleArns) {
+        DeployConfig both = both();
+        return new DeployConfig(both.projectName(), both.domainId(), both.domainArn(), both.modelPackageGroupName(),
+                both.modelBucketName(), both.pipelineBucketName(), both.enableNetworkIsolation(),
+                both.enableManualApproval(), both.enableEventBridgeTrigger(), both.enableDataCapture(),
+                both.seedCodePath(), both.devEnvironment(), both.preProdEnvironment(), both.prodEnvironment(),
+                both.buildPolicies(), operatorRoleArns, Optional.empty());
     }
 
     static DeployConfig both() {
@@ -68,7 +78,9 @@ final class DeployFixtures {
                                 "PollForSourceChanges", "false"))
                         .build(),
                 List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
-                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)));
+                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
+                new SourceBuild("buildspec.yml", Map.of(SourceBuild.FOLDER, Output.of(".")), List.of()),
+                Optional.empty());
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {
@@ -76,7 +88,7 @@ final class DeployFixtures {
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
-        return new DeployPipelineArgs(deploy, tier, SourceControl.CODECOMMIT, NAMING,
+        return new DeployPipelineArgs(deploy, tier, NAMING,
                 Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy", Optional.empty(),
                         Optional.empty()),
                 "aws", REGION, ACCOUNT, codeCommitSource(), Output.of(BUCKET), Output.of(BUCKET_ARN),

@@ -194,8 +194,8 @@ class DeployPipelineTest {
         assertThat(statement(policy, "ReadWriteState")).containsEntry("Action",
                         List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
                 .containsEntry("Resource", List.of(stateBucketArn + "/*"));
-        assertThat(statement(policy, "UseSecretsKey")).containsEntry("Action",
-                        List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"))
+        // Pulumi's awskms:// provider encrypts a stack's data key once and decrypts it on every load: nothing else.
+        assertThat(statement(policy, "UseSecretsKey")).containsEntry("Action", List.of("kms:Encrypt", "kms:Decrypt"))
                 .containsEntry("Resource", List.of(FULL.outputs().get("secretsKeyArn")));
         assertThat(statement(policy, "ReadPipelineArtifacts").get("Resource")).isEqualTo(List.of(BUCKET_ARN + "/*"));
         assertThat(statement(policy, "WriteBuildLogs").get("Resource")).isEqualTo(List.of(
@@ -282,10 +282,38 @@ class DeployPipelineTest {
         Map<String, Object> use = statement(policy, "DeployBuildsUseKey");
         assertThat(use.get("Principal")).isEqualTo(Map.of("AWS", List.of(
                 FULL.outputs().get("preprodCodeBuildRoleArn"), FULL.outputs().get("prodCodeBuildRoleArn"))));
-        assertThat(use.get("Action")).isEqualTo(List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"));
+        assertThat(use.get("Action")).isEqualTo(List.of("kms:Encrypt", "kms:Decrypt"));
         assertThat(statements(policy)).hasSize(2);
+        assertThat(statements(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+                .get("policy"))).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
         assertThat(FULL.named("aws:kms/alias:Alias", "deploy-secrets-key-alias").inputValues().get("name"))
                 .isEqualTo("alias/" + NAMING.productName() + "-pulumi-secrets");
+    }
+
+    @Test
+    void operatorsUseTheSecretsKeyAsPulumiDoesAndTheStateBucketAndNothingMore() {
+        List<String> operators = List.of("arn:aws:iam::111122223333:role/platform-operator",
+                "arn:aws:iam::444455556666:role/release-manager");
+        Recording recording = run(args(DeployFixtures.bothWithOperators(operators), Tier.PROFESSIONAL));
+
+        Object keyPolicy = recording.named("aws:kms/key:Key", "deploy-secrets-key").inputValues().get("policy");
+        assertThat(statement(keyPolicy, "OperatorsUseKey")).isEqualTo(Map.of("Sid", "OperatorsUseKey",
+                "Effect", "Allow", "Principal", Map.of("AWS", operators),
+                "Action", List.of("kms:Encrypt", "kms:Decrypt"), "Resource", List.of("*")));
+        String bucket = "arn:aws:s3:::" + recording.outputs().get("stateBucketName");
+        Object bucketPolicy = recording.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+                .get("policy");
+        assertThat(statements(bucketPolicy)).extracting(s -> s.get("Sid"))
+                .containsExactly("DenyInsecureTransport", "OperatorsListState", "OperatorsReadWriteState");
+        assertThat(statement(bucketPolicy, "OperatorsListState")).containsEntry("Principal", Map.of("AWS", operators))
+                .containsEntry("Action", List.of("s3:ListBucket")).containsEntry("Resource", List.of(bucket));
+        assertThat(statement(bucketPolicy, "OperatorsReadWriteState"))
+                .containsEntry("Principal", Map.of("AWS", operators))
+                .containsEntry("Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                .containsEntry("Resource", List.of(bucket + "/*"));
+        assertThat(PolicyPack.standard().evaluate(recording.resources().stream()
+                .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults()))
+                .noneMatch(PolicyFinding::blocking);
     }
 
     @Test
@@ -315,7 +343,7 @@ class DeployPipelineTest {
         assertThat(trust.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
         assertThat(trust.get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", "111122223333"),
-                "ArnEquals", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
+                "ArnLike", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
     }
 
     @ParameterizedTest(name = "{0} trigger={1}")
@@ -368,7 +396,9 @@ class DeployPipelineTest {
 
         assertThat(findings).filteredOn(PolicyFinding::blocking).extracting(PolicyFinding::format).isEmpty();
         assertThat(findings).filteredOn(PolicyFinding::suppressed).extracting(PolicyFinding::policy)
-                .containsOnly("codebuild-no-plaintext-credentials");
+                .containsOnly("codebuild-no-plaintext-credentials", "iam-service-trust-source-conditioned");
+        assertThat(findings).filteredOn(f -> f.policy().equals("iam-service-trust-source-conditioned"))
+                .extracting(PolicyFinding::name).containsExactly("deploy-pipeline-role");
     }
 
     @SuppressWarnings("unchecked")

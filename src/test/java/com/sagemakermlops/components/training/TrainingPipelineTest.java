@@ -185,8 +185,10 @@ class TrainingPipelineTest {
                 .forEach(v -> variables.put((String) v.get("name"), v.get("value")));
         assertThat(variables).containsOnlyKeys("MODEL_PACKAGE_GROUP_NAME", "MODEL_BUCKET", "SAGEMAKER_ROLE_ARN",
                 "KMS_KEY_ARN", "SAGEMAKER_PIPELINE_NAME", "ENABLE_NETWORK_ISOLATION",
-                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME");
-        assertThat(variables).containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
+                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME",
+                "SOURCE_FOLDER");
+        assertThat(variables).containsEntry("SOURCE_FOLDER", ".")
+                .containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
                 .containsEntry("MODEL_BUCKET", PRODUCT + "-models")
                 .containsEntry("SAGEMAKER_ROLE_ARN", ROLE + "sm")
                 .containsEntry("SAGEMAKER_PIPELINE_NAME", PRODUCT + "-model-build")
@@ -241,8 +243,19 @@ class TrainingPipelineTest {
                 Optional.empty());
         String rule = TrainingNames.of(args.naming(), args.deploy()).startRule();
         assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
-                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of("ArnEquals",
-                Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-sagemaker")
+                .get("assumeRolePolicy"), "TrustSageMaker").get("Condition")).isEqualTo(Map.of(
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":*")));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-build")
+                .get("assumeRolePolicy"), "TrustCodeBuildProject").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/"
+                        + TrainingNames.of(args.naming(), args.deploy()).buildProject())));
+        assertThat(inputs(comprehensive, "aws:iam/role:Role", "training-pipeline").get("tags"))
+                .asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
     }
 
     @Test
@@ -281,7 +294,8 @@ class TrainingPipelineTest {
     void noWildcardActionAndWildcardResourcesOnlyWhereNoNarrowerExists() {
         List<String> allowedAnyResource = List.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
                 "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
-                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions");
+                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
+                "codecommit:ListRepositories");
         List<String> anyResource = new java.util.ArrayList<>();
         for (RecordedResource policy : comprehensive.ofType("aws:iam/rolePolicy:RolePolicy")) {
             for (Map<String, Object> s : statements(policy.inputValues().get("policy"))) {
@@ -295,7 +309,8 @@ class TrainingPipelineTest {
         }
         assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker GetRegistryToken",
                 "training-sagemaker PutJobMetrics", "training-sagemaker DescribeNetwork",
-                "training-build ListModelVersions", "training-build DescribeNetwork");
+                "training-build ListModelVersions", "training-build DescribeNetwork",
+                "training-source-repository-role FindRepositories");
     }
 
     @Test
@@ -378,5 +393,18 @@ class TrainingPipelineTest {
 
         assertThat(wait.find()).as("the seed buildspec sets PIPELINE_TIMEOUT_SECONDS").isTrue();
         assertThat(TrainingPipeline.BUILD_TIMEOUT_MINUTES * 60).isGreaterThan(Integer.parseInt(wait.group(1)));
+    }
+
+    @Test
+    void theSageMakerRoleMayPullEveryImageTheSeedPipelineRuns() throws java.io.IOException {
+        String images = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/pipelines/images.py"));
+        var repository = java.util.regex.Pattern.compile("[/\"](sagemaker-[a-z-]+)[:\"]").matcher(images);
+        List<String> seedImages = repository.results().map(m -> m.group(1)).distinct().toList();
+        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker"), "PullFrameworkImages").get("Resource");
+
+        assertThat(seedImages).containsExactlyInAnyOrder("sagemaker-xgboost", "sagemaker-scikit-learn",
+                "sagemaker-model-monitor-analyzer");
+        assertThat(list(pull)).containsExactlyInAnyOrderElementsOf(seedImages.stream()
+                .map(image -> "arn:aws:ecr:us-west-2:*:repository/" + image).toList());
     }
 }
