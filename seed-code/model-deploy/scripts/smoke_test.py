@@ -13,8 +13,6 @@ import os
 import sys
 import time
 
-import stage_session
-
 DEFAULT_RECORD = ",".join(["0"] * 8)
 ATTEMPTS = 3
 RETRY_SECONDS = 20
@@ -61,6 +59,8 @@ def invoke_with_retries(runtime, endpoint_name, record, sleep=time.sleep):
 
 def runtime_client(region, role_arn=None, external_id=None):
     """The sagemaker-runtime client, with the credentials of role_arn when one is given."""
+    import stage_session  # beside this script; imported here so that collecting this file needs nothing
+
     return stage_session.client("sagemaker-runtime", region, role_arn, external_id, "endpoint-smoke-test")
 
 

@@ -1,5 +1,5 @@
 import clean_up_versions as cuv
-from endpoints import ENDPOINT, PREFIX, WHEN, arn, endpoint, endpoint_config
+from endpoint_answers import ENDPOINT, PREFIX, WHEN, arn, endpoint, endpoint_config
 
 SERVED = f"{PREFIX}-prod-config-bbbb2222"
 SERVED_MODEL = f"{PREFIX}-prod-model-bbbb2222"

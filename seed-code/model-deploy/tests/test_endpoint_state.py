@@ -2,7 +2,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 import endpoint_state as es
-from endpoints import ENDPOINT, endpoint
+from endpoint_answers import ENDPOINT, endpoint
 
 
 def show(sagemaker, what, *extra):

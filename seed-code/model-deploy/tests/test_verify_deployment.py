@@ -1,5 +1,5 @@
 import verify_deployment as vd
-from endpoints import ENDPOINT, endpoint
+from endpoint_answers import ENDPOINT, endpoint
 
 NEW = "acme-prod-config-bbbb2222"
 OLD = "acme-prod-config-aaaa1111"
