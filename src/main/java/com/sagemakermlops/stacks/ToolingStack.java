@@ -107,14 +107,14 @@ final class ToolingStack {
         for (TargetEnvironment environment : deployConfig.environments()) {
             Output<String> deployRole = Output.of(DeployRoles.deployRoleArn(config.partition(), naming, environment));
             Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(config.partition(), naming, environment));
-            Output<String> externalId = Output.of(CrossAccountBootstrap.externalId(environment, naming));
+            Output<String> externalId = Output.of(DeployRoles.externalId(environment, naming));
             boolean sameAccount = environment.accountId().equals(accountId);
             if (environment.bootstrapRoleArn().isPresent() || sameAccount) {
                 var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                         new CrossAccountBootstrapArgs(environment, naming, tags,
                                 deploy.codeBuildRoleArns().get(environment.stage()), training.bucketArn(),
-                                training.keyArn(), training.modelPackageGroupArn(), tier.atLeast(Tier.ENTERPRISE),
-                                deployConfig.operatorRoleArns()));
+                                training.modelArtifactsArn(), training.keyArn(), training.modelPackageGroupArn(),
+                                tier.atLeast(Tier.ENTERPRISE), deployConfig.operatorRoleArns()));
                 deployRole = bootstrap.deployRoleArn();
                 executionRole = bootstrap.executionRoleArn();
                 externalId = bootstrap.externalId();

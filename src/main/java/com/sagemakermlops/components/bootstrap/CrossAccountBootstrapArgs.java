@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * @param environment          the target account; must carry a {@code bootstrapRoleArn}
  * @param deployBuildRoleArn   the tooling deploy build role of this stage, which the deploy role trusts
- * @param modelBucketArn       the tooling model bucket (model artifacts, data capture)
+ * @param modelBucketArn       the tooling model bucket (data capture)
+ * @param modelArtifactsArn    the objects of the bucket the hosted models are read from (the SageMaker pipeline's
+ *                             folder)
  * @param kmsKeyArn            the tooling CMK
  * @param modelPackageGroupArn the tooling model package group whose versions are deployed
  * @param withBoundary         bound both roles by a stage boundary policy created in the target account
@@ -25,6 +27,7 @@ public record CrossAccountBootstrapArgs(
         Tags tags,
         Output<String> deployBuildRoleArn,
         Output<String> modelBucketArn,
+        Output<String> modelArtifactsArn,
         Output<String> kmsKeyArn,
         Output<String> modelPackageGroupArn,
         boolean withBoundary,
@@ -36,6 +39,7 @@ public record CrossAccountBootstrapArgs(
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(deployBuildRoleArn, "deployBuildRoleArn");
         Objects.requireNonNull(modelBucketArn, "modelBucketArn");
+        Objects.requireNonNull(modelArtifactsArn, "modelArtifactsArn");
         Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
         Objects.requireNonNull(modelPackageGroupArn, "modelPackageGroupArn");
         operatorRoleArns = List.copyOf(operatorRoleArns);

@@ -120,13 +120,18 @@ final class TargetRolePolicies {
                         .when("StringEquals", "iam:AWSServiceName", SCALING_SERVICE));
     }
 
-    /** What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs. */
+    /**
+     * What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs.
+     *
+     * @param modelArtifactsArn the objects of the model bucket holding model artifacts: nothing else of the bucket,
+     *                          which in single-account mode no bucket policy narrows
+     */
     static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
-                                         Output<String> kmsKeyArn, Output<String> modelPackageGroupArn) {
+                                         Output<String> modelArtifactsArn, Output<String> kmsKeyArn,
+                                         Output<String> modelPackageGroupArn) {
         String logGroup = "log-group:/aws/sagemaker/Endpoints/" + scope.sagemakerPrefix() + "*";
         List<Statement> statements = new ArrayList<>(List.of(
-                Statement.allow("ReadModelArtifacts", "s3:GetObject")
-                        .on(bucketArn.applyValue(arn -> arn + "/*")),
+                Statement.allow("ReadModelArtifacts", "s3:GetObject").on(modelArtifactsArn),
                 Statement.allow("WriteDataCapture", "s3:PutObject")
                         .on(bucketArn.applyValue(arn -> arn + "/" + DataCapture.prefix(scope.stage()) + "*")),
                 Statement.allow("UseToolingKey", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey")
@@ -142,8 +147,8 @@ final class TargetRolePolicies {
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
                                 "logs:PutLogEvents", "logs:DescribeLogStreams")
                         .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(
-                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forSageMaker(
+                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings)));
         return statements;
     }
 

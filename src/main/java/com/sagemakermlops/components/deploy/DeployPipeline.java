@@ -99,16 +99,15 @@ public final class DeployPipeline extends ComponentResource {
             projectNames.put(env.stage(), projects.get(env.stage()).name());
         }
 
-        String pipelinePhysicalName = args.naming().physical(PhysicalName.CODEPIPELINE, "deploy");
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
-                ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", pipelinePhysicalName)),
+                ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", args.pipelineName())),
                 args.permissionsBoundary(), args.tags()), child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
         var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
-                .name(pipelinePhysicalName)
+                .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
                 .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
@@ -190,7 +189,8 @@ public final class DeployPipeline extends ComponentResource {
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
                 .applyValue(t -> {
                     Map<String, Output<String>> all = new LinkedHashMap<>();
-                    DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
+                                    t.t3)
                             .forEach((key, value) -> all.put(key, Output.of(value)));
                     all.putAll(args.source().build().variables());
                     return Stream.concat(all.entrySet().stream()

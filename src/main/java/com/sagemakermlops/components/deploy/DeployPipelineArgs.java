@@ -3,9 +3,11 @@ package com.sagemakermlops.components.deploy;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -61,8 +63,13 @@ public record DeployPipelineArgs(
         return tier.atLeast(Tier.PROFESSIONAL) && deploy.enableEventBridgeTrigger();
     }
 
+    /** The deploy pipeline's physical name. */
+    String pipelineName() {
+        return naming.physical(PhysicalName.CODEPIPELINE, "deploy");
+    }
+
     DeployPolicies.Scope scope() {
         return new DeployPolicies.Scope(partition, region, accountId, naming.productName(), artifactBucketArn,
-                cmkArn, modelPackageGroupArn);
+                ArtifactStores.folderOf(pipelineName()), cmkArn, modelPackageGroupArn);
     }
 }

@@ -23,9 +23,19 @@ final class DeployPolicies {
     private DeployPolicies() {
     }
 
-    /** Where the deploy pipeline lives and the product resources its roles touch. */
+    /**
+     * Where the deploy pipeline lives and the product resources its roles touch.
+     *
+     * @param artifactFolder the folder of the artifact bucket that holds the deploy pipeline's artifacts
+     */
     record Scope(String partition, String region, String accountId, String productName,
-                 Output<String> artifactBucketArn, Output<String> cmkArn, Output<String> modelPackageGroupArn) {
+                 Output<String> artifactBucketArn, String artifactFolder, Output<String> cmkArn,
+                 Output<String> modelPackageGroupArn) {
+
+        /** The deploy pipeline's artifacts: no other folder of the model bucket. */
+        Output<String> artifacts() {
+            return artifactBucketArn.applyValue(arn -> arn + "/" + artifactFolder + "/*");
+        }
 
         String arn(String service, String resource) {
             return Arns.of(partition, service, region, accountId, resource);
@@ -62,7 +72,7 @@ final class DeployPolicies {
                         .onAnyResourceBecause("ListModelPackages supports no resource-level permissions"),
                 Statement.allow("UseProductKey", "kms:Decrypt", "kms:GenerateDataKey").on(scope.cmkArn()),
                 Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
-                        .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")),
+                        .on(scope.artifacts()),
                 Statement.allow("LocateArtifactBucket", "s3:GetBucketLocation").on(scope.artifactBucketArn()),
                 Statement.allow("WriteBuildLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroup, logGroup + ":*"),
@@ -76,8 +86,7 @@ final class DeployPolicies {
         // CodeBuild reads a secrets-manager variable with the project's service role, before the build starts.
         backend.accessTokenSecretArn().ifPresent(arn -> statements.add(
                 Statement.allow("ReadPulumiAccessToken", "secretsmanager:GetSecretValue").on(arn)));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(scope.arns(), settings,
-                "codebuild.amazonaws.com")));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(scope.arns(), settings)));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;
     }
@@ -96,7 +105,7 @@ final class DeployPolicies {
         statements.add(Statement.allow("RunDeployBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds")
                 .on(projectArns));
         statements.add(Statement.allow("ReadWriteArtifacts", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject")
-                .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")));
+                .on(scope.artifacts()));
         statements.add(Statement.allow("InspectArtifactBucket", "s3:GetBucketVersioning", "s3:GetBucketLocation")
                 .on(scope.artifactBucketArn()));
         statements.add(Statement.allow("UseArtifactKey", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey")

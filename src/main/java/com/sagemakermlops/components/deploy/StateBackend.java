@@ -57,7 +57,7 @@ final class StateBackend {
                 .tags(tags.asMap())
                 .build(), options);
         new Alias(name + "-secrets-key-alias", AliasArgs.builder()
-                .name("alias/" + naming.productName() + "-pulumi-secrets")
+                .name(naming.secretsKeyAlias())
                 .targetKeyId(key.keyId())
                 .build(), options);
         this.secretsKeyArn = key.arn();

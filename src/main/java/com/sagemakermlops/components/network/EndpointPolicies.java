@@ -21,8 +21,9 @@ final class EndpointPolicies {
     private static final String PRINCIPAL_ACCOUNT = "aws:PrincipalAccount";
     private static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject",
             "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+    /** CodeBuild checks the artifact bucket's ACL and location before it downloads a build's source. */
     private static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket", "s3:GetBucketLocation",
-            "s3:ListBucketMultipartUploads");
+            "s3:GetBucketAcl", "s3:ListBucketMultipartUploads");
 
     /** Where the endpoints are and whom they serve. */
     record Scope(Naming naming, String partition, String region, String accountId, List<String> accounts,

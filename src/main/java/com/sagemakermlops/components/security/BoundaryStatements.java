@@ -83,19 +83,21 @@ final class BoundaryStatements {
                                 "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
                                 "s3:GetBucketVersioning")
                         .on(buckets, sagemakerBuckets),
+                // The product key and the hosting stacks' secrets key (the deploy builds' awskms:// provider).
                 Statement.allow("ProductKey", "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
                                 "kms:CreateGrant")
                         .on(Arns.of(partition, "kms", region, "*", "key/*"))
-                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias(),
+                                naming.secretsKeyAlias()),
                 Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
                                 logGroups + "/ml/" + naming.productName() + "/*"),
+                // The builds' buildspecs publish no test reports: the projects only. The resource type of an ARN
+                // cannot be a wildcard (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
                 Statement.allow("ProductBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds",
-                                "codebuild:StopBuild", "codebuild:CreateReportGroup", "codebuild:CreateReport",
-                                "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
-                                "codebuild:BatchPutCodeCoverages")
-                        .on(Arns.of(partition, "codebuild", region, "*", "*/" + projects)),
+                                "codebuild:StopBuild")
+                        .on(Arns.of(partition, "codebuild", region, "*", "project/" + projects)),
                 Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
                                 "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
                                 "codepipeline:ListPipelineExecutions")

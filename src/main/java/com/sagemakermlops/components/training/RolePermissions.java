@@ -57,7 +57,7 @@ final class RolePermissions {
                 Statement.allow("PutJobMetrics", "cloudwatch:PutMetricData")
                         .onAnyResourceBecause("cloudwatch:PutMetricData has no resource-level permissions")
                         .when("StringLike", "cloudwatch:namespace", "/aws/sagemaker/*")));
-        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.forSageMaker(arns, v)));
         return statements;
     }
 
@@ -88,7 +88,7 @@ final class RolePermissions {
                                 RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("ListModelVersions", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("sagemaker:ListModelPackages has no resource-level permissions")));
-        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, "codebuild.amazonaws.com")));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(arns, v)));
         return statements;
     }
 

@@ -64,6 +64,7 @@ public final class TrainingPipeline extends ComponentResource {
     private final Output<String> keyArn;
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
+    private final Output<String> modelArtifactsArn;
     private final Output<String> modelPackageGroupName;
     private final Output<String> modelPackageGroupArn;
     private final Output<String> repositoryUrl;
@@ -172,6 +173,7 @@ public final class TrainingPipeline extends ComponentResource {
         this.keyArn = key.arn();
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
+        this.modelArtifactsArn = ModelBucketPolicy.objects(bucket.arn(), names.pipelineDataPrefix() + "/");
         this.modelPackageGroupName = registry.modelPackageGroupName();
         this.modelPackageGroupArn = registry.arn();
         this.repositoryUrl = source.location();
@@ -261,6 +263,11 @@ public final class TrainingPipeline extends ComponentResource {
 
     public Output<String> bucketArn() {
         return bucketArn;
+    }
+
+    /** The objects of the SageMaker pipeline's folder: the model artifacts the stage accounts' endpoints read. */
+    public Output<String> modelArtifactsArn() {
+        return modelArtifactsArn;
     }
 
     public Output<String> modelPackageGroupName() {

@@ -39,6 +39,8 @@ class CrossAccountBootstrapTest {
     private static final Naming NAMING = new Naming(
             new Product("globalbank", "prod", "c001", "fraud-detection"), TestStacks.REGION);
     private static final String BOOTSTRAP_ROLE = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/OrgBootstrap";
+    private static final String MODEL_ARTIFACTS = "arn:aws:s3:::" + ToolingFixture.BUCKET + "/pipelines/"
+            + NAMING.productName() + "-model-build/*";
     private static final String DEPLOY_BUILD_ROLE =
             "arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/" + ToolingFixture.PRODUCT + "-deploy-preprod";
     private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/"
@@ -66,8 +68,8 @@ class CrossAccountBootstrapTest {
                     new CrossAccountBootstrapArgs(environment, NAMING,
                             Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
                             Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
-                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary,
-                            operators));
+                            Output.of(MODEL_ARTIFACTS), Output.of(ToolingFixture.KMS_KEY_ARN),
+                            Output.of(ToolingFixture.GROUP_ARN), withBoundary, operators));
             ctx.export("deployRoleArn", bootstrap.deployRoleArn());
             ctx.export("executionRoleArn", bootstrap.executionRoleArn());
             ctx.export("externalId", bootstrap.externalId());
@@ -229,7 +231,8 @@ class CrossAccountBootstrapTest {
         String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
         assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", bucket + "/data-capture/preprod/*");
-        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", bucket + "/*");
+        // The model artifacts only: in single-account mode no bucket policy narrows what the role may read.
+        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", MODEL_ARTIFACTS);
         assertThat(statement(statements, "UseToolingKey"))
                 .containsEntry("Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"))
                 .containsEntry("Resource", ToolingFixture.KMS_KEY_ARN);
@@ -243,10 +246,12 @@ class CrossAccountBootstrapTest {
         assertThat(statement(statements, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(placement);
         assertThat(statement(statements, "DeleteNetworkInterfaces").get("Resource"))
                 .isEqualTo(ec2 + "network-interface/*");
-        assertThat(statement(statements, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("ec2:AuthorizedService", "sagemaker.amazonaws.com"),
-                "ArnEquals", Map.of("ec2:Subnet", ToolingFixture.PREPROD_SUBNETS.stream()
-                        .map(id -> ec2 + "subnet/" + id).toList())));
+        // SageMaker documents no ec2:AuthorizedService for its calls: the interface's subnet bounds them.
+        assertThat(statement(statements, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterfacePermission"))
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet",
+                        ToolingFixture.PREPROD_SUBNETS.stream().map(id -> ec2 + "subnet/" + id).toList())));
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
                 .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeNetwork");
     }

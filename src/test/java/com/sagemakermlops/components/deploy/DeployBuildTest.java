@@ -18,8 +18,8 @@ class DeployBuildTest {
 
     @Test
     void preprodVariablesAreThoseTheSeedCodeReadsWithTheExternalId() {
-        Map<String, String> vars = DeployBuild.variables(PREPROD, "arn:aws:iam::222233334444:role/d", "group",
-                BACKEND, SECRETS);
+        Map<String, String> vars = DeployBuild.variables(PREPROD, "arn:aws:iam::222233334444:role/d",
+                "ext-preprod", "group", BACKEND, SECRETS);
 
         assertThat(vars).containsExactly(
                 entry("STAGE", "preprod"),
@@ -38,13 +38,13 @@ class DeployBuildTest {
     }
 
     @Test
-    void prodWithoutExternalIdHasNoExternalIdVariables() {
-        Map<String, String> vars = DeployBuild.variables(PROD, "arn:aws:iam::333344445555:role/d", "group",
-                BACKEND, SECRETS);
+    void theExternalIdTheTrustRequiresIsGivenToTheBuildAndTheSmokeTest() {
+        Map<String, String> vars = DeployBuild.variables(PROD, "arn:aws:iam::333344445555:role/d", "p-prod",
+                "group", BACKEND, SECRETS);
 
         assertThat(vars).containsEntry("STAGE", "prod").containsEntry("PULUMI_STACK", "prod")
                 .containsEntry("TARGET_ACCOUNT_ID", "333344445555")
-                .doesNotContainKeys("EXTERNAL_ID", "SMOKE_TEST_EXTERNAL_ID");
+                .containsEntry("EXTERNAL_ID", "p-prod").containsEntry("SMOKE_TEST_EXTERNAL_ID", "p-prod");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.sagemakermlops.components.deploy.DeployFixtures.BUCKET;
+import static com.sagemakermlops.components.deploy.DeployFixtures.ARTIFACT_FOLDER;
 import static com.sagemakermlops.components.deploy.DeployFixtures.BUCKET_ARN;
 import static com.sagemakermlops.components.deploy.DeployFixtures.CMK_ARN;
 import static com.sagemakermlops.components.deploy.DeployFixtures.GROUP;
@@ -128,9 +129,12 @@ class DeployPipelineTest {
                 .containsEntry("EXTERNAL_ID", "ext-preprod")
                 .containsEntry("TARGET_ACCOUNT_ID", PREPROD.accountId())
                 .containsEntry("TARGET_REGION", PREPROD.region());
+        // Prod configures no external ID: its build and smoke test still pass the default the trust requires.
         assertThat(variables(FULL.named(PROJECT, "deploy-prod").inputValues()))
                 .containsEntry("STAGE", "prod").containsEntry("PULUMI_STACK", "prod")
-                .containsEntry("DEPLOY_ROLE_ARN", DeployRoles.deployRoleArn("aws", NAMING, PROD));
+                .containsEntry("DEPLOY_ROLE_ARN", DeployRoles.deployRoleArn("aws", NAMING, PROD))
+                .containsEntry("EXTERNAL_ID", NAMING.productName() + "-prod")
+                .containsEntry("SMOKE_TEST_EXTERNAL_ID", NAMING.productName() + "-prod");
         assertThat(project).doesNotContainKey("vpcConfig");
     }
 
@@ -158,6 +162,8 @@ class DeployPipelineTest {
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0bbb",
                 "arn:aws:ec2:" + REGION + ":111122223333:security-group/sg-0ccc"));
+        assertThat(statement(policy, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission"));
         assertThat(statement(policy, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
                 "ArnEquals", Map.of("ec2:Subnet", List.of(
@@ -197,7 +203,9 @@ class DeployPipelineTest {
         // Pulumi's awskms:// provider encrypts a stack's data key once and decrypts it on every load: nothing else.
         assertThat(statement(policy, "UseSecretsKey")).containsEntry("Action", List.of("kms:Encrypt", "kms:Decrypt"))
                 .containsEntry("Resource", List.of(FULL.outputs().get("secretsKeyArn")));
-        assertThat(statement(policy, "ReadPipelineArtifacts").get("Resource")).isEqualTo(List.of(BUCKET_ARN + "/*"));
+        // The deploy pipeline's artifact folder only: never the model artifacts or the stages' data capture.
+        assertThat(statement(policy, "ReadPipelineArtifacts").get("Resource"))
+                .isEqualTo(List.of(BUCKET_ARN + "/" + ARTIFACT_FOLDER + "/*"));
         assertThat(statement(policy, "WriteBuildLogs").get("Resource")).isEqualTo(List.of(
                 "arn:aws:logs:" + REGION + ":111122223333:log-group:/aws/codebuild/" + project,
                 "arn:aws:logs:" + REGION + ":111122223333:log-group:/aws/codebuild/" + project + ":*"));
@@ -241,7 +249,8 @@ class DeployPipelineTest {
                                 + DeployBuild.projectName(NAMING, PREPROD.stage()),
                         "arn:aws:codebuild:" + REGION + ":111122223333:project/"
                                 + DeployBuild.projectName(NAMING, PROD.stage())));
-        assertThat(statement(policy, "ReadWriteArtifacts").get("Resource")).isEqualTo(List.of(BUCKET_ARN + "/*"));
+        assertThat(statement(policy, "ReadWriteArtifacts").get("Resource"))
+                .isEqualTo(List.of(BUCKET_ARN + "/" + ARTIFACT_FOLDER + "/*"));
         assertThat(statement(policy, "UseArtifactKey").get("Resource")).isEqualTo(List.of(CMK_ARN));
     }
 

@@ -88,9 +88,10 @@ class PermissionBoundaryTest {
         assertThat(strings(passRole, "Resource")).containsExactly(roles);
         assertThat(passRole.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("iam:PassedToService")
                 .getAsString()).isEqualTo("sagemaker.amazonaws.com");
+        // The deploy builds use the secrets key for awskms:// as well as the product key.
         var key = statement(policy, "ProductKey");
-        assertThat(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
-                .get("kms:ResourceAliases").getAsString()).isEqualTo(NAMING.keyAlias());
+        assertThat(strings(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals"),
+                "kms:ResourceAliases")).containsExactly(NAMING.keyAlias(), NAMING.secretsKeyAlias());
         assertThat(strings(statement(policy, "ProductParameters"), "Resource"))
                 .containsExactly("arn:aws:ssm:us-west-2:*:parameter/ml/" + NAMING.productName() + "/*");
         List<String> services = json(policy).getAsJsonArray("Statement").asList().stream()
@@ -100,6 +101,13 @@ class PermissionBoundaryTest {
                 "ssm", "sts", "ecr", "cloudwatch", "iam");
         var anyResource = statement(policy, "AccountWideReads");
         assertThat(strings(anyResource, "Resource")).containsExactly("*");
+    }
+
+    @Test
+    void buildsAreNamedByTheirResourceTypeWhichIamNeverMatchesWithAWildcard() {
+        String projects = NAMING.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        assertThat(strings(statement(written(Optional.empty()), "ProductBuilds"), "Resource")).containsExactly(
+                "arn:aws:codebuild:us-west-2:*:project/" + projects);
     }
 
     @Test

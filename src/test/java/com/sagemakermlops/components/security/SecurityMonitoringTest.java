@@ -222,8 +222,9 @@ class SecurityMonitoringTest {
         var logs = statement(policy, "AllowCloudWatchLogsSecurityLogGroup");
         assertThat(logs.getAsJsonObject("Principal").get("Service").getAsString()).isEqualTo("logs.us-west-2.amazonaws.com");
         assertThat(strings(logs, "Action")).contains("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
+                .doesNotContain("kms:DescribeKey")
                 .allMatch(action -> !action.contains("*"));
-        assertThat(logs.getAsJsonObject("Condition").getAsJsonObject("ArnLike")
+        assertThat(logs.getAsJsonObject("Condition").getAsJsonObject("ArnEquals")
                 .get("kms:EncryptionContext:aws:logs:arn").getAsString())
                 .isEqualTo("arn:aws:logs:us-west-2:" + ACCOUNT + ":log-group:/ml/" + NAMING.productName() + "/security");
         var alarms = statement(policy, "AllowCloudWatchAlarmsEncryptedTopic");

@@ -88,7 +88,7 @@ class TrainingPipelineTest {
                 .isEqualTo(Map.of("StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com")));
         Map<String, Object> endpoints = statement(keyPolicy(), "KeyGrantsForEndpointsInTargetAccounts");
         assertThat(endpoints.get("Principal")).isEqualTo(targets.get("Principal"));
-        assertThat(list(endpoints.get("Action"))).containsExactly("kms:CreateGrant", "kms:DescribeKey");
+        assertThat(list(endpoints.get("Action"))).containsExactly("kms:CreateGrant");
         assertThat(endpoints.get("Condition")).isEqualTo(Map.of(
                 "Bool", Map.of("kms:GrantIsForAWSResource", "true"),
                 "StringEquals", Map.of("kms:ViaService", "sagemaker.us-west-2.amazonaws.com")));
@@ -99,6 +99,9 @@ class TrainingPipelineTest {
 
         Map<String, Object> logs = statement(keyPolicy(), "KeyUseByCloudWatchLogsForBuildLogs");
         assertThat(logs.get("Principal")).isEqualTo(Map.of("Service", "logs.us-west-2.amazonaws.com"));
+        // Only the operations that carry the log group as encryption context: the condition holds for them.
+        assertThat(list(logs.get("Action"))).doesNotContain("kms:DescribeKey").contains("kms:Encrypt",
+                "kms:Decrypt", "kms:GenerateDataKey");
         assertThat(logs.get("Condition")).isEqualTo(Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
                 "arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build")));
@@ -271,10 +274,22 @@ class TrainingPipelineTest {
         assertThat(statement(rolePolicy(comprehensive, "training-build"), "WriteBuildLogs").get("Resource"))
                 .isEqualTo("arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build:*");
-        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces")
-                .get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
-                "ArnEquals", Map.of("ec2:Subnet", List.of(
+        List<String> subnets = List.of(
+                "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
+                "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719");
+        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", "ec2:CreateNetworkInterfacePermission")
+                .containsEntry("Condition", Map.of(
+                        "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
+                        "ArnEquals", Map.of("ec2:Subnet", subnets)));
+    }
+
+    @Test
+    void sageMakerRoleAuthorizesInterfacesInItsSubnetsWithoutACodeBuildOnlyCondition() {
+        assertThat(statement(rolePolicy(comprehensive, "training-sagemaker"), "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterfacePermission"))
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet", List.of(
                         "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
                         "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719"))));
     }
