@@ -1,6 +1,7 @@
 package com.sagemakermlops;
 
 import com.google.gson.Gson;
+import com.sagemakermlops.cli.Mlops;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -126,5 +127,44 @@ class WorkflowsTest {
 
         assertThat(plans).hasSize(2).allSatisfy(run -> assertThat(run.replace("\\\n", " ").replaceAll(" +", " "))
                 .contains("./mlops plan " + stacks));
+    }
+
+    /**
+     * The {@code ./mlops} command lines of a run script, as the shell would pass them: continued lines joined, arrays
+     * defined in the script expanded, quotes removed, up to a redirection.
+     */
+    static List<List<String>> mlopsCommands(String script) {
+        String joined = script.replace("\\\n", " ");
+        Map<String, String> arrays = new java.util.HashMap<>();
+        java.util.regex.Matcher definition = java.util.regex.Pattern.compile("(\\w+)=\\((.*)\\)").matcher(joined);
+        while (definition.find()) {
+            arrays.merge(definition.group(1), definition.group(2), (a, b) -> a + " " + b);
+        }
+        List<List<String>> commands = new ArrayList<>();
+        for (String line : joined.lines().toList()) {
+            java.util.regex.Matcher call = java.util.regex.Pattern.compile("(^|\\s)\\./mlops (.*)").matcher(line);
+            if (!call.find()) {
+                continue;
+            }
+            String command = call.group(2).split("[>;]| then")[0];
+            for (Map.Entry<String, String> array : arrays.entrySet()) {
+                command = command.replace("\"${" + array.getKey() + "[@]}\"", array.getValue());
+            }
+            commands.add(Stream.of(command.trim().split("\\s+")).map(t -> t.replace("\"", "")).toList());
+        }
+        return commands;
+    }
+
+    @Test
+    void everyMlopsCommandTheWorkflowsRunIsOneTheCommandLineTakes() throws IOException {
+        List<List<String>> commands = allSteps().stream().map(s -> String.valueOf(s.step().get("run")))
+                .flatMap(run -> mlopsCommands(run).stream())
+                .filter(command -> !command.isEmpty() && command.get(0).equals("plan")).toList();
+        assertThat(commands).hasSize(2).anySatisfy(c -> assertThat(c).contains("--against", "--sarif", "--json"));
+
+        assertThat(commands).allSatisfy(command -> assertThat(Mlops.parses(command.toArray(String[]::new)))
+                .as(String.join(" ", command)).isTrue());
+        assertThat(Mlops.parses("plan", "dev", "--sarfi", "x")).isFalse();
+        assertThat(Mlops.parses("plan", "dev", "--json")).isFalse();
     }
 }

@@ -65,6 +65,16 @@ public final class Mlops implements Callable<Integer> {
         }
     }
 
+    /** Whether a command line parses (known command and options, their values given), without running it. */
+    public static boolean parses(String... args) {
+        try {
+            new CommandLine(new Mlops(Path.of(""), System.out, System.err)).parseArgs(args);
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
     /** No command: the usage, on stderr, and exit 2. */
     @Override
     public Integer call() {

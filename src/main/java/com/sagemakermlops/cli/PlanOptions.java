@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "plan",
         synopsisHeading = "usage: ",
         customSynopsis = {"mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] [--policy-config FILE]",
-                "           [--stack-outputs STACK=PLAN_JSON] [--sarif FILE]"},
+                "           [--stack-outputs STACK=PLAN_JSON] [--sarif FILE] [--against PLAN_JSON]"},
         descriptionHeading = "%n",
         description = {"Runs each stack's program offline against the mock engine with realistic fake outputs, "
                 + "evaluates the policy pack, and prints the resource tree, the policy findings and a summary.", ""},
@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 no mandatory policy finding, 1 mandatory findings, 2 bad configuration or usage."})
 final class PlanOptions implements Callable<Integer> {
     static final String SYNOPSIS = "mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
-            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON] [--sarif FILE]";
+            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON] [--sarif FILE] [--against PLAN_JSON]";
 
     @ParentCommand
     private Mlops mlops;
@@ -56,6 +56,11 @@ final class PlanOptions implements Callable<Integer> {
             description = "Write the policy findings as SARIF 2.1.0 (for code scanning).")
     private Path sarif;
 
+    @Option(names = "--against", paramLabel = "PLAN_JSON",
+            description = "Print what each stack adds, updates, replaces and deletes against the same stack of an earlier "
+                    + "--json plan, and the replacements that cannot work.")
+    private Path against;
+
     List<String> stacks() {
         return List.copyOf(stacks);
     }
@@ -82,6 +87,10 @@ final class PlanOptions implements Callable<Integer> {
 
     Optional<Path> sarif() {
         return Optional.ofNullable(sarif);
+    }
+
+    Optional<Path> against() {
+        return Optional.ofNullable(against);
     }
 
     @Override

@@ -81,6 +81,9 @@ final class TargetRolePolicies {
                         .on(scope.arn("sagemaker", "model/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint-config/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint/" + prefix + "*")),
+                // The deploy build finds the retained versions a verified deploy no longer serves, to delete them.
+                Statement.allow("FindRetainedVersions", "sagemaker:ListEndpointConfigs", "sagemaker:ListModels")
+                        .onAnyResourceBecause("SageMaker's List actions support no resource-level permissions"),
                 // The deploy build's smoke test calls the new endpoint as this role.
                 Statement.allow("InvokeHostedEndpoints", "sagemaker:InvokeEndpoint")
                         .on(scope.arn("sagemaker", "endpoint/" + prefix + "*")),
