@@ -11,11 +11,11 @@ import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.hosting.ModelHosting;
 import com.sagemakermlops.components.hosting.ModelHostingArgs;
-import com.sagemakermlops.components.hosting.StageEnvironment;
-import com.sagemakermlops.components.hosting.ToolingOutputs;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.contract.StageExports;
+import com.sagemakermlops.contract.ToolingExports;
 
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +38,8 @@ final class HostingStack {
         TargetEnvironment.Stage stage = hosting.stage();
         var toolingStack = new StackReference("tooling",
                 StackReferenceArgs.builder().name(hosting.toolingStack()).build());
-        ToolingOutputs tooling = ToolingOutputs.read(toolingStack);
-        Provider provider = stageProvider(stage, tooling.environment(stage));
+        ToolingExports tooling = ToolingExports.readFrom(toolingStack);
+        Provider provider = stageProvider(stage, tooling.stage(stage));
         ctx.export("stage", Output.of(stage.id()));
 
         Optional<String> modelPackageArn = hosting.modelPackageArn();
@@ -48,7 +48,7 @@ final class HostingStack {
             ctx.export("status", Output.of(NO_MODEL_STATUS));
             return;
         }
-        Output<Map<String, String>> tags = tooling.productName().applyValue(product -> Tags.of(product,
+        Output<Map<String, String>> tags = tooling.product().productName().applyValue(product -> Tags.of(product,
                 config.tier().name().toLowerCase(Locale.ROOT), stage.id(), product, Optional.empty(),
                 Optional.empty()).asMap());
         var hosted = new ModelHosting("hosting-" + stage.id(),
@@ -56,18 +56,18 @@ final class HostingStack {
         ctx.export("endpointName", hosted.endpointName());
         ctx.export("endpointArn", hosted.endpointArn());
         ctx.export("endpointConfigName", hosted.endpointConfigName());
-        ctx.export("namePrefix", tooling.productName().applyValue(HostingNames::resourcePrefix));
+        ctx.export("namePrefix", tooling.product().productName().applyValue(HostingNames::resourcePrefix));
         ctx.export("modelPackageArn", Output.of(modelPackageArn.get()));
     }
 
     /** The stage's account and region, entered through its deploy role with the external ID; nowhere else. */
-    static Provider stageProvider(TargetEnvironment.Stage stage, Output<StageEnvironment> environment) {
+    static Provider stageProvider(TargetEnvironment.Stage stage, Output<StageExports> environment) {
         return new Provider("aws-" + stage.id(), ProviderArgs.builder()
-                .region(environment.applyValue(StageEnvironment::region))
+                .region(environment.applyValue(StageExports::region))
                 .allowedAccountIds(environment.applyValue(e -> List.of(e.accountId())))
                 .assumeRole(environment.applyValue(e -> ProviderAssumeRoleArgs.builder()
-                        .roleArn(e.deployRoleArn())
-                        .externalId(e.externalId())
+                        .roleArn(e.roles().deployRoleArn())
+                        .externalId(e.roles().externalId())
                         .sessionName(sessionName(stage))
                         .build()))
                 .build());

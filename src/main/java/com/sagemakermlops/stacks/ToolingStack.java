@@ -14,9 +14,6 @@ import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.deploy.Operators;
-import com.sagemakermlops.components.hosting.StageEnvironment;
-import com.sagemakermlops.components.iam.Arns;
-import com.sagemakermlops.components.hosting.ToolingOutputNames;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.monitoring.PipelineDashboard;
@@ -34,6 +31,12 @@ import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
 import com.sagemakermlops.components.training.TrainingPipeline;
 import com.sagemakermlops.components.training.TrainingPipelineArgs;
+import com.sagemakermlops.contract.OperatorExports;
+import com.sagemakermlops.contract.ProductExports;
+import com.sagemakermlops.contract.StageExports;
+import com.sagemakermlops.contract.StageRoles;
+import com.sagemakermlops.contract.StoreExports;
+import com.sagemakermlops.contract.ToolingExports;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.StackConfig;
@@ -104,7 +107,7 @@ final class ToolingStack {
                 training.bucketName(), training.bucketArn(), training.keyArn(), training.modelPackageGroupName(),
                 training.modelPackageGroupArn(), boundary));
 
-        Map<String, Output<Map<String, Object>>> environments = new LinkedHashMap<>();
+        Map<TargetEnvironment.Stage, Output<StageExports>> environments = new LinkedHashMap<>();
         for (TargetEnvironment environment : deployConfig.environments()) {
             Output<String> deployRole = Output.of(DeployRoles.deployRoleArn(config.partition(), naming, environment));
             Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(config.partition(), naming, environment));
@@ -121,8 +124,9 @@ final class ToolingStack {
                 executionRole = bootstrap.executionRoleArn();
                 externalId = bootstrap.externalId();
             }
-            environments.put(environment.stage().id(), StageEnvironment.exported(environment, deployRole,
-                    executionRole, externalId, deployConfig.enableNetworkIsolation(), deployConfig.enableDataCapture()));
+            environments.put(environment.stage(), StageExports.of(environment,
+                    StageRoles.of(deployRole, executionRole, externalId), deployConfig.enableNetworkIsolation(),
+                    deployConfig.enableDataCapture()));
         }
 
         if (tier.atLeast(Tier.PROFESSIONAL)) {
@@ -155,26 +159,22 @@ final class ToolingStack {
                 .tags(tags.asMap())
                 .build()));
 
-        ctx.export(ToolingOutputNames.PRODUCT_NAME, Output.of(naming.productName()));
-        ctx.export(ToolingOutputNames.PARTITION, Output.of(config.partition()));
-        ctx.export(ToolingOutputNames.TOOLING_ACCOUNT_ID, Output.of(accountId));
-        ctx.export(ToolingOutputNames.REGION, Output.of(config.region()));
-        ctx.export(ToolingOutputNames.KMS_KEY_ARN, training.keyArn());
-        ctx.export(ToolingOutputNames.MODEL_BUCKET_NAME, training.bucketName());
-        ctx.export(ToolingOutputNames.MODEL_BUCKET_ARN, training.bucketArn());
-        ctx.export(ToolingOutputNames.MODEL_PACKAGE_GROUP_NAME, training.modelPackageGroupName());
-        ctx.export(ToolingOutputNames.MODEL_PACKAGE_GROUP_ARN, training.modelPackageGroupArn());
-        ctx.export(ToolingOutputNames.ENVIRONMENTS, Output.all(environments.entrySet().stream()
-                        .map(e -> e.getValue().applyValue(v -> Map.entry(e.getKey(), v))).toList())
-                .applyValue(entries -> {
-                    Map<String, Object> all = new LinkedHashMap<>();
-                    entries.forEach(entry -> all.put(entry.getKey(), entry.getValue()));
-                    return all;
-                }));
-        ctx.export("trainingPipelineName", training.pipelineName());
-        ctx.export("repositoryUrl", training.repositoryUrl());
-        ctx.export("deployPipelineName", deploy.pipelineName());
-        ctx.export("stateBackendUrl", deploy.backendUrl());
-        ctx.export("secretsProvider", deploy.secretsProvider());
+        exportOutputs(ctx, config, naming, accountId, training, deploy, environments);
+    }
+
+    /** The contract the hosting stacks read, and what operators read. */
+    private static void exportOutputs(Context ctx, StackConfig config, Naming naming, String accountId,
+                                      TrainingPipeline training, DeployPipeline deploy,
+                                      Map<TargetEnvironment.Stage, Output<StageExports>> environments) {
+        new ToolingExports(
+                new ProductExports(Output.of(naming.productName()), Output.of(config.partition()),
+                        Output.of(accountId), Output.of(config.region())),
+                new StoreExports(training.keyArn(), training.bucketName(), training.bucketArn(),
+                        training.modelPackageGroupName(), training.modelPackageGroupArn()),
+                ToolingExports.environments(environments))
+                .exportTo(ctx);
+        new OperatorExports(training.pipelineName(), training.repositoryUrl(), deploy.pipelineName(),
+                deploy.backendUrl(), deploy.secretsProvider())
+                .exportTo(ctx);
     }
 }

@@ -28,6 +28,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.contract.StageExports;
+import com.sagemakermlops.contract.ToolingExports;
 
 import java.util.Map;
 import java.util.Optional;
@@ -59,16 +61,16 @@ public final class ModelHosting extends ComponentResource {
         super(TYPE, name, ComponentResourceOptions.builder().providers(provider).build());
         HostingConfig hosting = args.hosting();
         TargetEnvironment.Stage stage = hosting.stage();
-        ToolingOutputs tooling = args.tooling();
-        Output<StageEnvironment> environment = Output.tuple(tooling.environment(stage), tooling.region())
+        ToolingExports tooling = args.tooling();
+        Output<StageExports> environment = Output.tuple(tooling.stage(stage), tooling.product().region())
                 .applyValue(t -> inToolingRegion(t.t1, t.t2, stage));
         Output<EndpointConfigurationDataCaptureConfigArgs> capture = Output.tuple(environment,
-                        tooling.modelBucketName(), tooling.kmsKeyArn())
+                        tooling.store().modelBucketName(), tooling.store().kmsKeyArn())
                 .applyValue(t -> dataCapture(t.t1, t.t2, t.t3, stage));
-        Output<HostingNames> names = Output.tuple(tooling.productName(), environment, tooling.kmsKeyArn(),
-                        tooling.modelBucketName())
+        Output<HostingNames> names = Output.tuple(tooling.product().productName(), environment,
+                        tooling.store().kmsKeyArn(), tooling.store().modelBucketName())
                 .applyValue(t -> HostingNames.of(t.t1, stage,
-                        new HostingNames.ModelInputs(args.modelPackageArn(), t.t2.executionRoleArn(),
+                        new HostingNames.ModelInputs(args.modelPackageArn(), t.t2.roles().executionRoleArn(),
                                 t.t2.enableNetworkIsolation(), vpcFingerprint(t.t2),
                                 hosting.servedEndpointConfigName()),
                         new HostingNames.ConfigInputs(hosting.instanceType(), hosting.startingInstanceCount(), t.t3,
@@ -82,16 +84,16 @@ public final class ModelHosting extends ComponentResource {
 
         var model = new Model(name + "-model", ModelArgs.builder()
                 .name(names.applyValue(HostingNames::model))
-                .executionRoleArn(environment.applyValue(StageEnvironment::executionRoleArn))
+                .executionRoleArn(environment.applyValue(e -> e.roles().executionRoleArn()))
                 .primaryContainer(ModelPrimaryContainerArgs.builder().modelPackageName(args.modelPackageArn()).build())
-                .enableNetworkIsolation(environment.applyValue(StageEnvironment::enableNetworkIsolation))
+                .enableNetworkIsolation(environment.applyValue(StageExports::enableNetworkIsolation))
                 .vpcConfig(environment.applyValue(ModelHosting::vpcConfig))
                 .tags(args.tags())
                 .build(), servedVersions);
 
         var endpointConfig = new EndpointConfiguration(name + "-config", EndpointConfigurationArgs.builder()
                 .name(names.applyValue(HostingNames::endpointConfig))
-                .kmsKeyArn(tooling.kmsKeyArn())
+                .kmsKeyArn(tooling.store().kmsKeyArn())
                 .productionVariants(EndpointConfigurationProductionVariantArgs.builder()
                         .variantName(HostingNames.VARIANT)
                         .modelName(model.name())
@@ -195,7 +197,7 @@ public final class ModelHosting extends ComponentResource {
     }
 
     /** The endpoint's volumes and data capture are encrypted with the tooling CMK, which KMS serves in its region. */
-    static StageEnvironment inToolingRegion(StageEnvironment environment, String toolingRegion,
+    static StageExports inToolingRegion(StageExports environment, String toolingRegion,
                                             TargetEnvironment.Stage stage) {
         if (!environment.region().equals(toolingRegion)) {
             throw new IllegalStateException("the " + stage.id() + " environment is in " + environment.region()
@@ -206,25 +208,25 @@ public final class ModelHosting extends ComponentResource {
     }
 
     /** The model's subnets and security groups in a stable order, or empty outside a VPC. */
-    private static Optional<String> vpcFingerprint(StageEnvironment environment) {
-        if (!environment.inVpc()) {
+    private static Optional<String> vpcFingerprint(StageExports environment) {
+        if (!environment.network().inVpc()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(",", environment.subnetIds().stream().sorted().toList()) + "|"
-                + String.join(",", environment.securityGroupIds().stream().sorted().toList()));
+        return Optional.of(String.join(",", environment.network().subnetIds().stream().sorted().toList()) + "|"
+                + String.join(",", environment.network().securityGroupIds().stream().sorted().toList()));
     }
 
-    private static ModelVpcConfigArgs vpcConfig(StageEnvironment environment) {
-        if (!environment.inVpc()) {
+    private static ModelVpcConfigArgs vpcConfig(StageExports environment) {
+        if (!environment.network().inVpc()) {
             return null;
         }
         return ModelVpcConfigArgs.builder()
-                .subnets(environment.subnetIds())
-                .securityGroupIds(environment.securityGroupIds())
+                .subnets(environment.network().subnetIds())
+                .securityGroupIds(environment.network().securityGroupIds())
                 .build();
     }
 
-    private static EndpointConfigurationDataCaptureConfigArgs dataCapture(StageEnvironment environment,
+    private static EndpointConfigurationDataCaptureConfigArgs dataCapture(StageExports environment,
                                                                           String bucketName, String kmsKeyArn,
                                                                           TargetEnvironment.Stage stage) {
         return environment.enableDataCapture() ? DataCapture.config(bucketName, kmsKeyArn, stage) : null;

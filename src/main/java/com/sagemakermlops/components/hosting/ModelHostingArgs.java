@@ -2,6 +2,7 @@ package com.sagemakermlops.components.hosting;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.config.HostingConfig;
+import com.sagemakermlops.contract.ToolingExports;
 
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param tooling         the tooling stack's key, bucket, product name and the stage's environment
  * @param tags            the tags every resource carries
  */
-public record ModelHostingArgs(HostingConfig hosting, String modelPackageArn, ToolingOutputs tooling,
+public record ModelHostingArgs(HostingConfig hosting, String modelPackageArn, ToolingExports tooling,
                                Output<Map<String, String>> tags) {
     public ModelHostingArgs {
         Objects.requireNonNull(hosting, "hosting");
