@@ -1,7 +1,9 @@
 package com.sagemakermlops.stacks;
 
 import com.google.gson.Gson;
+import com.sagemakermlops.components.hosting.EndpointAutoscaling;
 import com.sagemakermlops.components.hosting.ModelHosting;
+import com.sagemakermlops.components.hosting.RollbackAlarms;
 import com.sagemakermlops.components.hosting.ToolingFixture;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.engine.RecordedResource;
@@ -97,7 +99,12 @@ class HostingStackTest {
                 "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm");
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(providerUrn));
         String component = preprod.named(ModelHosting.TYPE, "hosting-preprod").urn();
-        assertThat(aws).allSatisfy(r -> assertThat(r.parent()).as(r.name()).contains(component));
+        List<String> groups = List.of(preprod.named(RollbackAlarms.TYPE, "hosting-preprod-alarms").urn(),
+                preprod.named(EndpointAutoscaling.TYPE, "hosting-preprod-autoscaling").urn());
+        assertThat(aws).allSatisfy(r -> assertThat(r.parent().orElseThrow()).as(r.name())
+                .isIn(component, groups.get(0), groups.get(1)));
+        assertThat(preprod.resources()).filteredOn(r -> groups.contains(r.urn()))
+                .allSatisfy(group -> assertThat(group.parent()).contains(component));
     }
 
     @Test
