@@ -1,5 +1,7 @@
 package com.sagemakermlops.config;
 
+import software.amazon.awssdk.arns.Arn;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,10 @@ public final class Checks {
     private static final Pattern REGION = Pattern.compile(
             "(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso|-isob)?-(north|south|east|west|central|"
                     + "northeast|northwest|southeast|southwest)-\\d");
-    private static final Pattern ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
+    private static final java.util.Set<String> PARTITIONS = java.util.Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso",
+            "aws-iso-b");
+    private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern ARN_REGION = Pattern.compile("[a-z0-9-]*");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -78,15 +82,35 @@ public final class Checks {
     public static Check arn(String partition, String service, String resourcePrefix) {
         String expected = "an ARN such as arn:" + partition + ":" + service + ":...:" + resourcePrefix + "...";
         return value -> {
-            var m = ARN.matcher(value);
-            if (!m.matches() || !m.group(2).equals(service) || !m.group(5).startsWith(resourcePrefix)) {
+            Optional<Arn> arn = parseArn(value);
+            if (arn.isEmpty() || !arn.get().service().equals(service)
+                    || !arn.get().resourceAsString().startsWith(resourcePrefix)) {
                 return Optional.of(expected);
             }
-            if (!m.group(1).equals(partition)) {
-                return Optional.of("an ARN in partition " + partition + " (the stack's region), not " + m.group(1));
+            if (!arn.get().partition().equals(partition)) {
+                return Optional.of("an ARN in partition " + partition + " (the stack's region), not "
+                        + arn.get().partition());
             }
             return Optional.empty();
         };
+    }
+
+    /**
+     * The ARN {@code value} is, read as the AWS SDK reads ARNs, when it is in a known partition with a lowercase
+     * service, a region-shaped region and an empty or 12-digit account.
+     */
+    public static Optional<Arn> parseArn(String value) {
+        Arn arn;
+        try {
+            arn = Arn.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        boolean wellFormed = PARTITIONS.contains(arn.partition()) && SERVICE.matcher(arn.service()).matches()
+                && ARN_REGION.matcher(arn.region().orElse("")).matches()
+                && arn.accountId().map(a -> ACCOUNT_ID.matcher(a).matches()).orElse(true)
+                && arn.resourceAsString().codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+        return wellFormed ? Optional.of(arn) : Optional.empty();
     }
 
     /** The partition a region belongs to. */

@@ -224,12 +224,13 @@ class ConfigBoundariesTest {
         Map<String, Object> settings = ConfigSources.fromPulumiEngine(
                 "{\"sagemaker-mlops:a\": \" [1, 2.5, {\\\"b\\\": 3}]\", \"sagemaker-mlops:c\": \"[not json\","
                         + " \"sagemaker-mlops:d\": \"{\\\"e\\\": [4]}\"}");
-        assertThat(settings).containsEntry("sagemaker-mlops:a", List.of(1L, 2.5, Map.of("b", 3L)))
+        assertThat(settings).containsEntry("sagemaker-mlops:a", List.of(new NumberLiteral("1"),
+                        new NumberLiteral("2.5"), Map.of("b", new NumberLiteral("3"))))
                 .containsEntry("sagemaker-mlops:c", "[not json")
-                .containsEntry("sagemaker-mlops:d", Map.of("e", List.of(4L)));
+                .containsEntry("sagemaker-mlops:d", Map.of("e", List.of(new NumberLiteral("4"))));
         InvalidConfigException broken = catchThrowableOfType(() -> ConfigSources.fromYaml("Pulumi.x.yaml",
                 "config:\n  sagemaker-mlops:role: [tooling\n"), InvalidConfigException.class);
-        assertThat(broken.getMessage()).startsWith("Pulumi.x.yaml: is not valid YAML: ");
+        assertThat(broken.getMessage()).startsWith("Pulumi.x.yaml:3: is not valid YAML: ");
     }
 
     @Test

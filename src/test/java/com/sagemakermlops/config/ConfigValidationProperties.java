@@ -90,16 +90,17 @@ class ConfigValidationProperties {
     @Property
     void everyTwelveDigitStringIsAnAccount(@ForAll @NumericChars @StringLength(12) String account) {
         assertThat(Checks.ACCOUNT.expectation(account)).isEmpty();
-        Map<String, Object> settings = with(with(DEV, PREPROD_ACCOUNT, account), "deploy.preProdEnvironment.accountId",
-                account);
+        Map<String, Object> settings = with(with(with(DEV, PREPROD_ACCOUNT, account),
+                "deploy.preProdEnvironment.accountId", account),
+                "deploy.preProdEnvironment.bootstrapRoleArn", "arn:aws:iam::" + account + ":role/mlops-bootstrap");
         assertThat(parser().parse(settings).requireTraining().preProdAccountId()).contains(account);
     }
 
     @Property
     void anythingElseIsRefusedAtItsKeyPath(@ForAll("notAnAccount") String value) {
         assertThat(Checks.ACCOUNT.expectation(value)).contains("12 digits");
-        assertThat(problems(with(DEV, PREPROD_ACCOUNT, value))).map(ConfigProblem::toString)
-                .contains("sagemaker-mlops:" + PREPROD_ACCOUNT + ": expected 12 digits, got \"" + value + "\"");
+        assertThat(problems(with(DEV, PREPROD_ACCOUNT, value))).map(p -> p.path() + ": " + p.message())
+                .contains(PREPROD_ACCOUNT + ": expected 12 digits, got \"" + value + "\"");
     }
 
     @Provide
@@ -174,15 +175,23 @@ class ConfigValidationProperties {
     Arbitrary<String> privateCidr() {
         Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
         Arbitrary<String> ten = Combinators.combine(octet, octet, octet, Arbitraries.integers().between(8, 32))
-                .as((b, c, d, bits) -> "10." + b + "." + c + "." + d + "/" + bits);
+                .as((b, c, d, bits) -> network(10, b, c, d, bits));
         Arbitrary<String> oneSevenTwo = Combinators.combine(Arbitraries.integers().between(16, 31), octet, octet,
                         Arbitraries.integers().between(12, 32))
-                .as((b, c, d, bits) -> "172." + b + "." + c + "." + d + "/" + bits);
+                .as((b, c, d, bits) -> network(172, b, c, d, bits));
         Arbitrary<String> oneNineTwo = Combinators.combine(octet, octet, Arbitraries.integers().between(16, 32))
-                .as((c, d, bits) -> "192.168." + c + "." + d + "/" + bits);
-        Arbitrary<String> uniqueLocal = Arbitraries.integers().between(7, 128)
+                .as((c, d, bits) -> network(192, 168, c, d, bits));
+        Arbitrary<String> uniqueLocal = Arbitraries.integers().between(32, 128)
                 .map(bits -> "fd00:ab::/" + bits);
         return Arbitraries.oneOf(ten, oneSevenTwo, oneNineTwo, uniqueLocal);
+    }
+
+    /** The network address of a.b.c.d/bits (host bits cleared), as AWS accepts a CIDR. */
+    private static String network(int a, int b, int c, int d, int bits) {
+        long address = ((long) a << 24) | (b << 16) | (c << 8) | d;
+        long masked = bits == 0 ? 0 : address & (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (masked >> 24) + "." + ((masked >> 16) & 255) + "." + ((masked >> 8) & 255) + "." + (masked & 255)
+                + "/" + bits;
     }
 
     // --- partitions ------------------------------------------------------------------------------------------

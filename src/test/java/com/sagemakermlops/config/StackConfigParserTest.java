@@ -260,7 +260,9 @@ class StackConfigParserTest {
         assertThat(problems(yaml)).containsExactlyInAnyOrder(
                 "sagemaker-mlops:training.buildPolicies[0].suppressions[0].reason: expected a reason of at least "
                         + "10 characters, got \"needed\"",
-                "sagemaker-mlops:training.buildPolicies[0]: expected exactly one of policyDocument or policyArn");
+                "sagemaker-mlops:training.buildPolicies[0]: expected exactly one of policyDocument or policyArn",
+                "sagemaker-mlops:training.buildPolicies[0].policyDocument.Statement: expected a statement object or a "
+                        + "non-empty list of them, got an empty list");
     }
 
     @Test
@@ -301,12 +303,12 @@ class StackConfigParserTest {
     void brokenStackFileIsOneProblem() {
         assertThatThrownBy(() -> ConfigSources.fromYaml("Pulumi.dev.yaml", "config: [unclosed"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("Pulumi.dev.yaml: is not valid YAML");
+                .hasMessageStartingWith("Pulumi.dev.yaml:1: is not valid YAML");
         assertThatThrownBy(() -> ConfigSources.fromPulumiEngine("null"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("PULUMI_CONFIG: is not a JSON object of strings");
         assertThatThrownBy(() -> ConfigSources.fromYaml("stack text", "config: [unclosed"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("stack text: is not valid YAML");
+                .hasMessageStartingWith("stack text:1: is not valid YAML");
     }
 }
