@@ -1,5 +1,7 @@
 package com.sagemakermlops.config;
 
+import com.sagemakermlops.policy.Printable;
+
 /**
  * One thing wrong with the stack configuration: where it is and what was expected.
  *
@@ -23,26 +25,6 @@ public record ConfigProblem(String path, String message, boolean namespaced) {
     /** One line: {@code sagemaker-mlops:<path>: <message>}, control characters escaped so nothing rewrites a terminal. */
     @Override
     public String toString() {
-        return printable((namespaced ? NAMESPACE + ":" : "") + path + ": " + message);
-    }
-
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                case 0 -> out.append("\\0");
-                default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return Printable.of((namespaced ? NAMESPACE + ":" : "") + path + ": " + message);
     }
 }
