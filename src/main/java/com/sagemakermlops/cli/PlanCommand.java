@@ -156,13 +156,12 @@ final class PlanCommand {
             return problems;
         }
         ParsedStack tooling = inRun.get(shortName);
-        String source = tooling == null ? null : "planned in this run";
         if (tooling == null) {
             Optional<Path> file = StackFiles.forReference(projectDir, reference);
             if (file.isEmpty()) {
                 return problems; // placeholders, named in the plan's notes
             }
-            source = String.valueOf(file.get().getFileName());
+            String source = String.valueOf(file.get().getFileName());
             try {
                 tooling = new ParsedStack(shortName, parse(file.get()), file.get());
             } catch (InvalidConfigException e) {
@@ -172,6 +171,7 @@ final class PlanCommand {
             }
             files.put(shortName, tooling);
         }
+        String source = String.valueOf(tooling.file().getFileName());
         ToolingReference.notTooling(reference, tooling.config(), source).ifPresent(problems::add);
         if (problems.isEmpty()) {
             problems.addAll(ToolingReference.stageProblems(hosting.config(),

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public record IngressRule(String cidr, int fromPort, int toPort, CidrBlock block) {
     public static final int HTTPS = 443;
-    private static final Map<Integer, String> ADMIN_PORTS = Map.of(22, "SSH (22)", 3389, "RDP (3389)");
+    private static final Map<Integer, String> ADMIN_PORTS = new java.util.TreeMap<>(Map.of(22, "SSH (22)", 3389,
+            "RDP (3389)"));
     private static final Pattern ENTRY = Pattern.compile("([^:/]*(?::[^:/]*)*/[0-9]{1,3})(?::([0-9]{1,5})(?:-([0-9]{1,5}))?)?");
 
     /** The rule an entry describes; {@link IllegalArgumentException} with the expectation when it is refused. */

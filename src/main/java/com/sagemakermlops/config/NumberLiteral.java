@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 public record NumberLiteral(String text) {
     /** Longer JSON numbers (or larger exponents) are not read: no real setting needs them. */
     private static final int MAX_JSON_LENGTH = 40;
-    private static final Pattern WHOLE_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern WHOLE_DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     /** The whole number the text writes in plain decimal, exactly (any size); empty for any other spelling. */
     public Optional<BigInteger> wholeDecimal() {
-        return WHOLE_DECIMAL.matcher(text).matches() ? Optional.of(new BigInteger(text)) : Optional.empty();
+        return WHOLE_DECIMAL.matcher(text).matches() ? Optional.of(new BigInteger(text.startsWith("+")
+                ? text.substring(1) : text)) : Optional.empty();
     }
 
     /**
@@ -48,7 +49,7 @@ public record NumberLiteral(String text) {
 
     /** True when the text reads the same as a string and as a number everywhere: unsigned decimal, no leading 0. */
     public boolean sameAsText() {
-        return !text.startsWith("-") && wholeDecimal().isPresent();
+        return !text.isEmpty() && Character.isDigit(text.charAt(0)) && wholeDecimal().isPresent();
     }
 
     /** True when the text is a number as JSON writes it, so a document may carry it unchanged. */
@@ -71,7 +72,7 @@ public record NumberLiteral(String text) {
         if (digits.contains("_")) {
             return "YAML 1.1 reads it as a number without its underscores";
         }
-        if (wholeDecimal().isEmpty()) {
+        if (new NumberLiteral(digits).wholeDecimal().isEmpty()) {
             return "YAML reads it as a floating-point number";
         }
         return "YAML reads it as a number";

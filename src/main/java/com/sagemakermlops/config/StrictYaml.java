@@ -85,6 +85,7 @@ public final class StrictYaml {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
+        options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
         return new Yaml(new PlainConstructor(), new LiteralRepresenter(options), options, loaderOptions(),
                 new PlainResolver()).dump(document);
     }

@@ -16,15 +16,17 @@ import java.util.regex.Pattern;
  * Keeps secret values out of messages and suppression reasons, case-insensitively. A secret string of
  * {@value #MIN_WHOLE} characters or more is replaced by {@code [secret]} wherever it appears; so is a value inside
  * a secret that holds JSON of {@value #MIN_JSON_LEAF} or more. Shorter ones (an action {@code s3:*}, a port
- * {@code 22}, an effect {@code Allow}), numbers and booleans, and the keys of secret maps are replaced where they
- * stand as a word of their own, so a short fragment of a secret document cannot leak either ("allows wildcard
+ * {@code 22}, an effect {@code Allow}), numbers and booleans, the keys of secret maps, and the parts of a secret
+ * value (the account of a secret ARN) are replaced where they stand as a word of their own, so a short fragment of a secret document cannot leak either ("allows wildcard
  * action [secret]") while the words of a message stay readable.
  */
 final class SecretRedactor {
     static final int MIN_WHOLE = 4;
     static final int MIN_JSON_LEAF = 8;
     /** Characters that continue a word: a short fragment next to one of them is part of another word. */
-    private static final String WORD = "[\\w*?:/.@+=,-]";
+    private static final String WORD = "[\\w*?:/@+=-]";
+    /** What separates the parts of an ARN, a path or a list in a secret value. */
+    private static final Pattern PARTS = Pattern.compile("[:/,=\"\\s]+");
     private final List<Pattern> patterns;
 
     private SecretRedactor(Set<String> anywhere, Set<String> words) {
@@ -57,8 +59,11 @@ final class SecretRedactor {
         } else if (v instanceof List<?> l) {
             l.forEach(e -> collect(e, secret, anywhere, words));
         } else if (secret && v instanceof String text) {
-            add(text, text.trim().length() >= MIN_WHOLE ? anywhere : words);
-            jsonLeaves(text, anywhere, words);
+            if (jsonLeaves(text, anywhere, words)) {
+                add(text, anywhere);
+            } else {
+                addWithParts(text, text.trim().length() >= MIN_WHOLE ? anywhere : words, words);
+            }
         } else if (secret && v instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
             add(Long.toString(d.longValue()), words);
             add(String.valueOf(d), words);
@@ -73,15 +78,27 @@ final class SecretRedactor {
         }
     }
 
-    private static void jsonLeaves(String text, Set<String> anywhere, Set<String> words) {
+    /** A secret value and its parts (an account id inside a secret ARN is as secret as the ARN). */
+    private static void addWithParts(String text, Set<String> whole, Set<String> words) {
+        add(text, whole);
+        for (String part : PARTS.split(text)) {
+            if (part.length() >= 3 && !part.equals(text.trim())) {
+                add(part, words);
+            }
+        }
+    }
+
+    /** Adds the leaves of a secret holding JSON; false when it holds none (it is then redacted as text). */
+    private static boolean jsonLeaves(String text, Set<String> anywhere, Set<String> words) {
         String t = text.trim();
         if (!(t.startsWith("{") || t.startsWith("["))) {
-            return;
+            return false;
         }
         try {
             leaves(JsonParser.parseString(t), anywhere, words, 0);
+            return true;
         } catch (RuntimeException e) {
-            // not JSON: the whole value is already redacted
+            return false;
         }
     }
 
@@ -95,7 +112,7 @@ final class SecretRedactor {
             e.getAsJsonArray().forEach(x -> leaves(x, anywhere, words, depth + 1));
         } else if (e.isJsonPrimitive()) {
             String leaf = e.getAsString();
-            add(leaf, leaf.trim().length() >= MIN_JSON_LEAF ? anywhere : words);
+            addWithParts(leaf, leaf.trim().length() >= MIN_JSON_LEAF ? anywhere : words, words);
         }
     }
 

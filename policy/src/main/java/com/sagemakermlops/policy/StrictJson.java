@@ -33,16 +33,22 @@ public final class StrictJson {
      *                                  {@code line 1 column 9: unterminated object}
      */
     public static JsonElement parse(String text) {
-        JsonReader reader = new JsonReader(new StringReader(text == null ? "" : text));
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("is empty: expected a JSON value");
+        }
+        JsonReader reader = new JsonReader(new StringReader(text));
         reader.setLenient(false);
         try {
-            if (reader.peek() == JsonToken.END_DOCUMENT) {
-                throw new IllegalArgumentException("is empty: expected a JSON value");
-            }
             JsonElement value = value(reader, 0);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new IllegalArgumentException(where(reader) + ": expected the end of the document after the "
-                        + "JSON value");
+            String end = where(reader);
+            boolean ended;
+            try {
+                ended = reader.peek() == JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                ended = false;
+            }
+            if (!ended) {
+                throw new IllegalArgumentException(end + ": expected the end of the document after the JSON value");
             }
             return value;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
@@ -107,6 +113,9 @@ public final class StrictJson {
         String text = message == null ? "malformed" : message;
         text = text.replaceAll("\\b([a-z]+\\.)+[A-Z]\\w*(Exception|Error): ", "");
         text = text.replaceAll("\\s*See https?://\\S+", "");
+        // strict mode's advice names the reader's API: say what is wrong instead
+        text = text.replaceAll("Use JsonReader\\.setLenient\\(true\\) to accept malformed JSON",
+                "malformed JSON (comments, single quotes, unquoted names and trailing commas are not JSON)");
         Matcher m = WHERE.matcher(text);
         if (m.find()) {
             String what = text.substring(0, m.start()).trim();
