@@ -115,6 +115,91 @@ class ConfigValidationProperties {
         return Arbitraries.oneOf(shortOrLong, twelveWithAStranger, anything).filter(s -> !s.contains("{{"));
     }
 
+    // --- numbers as written ------------------------------------------------------------------------------------
+
+    private static final String RETENTION_STACK = """
+            config:
+              aws:region: us-west-2
+              sagemaker-mlops:role: tooling
+              sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+              sagemaker-mlops:training: {projectName: t, seedCodePath: seed-code/model-build}
+              sagemaker-mlops:deploy: {projectName: d, seedCodePath: seed-code/model-deploy}
+              sagemaker-mlops:security: {logRetentionDays: %s}
+            """;
+
+    private static Optional<Integer> retention(String literal) {
+        try {
+            return Optional.of(parser().parse(ConfigSources.fromYaml("Pulumi.fuzz.yaml",
+                    RETENTION_STACK.formatted(literal))).security().logRetentionDays());
+        } catch (InvalidConfigException refused) {
+            assertThat(refused.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("security.logRetentionDays");
+                assertThat(p.message()).contains("got " + literal);
+            });
+            return Optional.empty();
+        }
+    }
+
+    @Property(tries = 500)
+    void everyWholeNumberIsRangeCheckedExactlyAsWritten(@ForAll("anyWholeNumber") java.math.BigInteger value) {
+        boolean inRange = value.compareTo(java.math.BigInteger.valueOf(SecurityConfig.MINIMUM_RETENTION_DAYS)) >= 0
+                && value.compareTo(java.math.BigInteger.valueOf(3653)) <= 0;
+        assertThat(retention(value.toString())).isEqualTo(inRange ? Optional.of(value.intValue()) : Optional.empty());
+    }
+
+    @Property(tries = 300)
+    void spellingsReadersDisagreeOnAreRefusedEvenInRange(@ForAll @IntRange(min = 90, max = 3653) int days,
+                                                         @ForAll("spelling") int kind) {
+        String literal = switch (kind) {
+            case 0 -> "0" + Integer.toOctalString(days);
+            case 1 -> "0x" + Integer.toHexString(days);
+            case 2 -> "0o" + Integer.toOctalString(days);
+            case 3 -> "0b" + Integer.toBinaryString(days);
+            default -> days / 10 + "_" + days % 10;
+        };
+        assertThat(retention(literal)).isEmpty();
+        assertThat(retention(days + ".0")).contains(days);
+        assertThat(retention("\"" + days + "\"")).contains(days);
+    }
+
+    @Property(tries = 300)
+    void anUnquotedIdWithALeadingZeroIsRefusedWithTheLiteralAndAHint(@ForAll @NumericChars @StringLength(min = 1, max = 14)
+                                                                       String digits) {
+        String literal = "0" + digits;
+        String yaml = RETENTION_STACK.formatted("365").replace("{projectName: t,",
+                "{projectName: t, preProdAccountId: " + literal + ",");
+        InvalidConfigException refused = catchThrowableOfType(() -> parser().parse(
+                ConfigSources.fromYaml("Pulumi.fuzz.yaml", yaml)), InvalidConfigException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(PREPROD_ACCOUNT);
+            assertThat(p.message()).isEqualTo("expected a string, got the unquoted number " + literal + " (YAML reads a "
+                    + "number with a leading 0 as octal, or as a float when it has an 8 or a 9): quote it, \""
+                    + literal + "\"");
+        });
+        String quoted = yaml.replace("preProdAccountId: " + literal, "preProdAccountId: \"" + literal + "\"");
+        if (literal.length() == 12) {
+            assertThat(parser().parse(ConfigSources.fromYaml("Pulumi.fuzz.yaml", quoted)).requireTraining()
+                    .preProdAccountId()).contains(literal);
+        }
+    }
+
+    @Provide
+    Arbitrary<java.math.BigInteger> anyWholeNumber() {
+        Arbitrary<java.math.BigInteger> near = Arbitraries.integers().between(-100, 4000).map(java.math.BigInteger::valueOf);
+        Arbitrary<java.math.BigInteger> huge = Arbitraries.bigIntegers()
+                .between(new java.math.BigInteger("-1" + "0".repeat(40)), new java.math.BigInteger("1" + "0".repeat(40)));
+        Arbitrary<java.math.BigInteger> wrapping = Arbitraries.integers().between(90, 3653).flatMap(days ->
+                Arbitraries.of(64, 63, 32).map(bits -> java.math.BigInteger.ONE.shiftLeft(bits).add(
+                        java.math.BigInteger.valueOf(days))));
+        return Arbitraries.oneOf(near, huge, wrapping);
+    }
+
+    @Provide
+    Arbitrary<Integer> spelling() {
+        return Arbitraries.integers().between(0, 4);
+    }
+
     // --- ingress ---------------------------------------------------------------------------------------------
 
     @Property
