@@ -183,7 +183,11 @@ final class ConfigNode {
         return result;
     }
 
-    /** The value as it is (placeholders resolved), for free-form documents such as IAM policies. */
+    /**
+     * The value as it is (placeholders resolved), for free-form documents such as IAM policies: numbers JSON can
+     * carry as written become JSON numbers with that text; other spellings stay {@link NumberLiteral}s for the
+     * document's check to refuse.
+     */
     Optional<Object> raw(String key) {
         declare(key);
         return Optional.ofNullable(values.get(key)).map(this::resolveDeep);
@@ -273,6 +277,9 @@ final class ConfigNode {
     private Object resolveDeep(Object value) {
         if (value instanceof String s) {
             return resolve(path, s).orElse(s);
+        }
+        if (value instanceof NumberLiteral literal && literal.json()) {
+            return new com.google.gson.internal.LazilyParsedNumber(literal.text());
         }
         if (value instanceof List<?> list) {
             return list.stream().map(this::resolveDeep).toList();

@@ -1,12 +1,9 @@
 package com.sagemakermlops.config;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.internal.LazilyParsedNumber;
 import com.sagemakermlops.components.iam.ManagedPolicyLimit;
+import com.sagemakermlops.policy.iam.PolicyDocument;
 
 import java.util.List;
 import java.util.Map;
@@ -57,7 +54,7 @@ final class PolicyDocumentCheck {
         }
         JsonObject json = new JsonObject();
         json.addProperty("Version", "2012-10-17");
-        ((Map<?, ?>) document).forEach((k, v) -> json.add(String.valueOf(k), toJson(v)));
+        ((Map<?, ?>) document).forEach((k, v) -> json.add(String.valueOf(k), PolicyDocument.toJson(v)));
         String text = new GsonBuilder().disableHtmlEscaping().create().toJson(json);
         if (text.length() > ManagedPolicyLimit.CHARACTERS) {
             problems.accept(path, "expected at most " + ManagedPolicyLimit.CHARACTERS + " characters (IAM's limit of "
@@ -174,8 +171,7 @@ final class PolicyDocumentCheck {
 
     private static boolean conditionValue(Object value) {
         return value instanceof String || value instanceof Boolean
-                || (value instanceof NumberLiteral literal && literal.json())
-                || value instanceof Integer || value instanceof Long;
+                || (value instanceof Number && !(value instanceof Double d && !Double.isFinite(d)));
     }
 
     private void unknownKeys(String at, Map<?, ?> map, Set<String> known) {
@@ -187,28 +183,5 @@ final class PolicyDocumentCheck {
                         + String.join(", ", known.stream().sorted().toList()));
             }
         }
-    }
-
-    private static JsonElement toJson(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            JsonObject object = new JsonObject();
-            map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
-            return object;
-        }
-        if (value instanceof List<?> list) {
-            JsonArray array = new JsonArray();
-            list.forEach(v -> array.add(toJson(v)));
-            return array;
-        }
-        if (value instanceof NumberLiteral literal) {
-            return new JsonPrimitive(new LazilyParsedNumber(literal.text()));
-        }
-        if (value instanceof Number number) {
-            return new JsonPrimitive(number);
-        }
-        if (value instanceof Boolean bool) {
-            return new JsonPrimitive(bool);
-        }
-        return new JsonPrimitive(String.valueOf(value));
     }
 }
