@@ -13,6 +13,13 @@ import com.sagemakermlops.engine.FakeCloud;
 import com.sagemakermlops.engine.OfflineEngine;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.plan.PlanDiff;
+import com.sagemakermlops.plan.PlanDiffText;
+import com.sagemakermlops.plan.PlanFile;
+import com.sagemakermlops.plan.PlannedResource;
+import com.sagemakermlops.plan.ReplaceForcing;
+import com.sagemakermlops.plan.ReplacementHazard;
+import com.sagemakermlops.plan.ResourceChange;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
@@ -84,9 +91,28 @@ final class PlanCommand {
         }
 
         new PlanReport(out).print(plans);
+        options.against().ifPresent(file -> printChanges(plans, file));
         options.json().ifPresent(file -> CliFiles.write(file, PlanJson.render(plans)));
         options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(plans)));
         return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
+    }
+
+    /** What each planned stack changes against the same stack in the plan JSON {@code file}. */
+    private void printChanges(List<StackPlan> plans, Path file) {
+        Map<String, List<PlannedResource>> base;
+        try {
+            base = PlanFile.read(CliFiles.read(file, "--against " + file, CliFiles.PLAN_BYTES));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--against " + file + ": " + e.getMessage());
+        }
+        PlanDiff diff = new PlanDiff(ReplaceForcing.standard());
+        for (StackPlan plan : plans) {
+            List<PlannedResource> after = plan.recording().resources().stream().map(PlannedResource::of).toList();
+            List<ResourceChange> changes = diff.between(base.getOrDefault(plan.stack(), List.of()), after);
+            out.println();
+            PlanDiffText.lines(plan.stack(), changes, ReplacementHazard.in(changes, after, ReplaceForcing.standard()))
+                    .forEach(out::println);
+        }
     }
 
     private List<ParsedStack> parseAll(List<String> names) {

@@ -3,18 +3,18 @@ package com.sagemakermlops.cli;
 import com.google.gson.GsonBuilder;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.policy.PolicyFinding;
-import com.sagemakermlops.policy.PropertyValues;
+import com.sagemakermlops.plan.PlanValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code --json} plan: resources, outputs and violations of every stack, secrets masked. */
+/**
+ * The {@code --json} plan: resources (with the property dependencies and the resource options a second deploy depends
+ * on, when there are any), outputs and violations of every stack, secrets masked.
+ */
 final class PlanJson {
-    static final String UNKNOWN = "<unknown>";
-    static final String SECRET = "<secret>";
-
     private PlanJson() {
     }
 
@@ -25,7 +25,7 @@ final class PlanJson {
             stack.put("stack", plan.stack());
             stack.put("resources", plan.recording().resources().stream().map(PlanJson::resource).toList());
             Map<String, Object> outputs = new LinkedHashMap<>(plan.recording().outputs());
-            plan.recording().secretOutputs().forEach(name -> outputs.put(name, SECRET));
+            plan.recording().secretOutputs().forEach(name -> outputs.put(name, PlanValues.SECRET));
             stack.put("outputs", outputs);
             stack.put("violations", plan.findings().stream().map(PlanJson::violation).toList());
             stacks.add(stack);
@@ -42,7 +42,13 @@ final class PlanJson {
         json.put("parent", r.parent().orElse(null));
         json.put("provider", r.provider().orElse(null));
         json.put("dependencies", r.dependencies());
-        json.put("inputs", plain(r.inputValues()));
+        if (!r.propertyDependencies().isEmpty()) {
+            json.put("propertyDependencies", new java.util.TreeMap<>(r.propertyDependencies()));
+        }
+        if (!r.options().isDefault()) {
+            json.put("options", r.options().asMap());
+        }
+        json.put("inputs", PlanValues.plain(r.inputValues()));
         return json;
     }
 
@@ -58,27 +64,5 @@ final class PlanJson {
         json.put("suppressed", f.suppressed());
         json.put("reason", f.reason());
         return json;
-    }
-
-    /**
-     * Property values as JSON: unknowns and secrets become markers, never the secret itself; object keys sorted so
-     * the same program always writes the same plan.
-     */
-    static Object plain(Object value) {
-        if (value == PropertyValues.UNKNOWN) {
-            return UNKNOWN;
-        }
-        if (value instanceof PropertyValues.Secret) {
-            return SECRET;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.TreeMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PlanJson::plain).toList();
-        }
-        return value;
     }
 }

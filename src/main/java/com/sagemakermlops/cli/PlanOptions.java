@@ -9,16 +9,17 @@ import java.util.Optional;
 
 /** The arguments of {@code mlops plan}. */
 record PlanOptions(List<String> stacks, Optional<Path> json, Optional<Path> graph, Optional<Path> policyConfig,
-                   Map<String, Path> stackOutputs) {
+                   Map<String, Path> stackOutputs, Optional<Path> against) {
 
     static final String USAGE = "usage: mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
-            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON]";
+            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON] [--against PLAN_JSON]";
 
     static PlanOptions parse(List<String> args) {
         List<String> stacks = new ArrayList<>();
         Path json = null;
         Path graph = null;
         Path policyConfig = null;
+        Path against = null;
         Map<String, Path> outputs = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -26,6 +27,7 @@ record PlanOptions(List<String> stacks, Optional<Path> json, Optional<Path> grap
                 case "--json" -> json = Path.of(value(args, ++i, arg));
                 case "--graph" -> graph = Path.of(value(args, ++i, arg));
                 case "--policy-config" -> policyConfig = Path.of(value(args, ++i, arg));
+                case "--against" -> against = Path.of(value(args, ++i, arg));
                 case "--stack-outputs" -> {
                     String pair = value(args, ++i, arg);
                     int equals = pair.indexOf('=');
@@ -46,7 +48,7 @@ record PlanOptions(List<String> stacks, Optional<Path> json, Optional<Path> grap
             throw new UsageException("name at least one stack (e.g. dev) or stack file\n" + USAGE);
         }
         return new PlanOptions(stacks, Optional.ofNullable(json), Optional.ofNullable(graph),
-                Optional.ofNullable(policyConfig), outputs);
+                Optional.ofNullable(policyConfig), outputs, Optional.ofNullable(against));
     }
 
     private static String value(List<String> args, int index, String option) {

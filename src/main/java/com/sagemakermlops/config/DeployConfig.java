@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The MDAA {@code deploy} block: the pipeline that promotes approved model versions. */
+/**
+ * The MDAA {@code deploy} block: the pipeline that promotes approved model versions; {@code pulumiCloud} when the
+ * hosting stacks keep their state in Pulumi Cloud rather than in the tooling account.
+ */
 public record DeployConfig(
         String projectName,
         Optional<String> domainId,
@@ -20,10 +23,18 @@ public record DeployConfig(
         Optional<VpcSettings> devEnvironment,
         Optional<TargetEnvironment> preProdEnvironment,
         Optional<TargetEnvironment> prodEnvironment,
-        List<BuildPolicy> buildPolicies) {
+        List<BuildPolicy> buildPolicies,
+        List<String> operatorRoleArns,
+        Optional<PulumiCloudBackend> pulumiCloud) {
 
+    /**
+     * @param operatorRoleArns roles that may deploy besides the pipeline: they use the state backend (bucket, secrets
+     *                         key) and may assume each stage's deploy role with its external ID; none means only the
+     *                         deploy pipeline deploys the hosting stacks
+     */
     public DeployConfig {
         buildPolicies = List.copyOf(buildPolicies);
+        operatorRoleArns = List.copyOf(operatorRoleArns);
     }
 
     /**
@@ -38,7 +49,8 @@ public record DeployConfig(
                 Optional.empty(), Optional.empty(), Optional.empty());
         return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
                 pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
-                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies);
+                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies,
+                operatorRoleArns, pulumiCloud);
     }
 
     /** The configured target environments in promotion order. */

@@ -2,8 +2,6 @@ package com.sagemakermlops.config;
 
 import com.sagemakermlops.policy.net.CidrBlock;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * is read by {@link CidrBlock} (the policy pack reads security groups the same way) and must be a network address, as
  * the provider requires (terraform-provider-aws, internal/verify/validate.go, ValidIPv4CIDRNetworkAddress and
  * ValidIPv6CIDRNetworkAddress on aws_security_group ingress cidr_blocks / ipv6_cidr_blocks). SSH (22) and RDP (3389)
- * from the whole internet are refused, in any spelling and also when several entries cover it together.
+ * from the whole internet are refused in any spelling.
  *
  * @param cidr the block as AWS writes it ({@code ::/0} for {@code 0000::/0})
  */
@@ -51,36 +49,17 @@ public record IngressRule(String cidr, int fromPort, int toPort, CidrBlock block
         return rule;
     }
 
-    /**
-     * Why entries that each pass are refused together: SSH or RDP from blocks that cover every IPv4 or IPv6 address
-     * between them, such as {@code 0.0.0.0/1:22} and {@code 128.0.0.0/1:22}.
-     */
-    public static List<String> togetherProblems(List<String> entries, List<IngressRule> rules) {
-        List<String> problems = new ArrayList<>();
-        for (int port : List.of(22, 3389)) {
-            List<String> covering = new ArrayList<>();
-            List<CidrBlock> blocks = new ArrayList<>();
-            for (int i = 0; i < rules.size(); i++) {
-                if (rules.get(i).covers(port)) {
-                    covering.add("\"" + entries.get(i) + "\"");
-                    blocks.add(rules.get(i).block());
-                }
-            }
-            List<String> everywhere = CidrBlock.everywhereTogether(blocks);
-            if (!everywhere.isEmpty()) {
-                problems.add("expected no " + ADMIN_PORTS.get(port) + " from the internet, got " + String.join(", ", covering)
-                        + ", which together admit every " + String.join(" and ", everywhere) + " address");
-            }
-        }
-        return problems;
-    }
-
     public boolean fromWholeInternet() {
         return block.everywhere();
     }
 
     public boolean ipv6() {
         return block.ipv6();
+    }
+
+    /** Port 443 alone. */
+    public boolean onlyHttps() {
+        return fromPort == HTTPS && toPort == HTTPS;
     }
 
     public boolean covers(int port) {

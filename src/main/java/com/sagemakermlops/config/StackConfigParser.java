@@ -87,7 +87,7 @@ public final class StackConfigParser {
         Optional<CodeStarConnection> connection = root.map(root.object("codeStarConnection"), sections::connection);
         Optional<TrainingConfig> training = root.map(root.object("training"), n -> sections.training(n, sourceControl));
         Optional<DeployConfig> deploy = root.map(root.object("deploy"), n -> sections.deploy(n, sourceControl));
-        Optional<NetworkConfig> network = root.map(root.object("network"), sections::network);
+        Optional<NetworkConfig> network = root.map(root.object("network"), n -> sections.network(n, training, deploy));
         SecurityConfig security = root.map(root.object("security"), sections::security).orElse(SecurityConfig.defaults());
         Optional<HostingConfig> hosting = root.map(root.object("hosting"), sections::hosting);
         root.finish();
@@ -162,6 +162,31 @@ public final class StackConfigParser {
     private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {
         if (value.isEmpty() && !root.has(key)) {
             root.problem(key, "is required for a " + role + " stack");
+        }
+    }
+
+    /**
+     * Builds placed in a VPC need what the endpoints cannot give them, internet egress for their package installs
+     * (the training buildspec's pip install of requirements.txt; the deploy buildspec's Pulumi CLI download, pip and
+     * Maven), and must be admitted by the endpoints' security group.
+     */
+    private static void crossCheckBuildNetwork(NetworkConfig network, boolean egressGiven,
+                                               Optional<TrainingConfig> training, Optional<DeployConfig> deploy,
+                                               ConfigNode.Problems problems) {
+        Map<String, String> builds = new LinkedHashMap<>();
+        training.flatMap(TrainingConfig::devEnvironment).ifPresent(vpc -> builds.put("training.devEnvironment",
+                "the training build installs its Python packages from PyPI (the model-build requirements.txt)"));
+        deploy.flatMap(DeployConfig::devEnvironment).ifPresent(vpc -> builds.put("deploy.devEnvironment",
+                "the deploy build downloads the Pulumi CLI and its plugins, Maven dependencies and Python packages"));
+        if (egressGiven && network.internetEgress() == NetworkConfig.InternetEgress.NONE) {
+            builds.forEach((path, why) -> problems.add(path, why + ", which a VPC without internet egress "
+                    + "(network.internetEgress: none) refuses: route the subnets through a NAT gateway and set "
+                    + "network.internetEgress: nat, or leave devEnvironment out"));
+        }
+        if (!builds.isEmpty() && network.allowedIngressCidrs().isEmpty()) {
+            problems.add("network.allowedIngressCidrs", "is required when builds run in a VPC ("
+                    + String.join(", ", builds.keySet()) + "): expected the CIDRs of their subnets, from which the "
+                    + "interface endpoints accept HTTPS");
         }
     }
 
@@ -277,7 +302,31 @@ public final class StackConfigParser {
                     n.map(n.object("devEnvironment"), this::vpc),
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
-                    buildPolicies(n));
+                    buildPolicies(n),
+                    operatorRoleArns(n),
+                    pulumiCloud(n));
+        }
+
+        /** Pulumi Cloud as the hosting stacks' backend: its URL, and the access token's secret, which it needs. */
+        private Optional<PulumiCloudBackend> pulumiCloud(ConfigNode n) {
+            Optional<String> url = n.string("pulumiBackendUrl", v -> v.matches("https://[^\\s/]+(/\\S*)?")
+                    ? Optional.empty() : Optional.of("an https:// URL such as " + PulumiCloudBackend.DEFAULT_URL));
+            Optional<String> token = n.string("pulumiAccessTokenSecretArn",
+                    Checks.arn(partition, "secretsmanager", "secret:"));
+            if (url.isPresent() && !n.has("pulumiAccessTokenSecretArn")) {
+                n.problem("pulumiAccessTokenSecretArn", "is required with pulumiBackendUrl: the Secrets Manager "
+                        + "secret holding the access token the deploy builds log in with");
+            }
+            return token.map(arn -> new PulumiCloudBackend(url.orElse(PulumiCloudBackend.DEFAULT_URL), arn));
+        }
+
+        /** Roles, each once: they are named as principals in key, bucket and trust policies. */
+        private List<String> operatorRoleArns(ConfigNode n) {
+            List<String> roles = n.strings("operatorRoleArns", Checks.arn(partition, "iam", "role/"));
+            roles.stream().filter(role -> roles.indexOf(role) != roles.lastIndexOf(role)).distinct()
+                    .forEach(role -> n.problem("operatorRoleArns", "expected each role once, got \"" + role
+                            + "\" " + java.util.Collections.frequency(roles, role) + " times"));
+            return roles;
         }
 
         /** The deploy repository's first commit also carries this program beside the seed code: a directory then. */
@@ -391,7 +440,7 @@ public final class StackConfigParser {
             return result;
         }
 
-        NetworkConfig network(ConfigNode n) {
+        NetworkConfig network(ConfigNode n, Optional<TrainingConfig> training, Optional<DeployConfig> deploy) {
             NetworkConfig.Mode mode = n.choice("mode", ordered("standalone", NetworkConfig.Mode.STANDALONE,
                     "sg-provisioner", NetworkConfig.Mode.SG_PROVISIONER), NetworkConfig.Mode.STANDALONE);
             if (!n.has("mode")) {
@@ -406,20 +455,31 @@ public final class StackConfigParser {
             if (subnets.isEmpty() && !n.has("subnetIds")) {
                 n.problem("subnetIds", "is required: expected the private subnets of the interface endpoints");
             }
-            List<String> ingress = n.strings("allowedIngressCidrs", (Checks.Check) null);
-            List<String> accepted = new ArrayList<>();
-            List<IngressRule> rules = new ArrayList<>();
-            for (String entry : ingress) {
-                try {
-                    rules.add(IngressRule.parse(entry));
-                    accepted.add(entry);
-                } catch (IllegalArgumentException e) {
-                    problems.add(n.pathOf("allowedIngressCidrs"), e.getMessage());
-                }
+            List<String> routeTables = n.strings("routeTableIds", Checks.ROUTE_TABLE);
+            if (routeTables.isEmpty() && !n.has("routeTableIds")) {
+                n.problem("routeTableIds", "is required: expected the route tables of the private subnets (the "
+                        + "builds', jobs' and endpoints'), to which the S3 gateway endpoint adds its route: without "
+                        + "them it routes nothing");
             }
-            IngressRule.togetherProblems(accepted, rules)
-                    .forEach(message -> problems.add(n.pathOf("allowedIngressCidrs"), message));
-            return new NetworkConfig(mode, vpcPath, sgPath, subnets, ingress);
+            List<String> ingress = n.strings("allowedIngressCidrs", (Checks.Check) null);
+            for (String entry : ingress) {
+                Optional<String> problem = ingressProblem(entry);
+                if (problem.isEmpty() && !IngressRule.parse(entry).onlyHttps()) {
+                    problem = Optional.of("expected HTTPS only (the interface endpoints accept port 443 and "
+                            + "nothing else): write the CIDR alone, got \"" + entry + "\"");
+                }
+                problem.ifPresent(message -> problems.add(n.pathOf("allowedIngressCidrs"), message));
+            }
+            NetworkConfig.InternetEgress egress = n.choice("internetEgress", ordered("nat",
+                    NetworkConfig.InternetEgress.NAT, "none", NetworkConfig.InternetEgress.NONE), null);
+            if (!n.has("internetEgress")) {
+                n.problem("internetEgress", "is required: expected nat (the subnets route to the internet through "
+                        + "a NAT gateway, as the builds' package installs need) | none");
+            }
+            NetworkConfig network = new NetworkConfig(mode, vpcPath, sgPath, subnets, routeTables, ingress,
+                    egress == null ? NetworkConfig.InternetEgress.NONE : egress);
+            crossCheckBuildNetwork(network, egress != null, training, deploy, problems);
+            return network;
         }
 
         SecurityConfig security(ConfigNode n) {
@@ -457,6 +517,9 @@ public final class StackConfigParser {
             Optional<String> packageArn = n.string("modelPackageArn", Checks.arn(partition, "sagemaker", "model-package/"));
             String instanceType = n.string("instanceType", Checks.ML_INSTANCE).orElse("ml.m5.large");
             int initial = n.integer("initialInstanceCount", 1, 1, 100);
+            Optional<Integer> current = n.has("currentInstanceCount")
+                    ? Optional.of(n.integer("currentInstanceCount", 1, 1, 100)) : Optional.empty();
+            Optional<String> served = n.string("servedEndpointConfigName", Checks.sagemakerName(63));
             var scaling = n.map(n.object("autoscaling"), a -> autoscaling(a, initial))
                     .orElse(new HostingConfig.Autoscaling(initial, Math.max(initial, 2), 100));
             if (initial < scaling.minCapacity() || initial > scaling.maxCapacity()) {
@@ -465,7 +528,8 @@ public final class StackConfigParser {
             }
             var deployment = n.map(n.object("deployment"), this::deployment)
                     .orElse(new HostingConfig.Deployment(HostingConfig.Deployment.Strategy.ALL_AT_ONCE, 100, 10));
-            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, scaling, deployment);
+            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, current, served, scaling,
+                    deployment);
         }
 
         private HostingConfig.Autoscaling autoscaling(ConfigNode n, int initial) {
@@ -482,10 +546,38 @@ public final class StackConfigParser {
                     "all-at-once", HostingConfig.Deployment.Strategy.ALL_AT_ONCE,
                     "canary", HostingConfig.Deployment.Strategy.CANARY,
                     "linear", HostingConfig.Deployment.Strategy.LINEAR), HostingConfig.Deployment.Strategy.ALL_AT_ONCE);
-            boolean shifts = strategy != HostingConfig.Deployment.Strategy.ALL_AT_ONCE;
-            int traffic = shifts ? n.integer("trafficPercent", 10, 1, 99) : n.integer("trafficPercent", 100, 100, 100);
+            Optional<Integer> traffic = switch (strategy) {
+                case ALL_AT_ONCE -> Optional.of(n.integer("trafficPercent", 100, 100, 100));
+                case CANARY -> shiftPercent(n, "a canary", HostingConfig.Deployment.CANARY_MIN,
+                        HostingConfig.Deployment.CANARY_MAX);
+                case LINEAR -> shiftPercent(n, "a linear step", HostingConfig.Deployment.LINEAR_MIN,
+                        HostingConfig.Deployment.LINEAR_MAX);
+            };
             int wait = n.integer("waitMinutes", 10, 0, 60);
-            return new HostingConfig.Deployment(strategy, traffic, wait);
+            var deployment = new HostingConfig.Deployment(strategy, traffic.orElse(HostingConfig.Deployment.LINEAR_MAX),
+                    wait);
+            if (traffic.isPresent() && deployment.plannedMinutes() > HostingConfig.Deployment.SETTLE_MINUTES) {
+                n.problem("waitMinutes", "expected at most " + deployment.longestWaitMinutes() + " for this strategy,"
+                        + " got " + wait + ": its " + deployment.shifts() + " traffic shift"
+                        + (deployment.shifts() == 1 ? "" : "s") + " each bake that long and the old fleet waits as"
+                        + " long again, about " + deployment.plannedMinutes() + " minutes with the new fleet's start,"
+                        + " but SageMaker must settle the deployment within " + HostingConfig.Deployment.SETTLE_MINUTES
+                        + " minutes: pulumi-aws stops waiting for the endpoint after "
+                        + HostingConfig.Deployment.PROVIDER_WAIT_MINUTES
+                        + (strategy == HostingConfig.Deployment.Strategy.LINEAR ? " (or take larger steps)" : ""));
+            }
+            return deployment;
+        }
+
+        /** A canary or linear step within SageMaker's bounds, in percent of the new fleet's capacity; empty if not. */
+        private static Optional<Integer> shiftPercent(ConfigNode n, String what, int min, int max) {
+            int percent = n.integer("trafficPercent", Math.max(min, 10), 0, 100);
+            if (percent < min || percent > max) {
+                n.problem("trafficPercent", "expected " + what + " of " + min + " to " + max + " percent of capacity"
+                        + " (SageMaker's bounds), got " + percent);
+                return Optional.empty();
+            }
+            return Optional.of(percent);
         }
     }
 

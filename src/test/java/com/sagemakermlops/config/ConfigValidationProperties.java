@@ -251,22 +251,6 @@ class ConfigValidationProperties {
         return Arbitraries.of("0.0.0.0/0", "::/0", "::0/0", "0000::/0", "0:0:0:0:0:0:0:0/0", "0::0/0");
     }
 
-    @Property(tries = 200)
-    void entriesThatCoverTheInternetTogetherAreRefusedForSshAndRdp(@ForAll boolean ipv6, @ForAll long seed,
-                                                                   @ForAll @IntRange(min = 1, max = 6) int depth,
-                                                                   @ForAll("adminPort") int port) {
-        List<String> entries = com.sagemakermlops.policy.net.CidrBlockProperties.partition(ipv6, seed, depth).stream()
-                .map(cidr -> cidr + ":" + port).toList();
-        assertThat(entries).allSatisfy(e -> assertThat(StackConfigParser.ingressProblem(e)).isEmpty());
-        assertThat(problems(with(DEV, "network.allowedIngressCidrs", entries))).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("network.allowedIngressCidrs");
-            assertThat(p.message()).contains("together admit every " + (ipv6 ? "IPv6" : "IPv4") + " address");
-        });
-        List<String> fewer = entries.subList(1, entries.size());
-        assertThat(parser().parse(with(DEV, "network.allowedIngressCidrs", fewer)).network().orElseThrow()
-                .allowedIngressCidrs()).isEqualTo(fewer);
-    }
-
     @Property
     void hostBitsAreRefusedWithTheNetworkToWrite(@ForAll @IntRange(max = 255) int a, @ForAll @IntRange(max = 255) int b,
                                                  @ForAll @IntRange(max = 255) int d,
