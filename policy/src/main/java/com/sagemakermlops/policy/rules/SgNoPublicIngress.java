@@ -7,12 +7,11 @@ import com.sagemakermlops.policy.Severity;
 import com.sagemakermlops.policy.StackPolicy;
 import com.sagemakermlops.policy.net.CidrBlock;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * No other ingress from the whole internet either: one rule from {@code 0.0.0.0/0} or {@code ::/0} in any spelling,
