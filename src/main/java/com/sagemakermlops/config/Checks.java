@@ -1,5 +1,6 @@
 package com.sagemakermlops.config;
 
+import com.sagemakermlops.policy.iam.ArnText;
 import software.amazon.awssdk.arns.Arn;
 
 import java.util.Optional;
@@ -13,10 +14,6 @@ public final class Checks {
     private static final Pattern REGION = Pattern.compile(
             "(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso|-isob)?-(north|south|east|west|central|"
                     + "northeast|northwest|southeast|southwest)-\\d");
-    private static final java.util.Set<String> PARTITIONS = java.util.Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso",
-            "aws-iso-b");
-    private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern ARN_REGION = Pattern.compile("[a-z0-9-]*");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -80,9 +77,13 @@ public final class Checks {
             ? Optional.empty()
             : Optional.of("an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
 
-    /** An ARN of {@code service} in {@code partition}; {@code resourcePrefix} is the start of the resource part. */
+    /**
+     * An ARN of {@code service} in {@code partition}; {@code resourcePrefix} is the start of the resource part. IAM is
+     * a global service: its ARNs have an empty region (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+     */
     public static Check arn(String partition, String service, String resourcePrefix) {
-        String expected = "an ARN such as arn:" + partition + ":" + service + ":...:" + resourcePrefix + "...";
+        boolean global = service.equals("iam");
+        String expected = "an ARN such as " + exampleArn(partition, service, resourcePrefix);
         return value -> {
             Optional<Arn> arn = parseArn(value);
             if (arn.isEmpty() || !arn.get().service().equals(service)
@@ -93,26 +94,29 @@ public final class Checks {
                 return Optional.of("an ARN in partition " + partition + " (the stack's region), not "
                         + arn.get().partition());
             }
+            if (global != arn.get().region().isEmpty()) {
+                return Optional.of((global ? "an ARN with an empty region (IAM is global), such as "
+                        : "an ARN with a region, such as ") + exampleArn(partition, service, resourcePrefix));
+            }
             return Optional.empty();
         };
     }
 
-    /**
-     * The ARN {@code value} is, read as the AWS SDK reads ARNs, when it is in a known partition with a lowercase
-     * service, a region-shaped region and an empty or 12-digit account.
-     */
+    /** An ARN of {@code service} as AWS writes one: a region for regional services, none for IAM. */
+    static String exampleArn(String partition, String service, String resourcePrefix) {
+        String region = service.equals("iam") ? "" : switch (partition) {
+            case "aws-cn" -> "cn-north-1";
+            case "aws-us-gov" -> "us-gov-west-1";
+            case "aws-iso" -> "us-iso-east-1";
+            case "aws-iso-b" -> "us-isob-east-1";
+            default -> "us-east-1";
+        };
+        return "arn:" + partition + ":" + service + ":" + region + ":123456789012:" + resourcePrefix + "...";
+    }
+
+    /** The ARN {@code value} is, when it is a well-formed one (see {@link ArnText}) written without spaces around. */
     public static Optional<Arn> parseArn(String value) {
-        Arn arn;
-        try {
-            arn = Arn.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        boolean wellFormed = PARTITIONS.contains(arn.partition()) && SERVICE.matcher(arn.service()).matches()
-                && ARN_REGION.matcher(arn.region().orElse("")).matches()
-                && arn.accountId().map(a -> ACCOUNT_ID.matcher(a).matches()).orElse(true)
-                && arn.resourceAsString().codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
-        return wellFormed ? Optional.of(arn) : Optional.empty();
+        return value.equals(value.trim()) ? ArnText.parse(value) : Optional.empty();
     }
 
     /** The partition a region belongs to. */
