@@ -53,11 +53,10 @@ final class PlanCommand {
     }
 
     /** A stack file, read and validated. */
-    private record ParsedStack(String stack, StackConfig config, Path file) {
+    private record ParsedStack(String stack, Path file, StackConfig config) {
     }
 
-    int run(List<String> args) {
-        PlanOptions options = PlanOptions.parse(args);
+    int run(PlanOptions options) {
         PolicyPackConfig policyConfig = policyConfig(options.policyConfig());
         List<ParsedStack> stacks = parseAll(options.stacks());
         if (stacks == null) {
@@ -87,13 +86,14 @@ final class PlanCommand {
             List<PolicyFinding> findings = PolicyPack.standard().evaluate(
                     recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig);
             knownOutputs.put(parsed.stack(), recording.outputs());
-            plans.add(new StackPlan(parsed.stack(), parsed.config(), recording, findings, notes));
+            plans.add(new StackPlan(parsed.stack(), parsed.file(), parsed.config(), recording, findings, notes));
         }
 
         new PlanReport(out).print(plans);
         options.against().ifPresent(file -> printChanges(plans, file));
         options.json().ifPresent(file -> CliFiles.write(file, PlanJson.render(plans)));
         options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(plans)));
+        options.sarif().ifPresent(file -> CliFiles.write(file, SarifReport.render(plans, projectDir)));
         return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
     }
 
@@ -122,7 +122,7 @@ final class PlanCommand {
             Path file = StackFiles.resolve(projectDir, name);
             String stack = StackFiles.stackName(file);
             try {
-                parsed.add(new ParsedStack(stack, parse(file), file));
+                parsed.add(new ParsedStack(stack, file, parse(file)));
             } catch (InvalidConfigException e) {
                 failed = true;
                 report(stack, file, e.problems());
@@ -189,7 +189,7 @@ final class PlanCommand {
             }
             String source = String.valueOf(file.get().getFileName());
             try {
-                tooling = new ParsedStack(shortName, parse(file.get()), file.get());
+                tooling = new ParsedStack(shortName, file.get(), parse(file.get()));
             } catch (InvalidConfigException e) {
                 String where = source + " (the tooling stack hosting.toolingStack names)";
                 e.problems().forEach(p -> problems.add(ConfigProblem.at(where, p.toString())));

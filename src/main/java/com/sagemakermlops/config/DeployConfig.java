@@ -47,10 +47,15 @@ public record DeployConfig(
         }
         var sameAccount = new TargetEnvironment(TargetEnvironment.Stage.PREPROD, toolingAccountId, region,
                 Optional.empty(), Optional.empty(), Optional.empty());
+        return withEnvironments(Optional.of(sameAccount), prodEnvironment);
+    }
+
+    /** These settings with other target environments. */
+    public DeployConfig withEnvironments(Optional<TargetEnvironment> preProd, Optional<TargetEnvironment> prod) {
         return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
                 pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
-                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies,
-                operatorRoleArns, pulumiCloud);
+                enableDataCapture, seedCodePath, devEnvironment, preProd, prod, buildPolicies, operatorRoleArns,
+                pulumiCloud);
     }
 
     /** The configured target environments in promotion order. */

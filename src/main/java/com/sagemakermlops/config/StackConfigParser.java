@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,7 +53,9 @@ public final class StackConfigParser {
         return problems.keys();
     }
 
-    private StackConfig parse(Map<String, Object> settings, ConfigNode.Problems problems) {
+    private StackConfig parse(Map<String, Object> withSecrets, ConfigNode.Problems problems) {
+        ConfigSecrets.Extracted extracted = ConfigSecrets.extract(withSecrets, problems);
+        Map<String, Object> settings = extracted.settings();
         Map<String, Object> ours = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
@@ -120,7 +123,10 @@ public final class StackConfigParser {
         if (role == StackRole.HOSTING) {
             requireFor(root, "hosting", hosting, "hosting");
             for (String key : TOOLING_ONLY) {
-                if (root.has(key)) {
+                // The CLI gives every stack Pulumi.yaml's default sourceControl (pulumi/pulumi pkg/workspace/config.go
+                // mergeConfig), so that value alone cannot be told from the key left out.
+                boolean projectDefault = key.equals("sourceControl") && sourceControl == SourceControl.CODECOMMIT;
+                if (root.has(key) && !projectDefault) {
                     root.problem(key, "applies to tooling stacks only (this stack's role is hosting: it reads "
                             + "everything else from hosting.toolingStack)");
                 }
@@ -137,8 +143,18 @@ public final class StackConfigParser {
             throw new InvalidConfigException(List.of(ConfigProblem.at("aws:allowedAccountIds",
                     "is required: the caller's account could not be determined")));
         }
+        Set<String> secret = extracted.secretKeys();
         return new StackConfig(role, tier, region.orElseThrow(), stackAccount, product, sourceControl, connection,
-                training, deploy, network, security, hosting);
+                training, deploy.map(d -> secretExternalIds(d, secret)), network,
+                secret.contains("security.alertEndpoint") ? security.withSecretEndpoint() : security, hosting);
+    }
+
+    private static DeployConfig secretExternalIds(DeployConfig deploy, Set<String> secret) {
+        return deploy.withEnvironments(
+                deploy.preProdEnvironment().map(e -> secret.contains("deploy.preProdEnvironment.externalId")
+                        ? e.withSecretExternalId() : e),
+                deploy.prodEnvironment().map(e -> secret.contains("deploy.prodEnvironment.externalId")
+                        ? e.withSecretExternalId() : e));
     }
 
     /**

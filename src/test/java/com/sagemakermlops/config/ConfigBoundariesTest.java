@@ -116,6 +116,50 @@ class ConfigBoundariesTest {
         }
     }
 
+    /** AWS-managed policies are owned by the account "aws" (IAM User Guide, "IAM identifiers", IAM ARNs). */
+    @Test
+    void anAwsManagedPolicyArnIsAcceptedWhereverAManagedPolicyIsConfigured() {
+        String managed = "arn:aws:iam::aws:policy/service-role/AmazonSageMakerPipelinesIntegrations";
+        String entry = "    buildPolicies:\n      - policyArn: " + managed + "\n";
+        String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n",
+                "    seedCodePath: seed-code/model-build\n" + entry) + entry;
+        StackConfig config = TestStacks.config(yaml);
+        assertThat(config.requireTraining().buildPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.policyArn()).contains(managed));
+        assertThat(config.requireDeploy().buildPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.policyArn()).contains(managed));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // the account aws owns policies alone, and only in IAM's global (empty) region
+            "arn:aws:iam::aws:role/mlops-bootstrap | an ARN such as arn:aws:iam::123456789012:role/...",
+            "arn:aws:iam:us-west-2:222233334444:role/mlops-bootstrap"
+                    + " | an ARN with an empty region (IAM is global), such as arn:aws:iam::123456789012:role/...",
+            "arn:aws:iam::2222333344445:role/mlops-bootstrap | an ARN such as arn:aws:iam::123456789012:role/..."})
+    void aRoleArnHasATwelveDigitAccountAndNoRegion(String arn, String expected) {
+        String yaml = MINIMAL_TOOLING + """
+                    preProdEnvironment:
+                      accountId: "222233334444"
+                      region: us-west-2
+                      bootstrapRoleArn: %s
+                """.formatted(arn);
+        assertThat(problems(yaml)).contains("sagemaker-mlops:deploy.preProdEnvironment.bootstrapRoleArn: expected "
+                + expected + ", got \"" + arn + "\"");
+    }
+
+    @Test
+    void anExpectedArnShowsItsServicesRegionAsAwsWritesIt() {
+        assertThat(Checks.arn("aws", "iam", "policy/").expectation("policy/x"))
+                .contains("an ARN such as arn:aws:iam::123456789012:policy/...");
+        assertThat(Checks.arn("aws-cn", "secretsmanager", "secret:").expectation("secret:x"))
+                .contains("an ARN such as arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:...");
+        assertThat(Checks.arn("aws", "sagemaker", "domain/").expectation("arn:aws:sagemaker::111122223333:domain/d-1"))
+                .contains("an ARN with a region, such as arn:aws:sagemaker:us-east-1:123456789012:domain/...");
+        assertThat(Checks.arn("aws", "sagemaker", "domain/").expectation("arn:aws:sagemaker:us-west-2:111122223333:domain/d-1"))
+                .isEmpty();
+    }
+
     @Test
     void unknownKeysInsideBuildPoliciesAndSuppressionsAreReported() {
         String yaml = MINIMAL_TOOLING + """

@@ -167,9 +167,9 @@ class StackConfigParserTest {
                 + "      - arn:aws:iam::111122223333:role/platform-operator\n"
                 + "      - arn:aws:iam::111122223333:role/platform-operator\n";
         assertThat(problems(wrong)).containsExactly(
-                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam::123456789012:role/..., got "
                         + "\"arn:aws:sts::111122223333:assumed-role/platform-operator/alice\"",
-                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam::123456789012:role/..., got "
                         + "\"arn:aws:iam::111122223333:user/alice\"",
                 "sagemaker-mlops:deploy.operatorRoleArns[2]: expected an ARN in partition aws (the stack's region), "
                         + "not aws-cn, got \"arn:aws-cn:iam::111122223333:role/platform-operator\"",

@@ -53,7 +53,7 @@ final class TargetRolePolicies {
 
     /** Only the tooling deploy build of this stage and the operators, and only with the external ID. */
     static List<Statement> deployTrust(Output<String> deployBuildRoleArn, List<String> operatorRoleArns,
-                                       String externalId) {
+                                       Output<String> externalId) {
         List<Statement> statements = new ArrayList<>(List.of(Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
                 .when("StringEquals", "sts:ExternalId", externalId)));

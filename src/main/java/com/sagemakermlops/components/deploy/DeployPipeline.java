@@ -199,6 +199,10 @@ public final class DeployPipeline extends ComponentResource {
                                     DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn())))
                             .toList();
                 });
+        if (env.externalIdSecret()) {
+            // the external ID is one of the build's variables: all of them are kept secret with it
+            variables = variables.asSecret();
+        }
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
