@@ -26,9 +26,6 @@ public final class Checks {
     private static final Pattern DOMAIN_ID = Pattern.compile("d-[a-z0-9]{1,63}");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.[a-z0-9]+\\.[a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}");
-    private static final Pattern IPV4_CIDR = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
-    private static final Pattern IPV6_CIDR = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01]\\d|[1-9]?\\d)");
 
     /** A named check: returns the expectation when the value fails. */
     @FunctionalInterface
@@ -72,10 +69,6 @@ public final class Checks {
                 ? Optional.empty()
                 : Optional.of("1 to " + max + " lowercase letters, digits and inner hyphens");
     }
-
-    public static final Check CIDR = value -> IPV4_CIDR.matcher(value).matches() || IPV6_CIDR.matcher(value).matches()
-            ? Optional.empty()
-            : Optional.of("an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
 
     /**
      * An ARN of {@code service} in {@code partition}; {@code resourcePrefix} is the start of the resource part. IAM is
