@@ -1,0 +1,62 @@
+package com.sagemakermlops.stacks;
+
+import com.pulumi.core.Output;
+import com.sagemakermlops.components.ConfigOutput;
+import com.sagemakermlops.components.bootstrap.CrossAccountBootstrap;
+import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
+import com.sagemakermlops.components.deploy.DeployPipeline;
+import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.hosting.StageEnvironment;
+import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.config.DeployConfig;
+import com.sagemakermlops.config.TargetEnvironment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stages the deploy pipeline deploys to, as the hosting stacks read them: each with its deploy role, execution
+ * role and external ID. A stage the program can reach ({@link ToolingPlan#bootstraps}) gets its roles from a
+ * {@link CrossAccountBootstrap}; otherwise they are expected under their documented names.
+ */
+final class TargetStages {
+    private TargetStages() {
+    }
+
+    /** The exported environment of each configured stage, by stage id. */
+    static Map<String, Output<Map<String, Object>>> define(ToolingPlan plan, ModelStoreRef store,
+                                                           DeployPipeline deploy) {
+        DeployConfig config = plan.deploy();
+        Map<String, Output<Map<String, Object>>> environments = new LinkedHashMap<>();
+        for (TargetEnvironment environment : config.environments()) {
+            Roles roles = plan.bootstraps(environment)
+                    ? bootstrapped(plan, store, deploy, environment)
+                    : documented(plan, environment);
+            environments.put(environment.stage().id(), StageEnvironment.exported(environment, roles.deploy(),
+                    roles.execution(), roles.externalId(), config.enableNetworkIsolation(),
+                    config.enableDataCapture()));
+        }
+        return environments;
+    }
+
+    /** The two roles of a stage account and the external ID its deploy role requires. */
+    private record Roles(Output<String> deploy, Output<String> execution, Output<String> externalId) {
+    }
+
+    private static Roles bootstrapped(ToolingPlan plan, ModelStoreRef store, DeployPipeline deploy,
+                                      TargetEnvironment environment) {
+        var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
+                new CrossAccountBootstrapArgs(environment, plan.product(Optional.empty()), store,
+                        deploy.codeBuildRoleArns().get(environment.stage()), plan.deploy().operatorRoleArns()),
+                null);
+        return new Roles(bootstrap.deployRoleArn(), bootstrap.executionRoleArn(), bootstrap.externalId());
+    }
+
+    private static Roles documented(ToolingPlan plan, TargetEnvironment environment) {
+        String partition = plan.scope().partition();
+        return new Roles(Output.of(DeployRoles.deployRoleArn(partition, plan.naming(), environment)),
+                Output.of(DeployRoles.executionRoleArn(partition, plan.naming(), environment)),
+                ConfigOutput.of(DeployRoles.externalId(environment, plan.naming()), environment.externalIdSecret()));
+    }
+}
