@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.network;
 
+import com.sagemakermlops.components.ProductParameter;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
@@ -73,6 +74,11 @@ public final class PrivateNetworking extends ComponentResource {
 
         this.vpcEndpointIds = Output.all(ids);
         this.vpcEndpointIdsJoined = vpcEndpointIds.applyValue(list -> String.join(",", list));
+        var child = CustomResourceOptions.builder().parent(this).build();
+        ProductParameter.create(name, "VpcEndpointIds", vpcEndpointIdsJoined, args.product(),
+                ProductParameter.describedAs("VpcEndpointIds", args.product()), child);
+        ProductParameter.create(name, "SecurityGroupId", securityGroupId, args.product(),
+                ProductParameter.describedAs("SecurityGroupId", args.product()), child);
         registerOutputs(Map.of("vpcEndpointIds", vpcEndpointIds, "vpcEndpointIdsJoined", vpcEndpointIdsJoined,
                 "securityGroupId", securityGroupId));
     }

@@ -37,11 +37,12 @@ public final class AuditTrail extends ComponentResource {
         Map<String, String> tags = args.tags().asMap();
         Output<String> expectedArn = trailArn(args.naming(), args.partition(), args.region(), args.accountId());
 
-        SecureBucket bucket = SecureBucket.create(name + "-logs", new SecureBucket.Args(
-                args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.kmsKeyArn(), args.tags(),
-                bucketArn -> cloudTrailStatements(bucketArn, expectedArn, args.accountId())), child);
+        SecureBucket bucket = new SecureBucket(name + "-logs", new SecureBucket.Args(
+                args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.keyArn(), args.tags(),
+                bucketArn -> cloudTrailStatements(bucketArn, expectedArn, args.accountId())),
+                ComponentResourceOptions.builder().parent(this).build());
 
-        Role delivery = new Role(name + "-delivery", Roles.args(new Roles.Spec(
+        Role delivery = new Role(name + "-delivery-role", Roles.args(new Roles.Spec(
                         args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"),
                         "CloudTrail delivery of " + args.naming().productName() + " events to its security log group",
                         ServiceTrust.CLOUDTRAIL_LOGS_DELIVERY.trust(args.accountId(), expectedArn),
@@ -55,7 +56,7 @@ public final class AuditTrail extends ComponentResource {
         Trail trail = new Trail(name, TrailArgs.builder()
                 .name(trailName(args.naming()))
                 .s3BucketName(bucket.name())
-                .kmsKeyId(args.kmsKeyArn())
+                .kmsKeyId(args.keyArn())
                 .cloudWatchLogsGroupArn(args.logGroupArn().applyValue(arn -> arn + ":*"))
                 .cloudWatchLogsRoleArn(delivery.arn())
                 .enableLogFileValidation(true)

@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.security;
 
+import com.sagemakermlops.components.ProductParameter;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
@@ -47,17 +48,19 @@ public final class SecurityMonitoring extends ComponentResource {
         Naming naming = args.naming();
         Map<String, String> tags = args.tags().asMap();
         Output<String> accountId = Output.of(args.accountId());
+        args.store().keyGrants().add(KeyPolicyGrants.forSecurityMonitoring(naming, args.partition(), args.region(),
+                accountId));
 
         LogGroup logGroup = new LogGroup(name + "-events", LogGroupArgs.builder()
                 .name(logGroupName(naming))
                 .retentionInDays(args.security().logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
+                .kmsKeyId(args.keyArn())
                 .tags(tags)
                 .build(), child);
 
         Topic topic = new Topic(name + "-alerts", TopicArgs.builder()
                 .name(naming.physical(PhysicalName.SNS_TOPIC, "security-alerts"))
-                .kmsMasterKeyId(args.kmsKeyArn())
+                .kmsMasterKeyId(args.keyArn())
                 .tags(tags)
                 .build(), child);
         new TopicPolicy(name + "-alerts", TopicPolicyArgs.builder()
@@ -79,8 +82,7 @@ public final class SecurityMonitoring extends ComponentResource {
         }
 
         if (args.createTrail()) {
-            new AuditTrail(name + "-trail", new AuditTrailArgs(naming, args.partition(), args.region(), accountId,
-                    args.kmsKeyArn(), logGroup.arn(), args.tags(), args.permissionsBoundaryArn()),
+            new AuditTrail(name + "-trail", new AuditTrailArgs(args.product(), args.keyArn(), logGroup.arn()),
                     ComponentResourceOptions.builder().parent(this).build());
         }
 
@@ -88,6 +90,8 @@ public final class SecurityMonitoring extends ComponentResource {
         this.logGroupArn = logGroup.arn();
         this.topicArn = topic.arn();
         this.alarmNames = Output.all(names);
+        ProductParameter.create(name, "LogGroupName", logGroupName, args.product(),
+                ProductParameter.describedAs("LogGroupName", args.product()), child);
         registerOutputs(Map.of("logGroupName", logGroupName, "logGroupArn", logGroupArn, "topicArn", topicArn,
                 "alarmNames", alarmNames));
     }
