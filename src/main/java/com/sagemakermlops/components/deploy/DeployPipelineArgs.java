@@ -10,7 +10,6 @@ import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.naming.Naming;
-import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +55,7 @@ public record DeployPipelineArgs(
 
     /** The deploy pipeline's physical name. */
     String pipelineName() {
-        return naming().physical(PhysicalName.CODEPIPELINE, "deploy");
+        return naming().pipeline("deploy");
     }
 
     Naming naming() {

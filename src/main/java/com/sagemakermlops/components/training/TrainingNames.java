@@ -24,7 +24,7 @@ record TrainingNames(
                 sagemakerPipeline(naming),
                 project,
                 "/aws/codebuild/" + project,
-                naming.physical(PhysicalName.CODEPIPELINE, "training"),
+                naming.pipeline("training"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-sm"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-build"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-pipe"),
