@@ -6,10 +6,12 @@ import com.sagemakermlops.components.bootstrap.CrossAccountBootstrap;
 import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
 import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployRoles;
-import com.sagemakermlops.components.hosting.StageEnvironment;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.TargetEnvironment.Stage;
+import com.sagemakermlops.contract.StageExports;
+import com.sagemakermlops.contract.StageRoles;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,18 +26,17 @@ final class TargetStages {
     private TargetStages() {
     }
 
-    /** The exported environment of each configured stage, by stage id. */
-    static Map<String, Output<Map<String, Object>>> define(ToolingPlan plan, ModelStoreRef store,
-                                                           DeployPipeline deploy) {
+    /** The exported environment of each configured stage. */
+    static Map<Stage, Output<StageExports>> define(ToolingPlan plan, ModelStoreRef store, DeployPipeline deploy) {
         DeployConfig config = plan.deploy();
-        Map<String, Output<Map<String, Object>>> environments = new LinkedHashMap<>();
+        Map<Stage, Output<StageExports>> environments = new LinkedHashMap<>();
         for (TargetEnvironment environment : config.environments()) {
             Roles roles = plan.bootstraps(environment)
                     ? bootstrapped(plan, store, deploy, environment)
                     : documented(plan, environment);
-            environments.put(environment.stage().id(), StageEnvironment.exported(environment, roles.deploy(),
-                    roles.execution(), roles.externalId(), config.enableNetworkIsolation(),
-                    config.enableDataCapture()));
+            environments.put(environment.stage(), StageExports.of(environment,
+                    StageRoles.of(roles.deploy(), roles.execution(), roles.externalId()),
+                    config.enableNetworkIsolation(), config.enableDataCapture()));
         }
         return environments;
     }

@@ -4,6 +4,7 @@ import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.contract.ToolingExports;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
@@ -189,6 +190,7 @@ class ToolingStackTest {
                 deployRole.endsWith("/" + role.inputValues().get("name")) && role.provider().isPresent());
         assertThat(dev.outputs()).containsKeys("kmsKeyArn", "modelBucketName", "modelBucketArn",
                 "modelPackageGroupName", "modelPackageGroupArn", "productName", "toolingAccountId");
+        assertThat(ToolingExports.problems(dev.outputs())).isEmpty();
     }
 
     @Test

@@ -54,4 +54,17 @@ public final class TestStacks {
     public static Recording preview(String stack, FakeCloud cloud, Consumer<Context> program) {
         return OfflineEngine.run(stack, cloud, true, program);
     }
+
+    /** The run's errors, or what it threw: the engine reports a failed apply either way, depending on timing. */
+    public static String failureOf(java.util.function.Supplier<Recording> run) {
+        try {
+            return String.join("\n", run.get().errors());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return String.valueOf(cause.getMessage());
+        }
+    }
 }
