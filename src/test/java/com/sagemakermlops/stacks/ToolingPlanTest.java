@@ -16,15 +16,7 @@ class ToolingPlanTest {
     private static final String PRODUCT = "globalbank-prod-c001-us-west-2-fraud-detection-ml";
 
     private static ToolingPlan plan(String... extra) {
-        return ToolingPlan.of(TestStacks.config("""
-                config:
-                  aws:region: us-west-2
-                  sagemaker-mlops:role: tooling
-                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
-                  sagemaker-mlops:training:
-                    projectName: fraud-training
-                    seedCodePath: seed-code/model-build
-                """ + String.join("", java.util.Arrays.stream(extra).map(line -> "  " + line + "\n").toList())));
+        return ToolingPlan.of(TestStacks.config(TestStacks.tooling(extra)));
     }
 
     private static final String DEPLOY_TWO_STAGES = """

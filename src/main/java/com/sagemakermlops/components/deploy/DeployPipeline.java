@@ -85,9 +85,9 @@ public final class DeployPipeline extends ComponentResource {
         this.stateBucketName = state.map(StateBackend::bucketName);
         this.secretsKeyArn = state.map(StateBackend::secretsKeyArn);
         this.backendUrl = state.map(s -> s.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket,
-                args.region()))).orElseGet(() -> Output.of(cloud.orElseThrow().url()));
+                args.product().scope().region()))).orElseGet(() -> Output.of(cloud.orElseThrow().url()));
         this.secretsProvider = state.map(s -> s.secretsKeyArn().applyValue(arn -> StateBackend.secretsProvider(arn,
-                args.region()))).orElseGet(() -> Output.of(PulumiCloudBackend.SECRETS_PROVIDER));
+                args.product().scope().region()))).orElseGet(() -> Output.of(PulumiCloudBackend.SECRETS_PROVIDER));
 
         Map<Stage, Project> projects = new EnumMap<>(Stage.class);
         for (TargetEnvironment env : environments) {
@@ -122,8 +122,8 @@ public final class DeployPipeline extends ComponentResource {
     private StateBackend stateBackend(String name, DeployPipelineArgs args, List<Output<String>> buildRoleArns) {
         List<String> operators = args.deploy().operatorRoleArns();
         args.store().keyGrants().add(Operators.productKeyForState(operators, args.product().scope().arns(),
-                args.naming()));
-        return new StateBackend(name + "-backend", args.naming(), args.tags(), args.scope(), buildRoleArns, operators,
+                args.product().naming()));
+        return new StateBackend(name + "-backend", args.product().naming(), args.product().tags(), args.scope(), buildRoleArns, operators,
                 ComponentResourceOptions.builder().parent(this).build());
     }
 
@@ -131,10 +131,10 @@ public final class DeployPipeline extends ComponentResource {
                               Map<Stage, Project> projects) {
         var scope = args.scope();
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
-                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
                 ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", args.pipelineName())),
-                args.permissionsBoundary(), args.tags()), child());
+                args.product().permissionsBoundary(), args.product().tags()), child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-permissions", pipelineRole,
                 DeployPolicies.pipelineRole(scope, source, projects.values().stream().map(Project::arn).toList()),
                 child());
@@ -149,7 +149,7 @@ public final class DeployPipeline extends ComponentResource {
                                 .actions(action(stage.action(), args, source, projects))
                                 .build())
                         .toList())
-                .tags(args.tags().asMap())
+                .tags(args.product().tags().asMap())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(pipelineAccess).build());
     }
 
@@ -157,8 +157,8 @@ public final class DeployPipeline extends ComponentResource {
         return new PipelineStartRule(name + "-trigger", new PipelineStartRule.Args(
                 "Starts the deploy pipeline when a model package version is Approved",
                 args.store().createdRegistryName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
-                args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
-                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.product()),
+                args.product().naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.product()),
                 ComponentResourceOptions.builder().parent(this).build());
     }
 
@@ -192,18 +192,18 @@ public final class DeployPipeline extends ComponentResource {
     }
 
     private Role buildRole(String name, DeployPipelineArgs args, Stage stage) {
-        String projectName = DeployBuild.projectName(args.naming(), stage);
+        String projectName = DeployBuild.projectName(args.product().naming(), stage);
         return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
-                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
                 "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
                 ServiceTrust.CODEBUILD.trust(args.scope().accountId(), args.scope().arn("codebuild",
-                        "project/" + projectName)), args.permissionsBoundary(), args.tags()), child());
+                        "project/" + projectName)), args.product().permissionsBoundary(), args.product().tags()), child());
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, PipelineSource source, TargetEnvironment env,
                                   Role role, Optional<StateBackend> state) {
-        String projectName = DeployBuild.projectName(args.naming(), env.stage());
-        String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
+        String projectName = DeployBuild.projectName(args.product().naming(), env.stage());
+        String deployRoleArn = DeployRoles.deployRoleArn(args.product().scope().partition(), args.product().naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
         List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
                 new DeployPolicies.Backend(state.map(s -> new DeployPolicies.State(s.bucketArn(), s.secretsKeyArn())),
@@ -214,8 +214,8 @@ public final class DeployPipeline extends ComponentResource {
         var access = Roles.permissions(prefix + "-permissions", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(prefix + "-extra", "deploy-build-" + env.stage().id(),
-                args.deploy().buildPolicies(), role, args.naming(), args.tags(), child()));
-        Tags tags = args.tags().withSuppressions(List.of(
+                args.deploy().buildPolicies(), role, args.product().naming(), args.product().tags(), child()));
+        Tags tags = args.product().tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
                 .name(projectName)
@@ -243,7 +243,7 @@ public final class DeployPipeline extends ComponentResource {
                         args.store().createdRegistryName(), backendUrl, secretsProvider)
                 .applyValue(t -> {
                     Map<String, Output<String>> all = new LinkedHashMap<>();
-                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.product().naming()), t.t1, t.t2,
                                     t.t3)
                             .forEach((key, value) -> all.put(key, Output.of(value)));
                     all.putAll(source.build().variables());

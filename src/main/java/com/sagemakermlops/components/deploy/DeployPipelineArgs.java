@@ -1,19 +1,16 @@
 package com.sagemakermlops.components.deploy;
 
 import com.pulumi.asset.AssetOrArchive;
-import com.pulumi.core.Output;
 import com.sagemakermlops.components.ProductContext;
-import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.AwsScope;
 import com.sagemakermlops.components.source.SourceSettings;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -55,35 +52,12 @@ public record DeployPipelineArgs(
 
     /** The deploy pipeline's physical name. */
     String pipelineName() {
-        return naming().pipeline("deploy");
-    }
-
-    Naming naming() {
-        return product.naming();
-    }
-
-    Tags tags() {
-        return product.tags();
-    }
-
-    String partition() {
-        return product.scope().partition();
-    }
-
-    String region() {
-        return product.scope().region();
-    }
-
-    String accountId() {
-        return product.scope().accountId();
-    }
-
-    Optional<Output<String>> permissionsBoundary() {
-        return product.permissionsBoundary();
+        return product.naming().pipeline("deploy");
     }
 
     DeployPolicies.Scope scope() {
-        return new DeployPolicies.Scope(partition(), region(), accountId(), naming().productName(),
+        AwsScope aws = product.scope();
+        return new DeployPolicies.Scope(aws.partition(), aws.region(), aws.accountId(), product.naming().productName(),
                 store.bucketArn(), ArtifactStores.folderOf(pipelineName()), store.keyArn(), store.registryArn());
     }
 }

@@ -2,9 +2,7 @@ package com.sagemakermlops.components.network;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.ProductContext;
-import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.NetworkConfig;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
 import java.util.Objects;
@@ -34,26 +32,6 @@ public record PrivateNetworkingArgs(ProductContext product, List<String> stageAc
 
     /** This account and the stage accounts, each once: the principals the endpoints serve. */
     List<String> accounts() {
-        return Stream.concat(Stream.of(accountId()), stageAccounts.stream()).distinct().toList();
-    }
-
-    Naming naming() {
-        return product.naming();
-    }
-
-    Tags tags() {
-        return product.tags();
-    }
-
-    String partition() {
-        return product.scope().partition();
-    }
-
-    String region() {
-        return product.scope().region();
-    }
-
-    String accountId() {
-        return product.scope().accountId();
+        return Stream.concat(Stream.of(product.scope().accountId()), stageAccounts.stream()).distinct().toList();
     }
 }

@@ -2,11 +2,8 @@ package com.sagemakermlops.components.security;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.ProductContext;
-import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Inputs of {@link AuditTrail}.
@@ -21,29 +18,5 @@ public record AuditTrailArgs(ProductContext product, Output<String> keyArn, Outp
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(keyArn, "keyArn");
         Objects.requireNonNull(logGroupArn, "logGroupArn");
-    }
-
-    Naming naming() {
-        return product.naming();
-    }
-
-    Tags tags() {
-        return product.tags();
-    }
-
-    String partition() {
-        return product.scope().partition();
-    }
-
-    String region() {
-        return product.scope().region();
-    }
-
-    Output<String> accountId() {
-        return Output.of(product.scope().accountId());
-    }
-
-    Optional<Output<String>> permissionsBoundaryArn() {
-        return product.permissionsBoundary();
     }
 }

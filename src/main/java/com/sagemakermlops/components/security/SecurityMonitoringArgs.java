@@ -1,14 +1,10 @@
 package com.sagemakermlops.components.security;
 
-import com.pulumi.core.Output;
 import com.sagemakermlops.components.ProductContext;
-import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.SecurityConfig;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Inputs of {@link SecurityMonitoring}.
@@ -27,33 +23,5 @@ public record SecurityMonitoringArgs(ProductContext product, SecurityConfig secu
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(store, "store");
-    }
-
-    Naming naming() {
-        return product.naming();
-    }
-
-    Tags tags() {
-        return product.tags();
-    }
-
-    String partition() {
-        return product.scope().partition();
-    }
-
-    String region() {
-        return product.scope().region();
-    }
-
-    String accountId() {
-        return product.scope().accountId();
-    }
-
-    Output<String> keyArn() {
-        return store.keyArn();
-    }
-
-    Optional<Output<String>> permissionsBoundaryArn() {
-        return product.permissionsBoundary();
     }
 }

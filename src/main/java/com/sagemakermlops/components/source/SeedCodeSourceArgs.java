@@ -1,14 +1,9 @@
 package com.sagemakermlops.components.source;
 
 import com.pulumi.asset.AssetOrArchive;
-import com.pulumi.core.Output;
 import com.sagemakermlops.components.ProductContext;
-import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.store.ModelStoreRef;
-import com.sagemakermlops.config.CodeStarConnection;
 import com.sagemakermlops.config.SourceControl;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.Map;
 import java.util.Objects;
@@ -47,41 +42,5 @@ public record SeedCodeSourceArgs(
             throw new IllegalArgumentException("a " + source.control().name().toLowerCase()
                     + " source needs a seed code path");
         }
-    }
-
-    SourceControl control() {
-        return source.control();
-    }
-
-    Optional<CodeStarConnection> connection() {
-        return source.connection();
-    }
-
-    Output<String> bucketName() {
-        return store.bucketName();
-    }
-
-    Output<String> bucketArn() {
-        return store.bucketArn();
-    }
-
-    Output<String> keyArn() {
-        return store.keyArn();
-    }
-
-    Naming naming() {
-        return product.naming();
-    }
-
-    Tags tags() {
-        return product.tags();
-    }
-
-    Arns arns() {
-        return product.scope().arns();
-    }
-
-    Optional<Output<String>> permissionsBoundary() {
-        return product.permissionsBoundary();
     }
 }

@@ -67,18 +67,12 @@ final class TrainingFixture {
 
     /** The minimal tooling configuration with {@code extra} top-level lines (e.g. sourceControl, tier). */
     static String minimal(String... extra) {
-        return """
-                config:
-                  aws:region: us-west-2
-                  sagemaker-mlops:role: tooling
-                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
-                  sagemaker-mlops:training:
-                    projectName: fraud-training
-                    seedCodePath: seed-code/model-build
-                  sagemaker-mlops:deploy:
+        List<String> lines = new java.util.ArrayList<>(List.of("""
+                sagemaker-mlops:deploy:
                     projectName: fraud-deploy
-                    seedCodePath: seed-code/model-deploy
-                """ + String.join("", List.of(extra).stream().map(line -> "  " + line + "\n").toList());
+                    seedCodePath: seed-code/model-deploy"""));
+        lines.addAll(List.of(extra));
+        return TestStacks.tooling(lines.toArray(String[]::new));
     }
 
     static Recording run(String yaml) {
