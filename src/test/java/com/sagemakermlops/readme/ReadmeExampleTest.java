@@ -46,10 +46,18 @@ class ReadmeExampleTest {
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(provider));
         Map<String, Object> config = recording.named("aws:sagemaker/endpointConfiguration:EndpointConfiguration",
                 "churn-config").inputValues();
-        assertThat(config).extractingByKey("dataCaptureConfig")
+        String bucket = String.valueOf(recording.named("aws:s3/bucketV2:BucketV2", "store-models")
+                .inputValues().get("bucket"));
+        String key = String.valueOf(recording.named("aws:kms/key:Key", "store-key").outputValues().get("arn"));
+        assertThat(config).containsEntry("kmsKeyArn", key).extractingByKey("dataCaptureConfig")
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsEntry("destinationS3Uri", "s3://acme-churn-captures/live/");
-        assertThat(String.valueOf(recording.outputs().get("endpointName"))).isEqualTo("acme-churn-live-endpoint");
+                .containsEntry("destinationS3Uri", "s3://" + bucket + "/data-capture/live/")
+                .containsEntry("kmsKeyId", key);
+        assertThat(recording.named("aws:sagemaker/model:Model", "churn-model").inputValues())
+                .containsEntry("primaryContainer", Map.of("modelPackageName", "arn:aws:sagemaker:eu-west-1:"
+                        + ServingApp.ACCOUNT + ":model-package/acme-prod-c001-eu-west-1-churn-ml-models/7"));
+        assertThat(String.valueOf(recording.outputs().get("endpointName")))
+                .isEqualTo("acme-prod-c001-eu-west-1-churn-ml-live-endpoint");
         List<PolicyFinding> findings = PolicyPack.standard().evaluate(
                 recording.resources().stream().map(RecordedResource::toPolicyResource).toList(),
                 PolicyPackConfig.defaults());

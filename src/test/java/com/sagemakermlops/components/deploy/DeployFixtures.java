@@ -32,7 +32,6 @@ final class DeployFixtures {
     static final String GROUP_ARN = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":model-package-group/" + GROUP;
     static final String BUCKET = "acme-model-bucket";
     static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
-    /** Where CodePipeline keeps the deploy pipeline's artifacts: the first 20 characters of its name. */
     /** The first 20 characters of the deploy pipeline's name, where CodePipeline keeps its artifacts. */
     static final String ARTIFACT_FOLDER = "deploy-9bf3e9b0-acme";
     static final String CMK_ARN = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/1111-2222";
