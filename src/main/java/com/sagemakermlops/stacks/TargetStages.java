@@ -9,7 +9,6 @@ import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.TargetEnvironment;
-import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.contract.StageExports;
 import com.sagemakermlops.contract.StageRoles;
 
@@ -27,36 +26,32 @@ final class TargetStages {
     }
 
     /** The exported environment of each configured stage. */
-    static Map<Stage, Output<StageExports>> define(ToolingPlan plan, ModelStoreRef store, DeployPipeline deploy) {
+    static Map<TargetEnvironment.Stage, Output<StageExports>> define(ToolingPlan plan, ModelStoreRef store,
+                                                                     DeployPipeline deploy) {
         DeployConfig config = plan.deploy();
-        Map<Stage, Output<StageExports>> environments = new LinkedHashMap<>();
+        Map<TargetEnvironment.Stage, Output<StageExports>> environments = new LinkedHashMap<>();
         for (TargetEnvironment environment : config.environments()) {
-            Roles roles = plan.bootstraps(environment)
+            Output<StageRoles> roles = plan.bootstraps(environment)
                     ? bootstrapped(plan, store, deploy, environment)
                     : documented(plan, environment);
-            environments.put(environment.stage(), StageExports.of(environment,
-                    StageRoles.of(roles.deploy(), roles.execution(), roles.externalId()),
+            environments.put(environment.stage(), StageExports.of(environment, roles,
                     config.enableNetworkIsolation(), config.enableDataCapture()));
         }
         return environments;
     }
 
-    /** The two roles of a stage account and the external ID its deploy role requires. */
-    private record Roles(Output<String> deploy, Output<String> execution, Output<String> externalId) {
-    }
-
-    private static Roles bootstrapped(ToolingPlan plan, ModelStoreRef store, DeployPipeline deploy,
+    private static Output<StageRoles> bootstrapped(ToolingPlan plan, ModelStoreRef store, DeployPipeline deploy,
                                       TargetEnvironment environment) {
         var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                 new CrossAccountBootstrapArgs(environment, plan.product(Optional.empty()), store,
                         deploy.codeBuildRoleArns().get(environment.stage()), plan.deploy().operatorRoleArns()),
                 null);
-        return new Roles(bootstrap.deployRoleArn(), bootstrap.executionRoleArn(), bootstrap.externalId());
+        return StageRoles.of(bootstrap.deployRoleArn(), bootstrap.executionRoleArn(), bootstrap.externalId());
     }
 
-    private static Roles documented(ToolingPlan plan, TargetEnvironment environment) {
+    private static Output<StageRoles> documented(ToolingPlan plan, TargetEnvironment environment) {
         String partition = plan.scope().partition();
-        return new Roles(Output.of(DeployRoles.deployRoleArn(partition, plan.naming(), environment)),
+        return StageRoles.of(Output.of(DeployRoles.deployRoleArn(partition, plan.naming(), environment)),
                 Output.of(DeployRoles.executionRoleArn(partition, plan.naming(), environment)),
                 ConfigOutput.of(DeployRoles.externalId(environment, plan.naming()), environment.externalIdSecret()));
     }
