@@ -15,6 +15,8 @@ import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.StageEnvironment;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringNames;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.hosting.ToolingOutputNames;
 import com.sagemakermlops.components.iam.Arns;
@@ -84,6 +86,11 @@ final class ToolingStack {
         if (tier.atLeast(Tier.ENTERPRISE)) {
             keyGrants.addAll(KeyPolicyGrants.forSecurityMonitoring(naming, config.partition(), config.region(),
                     Output.of(accountId)));
+        }
+        if (deployConfig.enableDataCapture()) {
+            keyGrants.add(MonitoringPermissions.alertTopicKeyGrant(deployConfig.environments().stream()
+                    .map(e -> MonitoringNames.alertTopicArn(naming.productName(), e.stage(), e.accountId(), e.region()))
+                    .toList()));
         }
         TrainingPipelineArgs trainingArgs = TrainingPipelineArgs.from(config, naming, tags, Output.of(accountId),
                 boundary).withKeyGrants(keyGrants);

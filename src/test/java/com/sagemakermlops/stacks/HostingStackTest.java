@@ -47,7 +47,7 @@ class HostingStackTest {
                       strategy: canary
                       trafficPercent: 20
                       waitMinutes: 12
-                """.formatted(ToolingFixture.STACK, stage, modelPackageArnLine));
+                %s""".formatted(ToolingFixture.STACK, stage, modelPackageArnLine, ToolingFixture.MONITORING_YAML));
     }
 
     static Recording run(String stage, String modelPackageArnLine) {

@@ -26,6 +26,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.hosting.monitoring.EndpointMonitoring;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 
@@ -36,7 +37,7 @@ import java.util.Optional;
  * One stage's hosting of the approved model, in the stage's account through its explicit provider: the model built
  * from the approved package, an endpoint configuration encrypted with the tooling CMK (with data capture when the
  * environment asks for it), an endpoint that moves to new versions blue/green and rolls back on its 5xx and latency
- * alarms, and target-tracking autoscaling of its variant.
+ * alarms, target-tracking autoscaling of its variant, and data-quality monitoring of what it captures.
  */
 public final class ModelHosting extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:hosting:ModelHosting";
@@ -54,6 +55,7 @@ public final class ModelHosting extends ComponentResource {
     private final Output<String> endpointName;
     private final Output<String> endpointArn;
     private final Output<String> endpointConfigName;
+    private final Output<Optional<String>> monitoringScheduleName;
 
     public ModelHosting(String name, ModelHostingArgs args, Provider provider) {
         super(TYPE, name, ComponentResourceOptions.builder().providers(provider).build());
@@ -155,6 +157,10 @@ public final class ModelHosting extends ComponentResource {
                         .build())
                 .build(), options);
 
+        this.monitoringScheduleName = EndpointMonitoring.attach(new EndpointMonitoring.Request(name + "-monitoring",
+                stage, hosting.monitoring(), environment, tooling.productName(), tooling.modelBucketName(),
+                tooling.kmsKeyArn(), endpoint.name(), args.tags()), provider, this);
+
         this.endpointName = endpoint.name();
         this.endpointArn = endpoint.arn();
         this.endpointConfigName = endpointConfig.name();
@@ -173,6 +179,11 @@ public final class ModelHosting extends ComponentResource {
     /** The endpoint configuration this deploy puts the endpoint on: what the deploy build checks it serves. */
     public Output<String> endpointConfigName() {
         return endpointConfigName;
+    }
+
+    /** The data-quality monitoring schedule of the endpoint, empty when it is not monitored. */
+    public Output<Optional<String>> monitoringScheduleName() {
+        return monitoringScheduleName;
     }
 
     /** An alarm on one metric of the endpoint's variant, a minute per datapoint, quiet while there is no traffic. */

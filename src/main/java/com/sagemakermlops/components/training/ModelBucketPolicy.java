@@ -2,6 +2,7 @@ package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.hosting.DataCapture;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The model bucket's statements besides TLS only: model artifacts readable by the target accounts, data capture writable. */
+/**
+ * The model bucket's statements besides TLS only: model artifacts readable by the target accounts, data capture
+ * writable, and with data capture what the stages' monitoring jobs read and write.
+ */
 final class ModelBucketPolicy {
     private ModelBucketPolicy() {
     }
@@ -34,6 +38,8 @@ final class ModelBucketPolicy {
                     Statement.allow("WriteDataCaptureBy" + stage.title(), "s3:PutObject")
                             .principal("AWS", arns.root(account))
                             .on(objects(bucketArn, DataCapture.prefix(stage)))));
+            targets.forEach((stage, account) -> statements.addAll(
+                    MonitoringPermissions.bucketStatements(stage, arns.root(account), bucketArn)));
         }
         return statements;
     }

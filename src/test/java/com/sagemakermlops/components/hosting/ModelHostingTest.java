@@ -3,7 +3,9 @@ package com.sagemakermlops.components.hosting;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitor;
 import com.sagemakermlops.config.HostingConfig;
+import com.sagemakermlops.config.MonitoringConfig;
 import com.sagemakermlops.config.HostingConfig.Deployment.Strategy;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.engine.RecordedResource;
@@ -26,10 +28,16 @@ class ModelHostingTest {
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
     static HostingConfig hosting(Strategy strategy, int trafficPercent, int waitMinutes) {
-        return new HostingConfig(ToolingFixture.STACK, TargetEnvironment.Stage.PREPROD,
+        return hosting(TargetEnvironment.Stage.PREPROD, ToolingFixture.monitoring(), strategy, trafficPercent,
+                waitMinutes);
+    }
+
+    static HostingConfig hosting(TargetEnvironment.Stage stage, MonitoringConfig monitoring, Strategy strategy,
+                                 int trafficPercent, int waitMinutes) {
+        return new HostingConfig(ToolingFixture.STACK, stage,
                 Optional.of(ToolingFixture.PACKAGE_V3), "ml.m5.large", 1, Optional.empty(), Optional.empty(),
                 new HostingConfig.Autoscaling(1, 4, 120),
-                new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes));
+                new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes), monitoring);
     }
 
     static Recording run(HostingConfig hosting, String modelPackageArn) {
@@ -41,7 +49,7 @@ class ModelHostingTest {
         });
     }
 
-    private static Map<String, Object> one(Recording recording, String type) {
+    static Map<String, Object> one(Recording recording, String type) {
         List<RecordedResource> all = recording.ofType(type);
         assertThat(all).hasSize(1);
         return all.get(0).inputValues();
@@ -133,23 +141,26 @@ class ModelHostingTest {
     }
 
     @Test
-    void childrenBelongToTheComponentAndGoThroughTheGivenProvider() {
+    void childrenBelongToTheComponentOrItsMonitorAndGoThroughTheGivenProvider() {
         Recording recording = run(hosting(Strategy.LINEAR, 20, 10), ToolingFixture.PACKAGE_V3);
         String component = recording.named(ModelHosting.TYPE, "hosting").urn();
+        RecordedResource monitor = recording.named(DataQualityMonitor.TYPE, "hosting-monitoring");
+        assertThat(monitor.parent()).contains(component);
         String provider = recording.named("pulumi:providers:aws", "stage").urn();
         List<RecordedResource> children = recording.resources().stream()
                 .filter(r -> r.type().startsWith("aws:")).toList();
-        assertThat(children).hasSize(7).allSatisfy(r -> {
-            assertThat(r.parent()).as(r.name()).contains(component);
+        assertThat(children).hasSize(15).allSatisfy(r -> {
+            assertThat(r.parent().orElseThrow()).as(r.name()).isIn(component, monitor.urn());
             assertThat(r.provider()).as(r.name()).contains(provider);
         });
-        assertThat(children).filteredOn(r -> !r.type().equals("aws:appautoscaling/policy:Policy"))
+        assertThat(children).filteredOn(r -> !List.of("aws:appautoscaling/policy:Policy",
+                        "aws:cloudwatch/eventTarget:EventTarget", "aws:sns/topicPolicy:TopicPolicy").contains(r.type()))
                 .allSatisfy(r -> assertThat(r.inputValues()).as(r.name())
                         .containsEntry("tags", Map.of("product", ToolingFixture.PRODUCT)));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> inputs, String... path) {
+    static Map<String, Object> nested(Map<String, Object> inputs, String... path) {
         Map<String, Object> current = inputs;
         for (String key : path) {
             assertThat(current).extractingByKey(key, MAP).isNotNull();
