@@ -2,6 +2,7 @@ package com.sagemakermlops.stacks;
 
 import com.google.gson.Gson;
 import com.sagemakermlops.components.hosting.ModelHosting;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitor;
 import com.sagemakermlops.components.hosting.ToolingFixture;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.engine.RecordedResource;
@@ -94,10 +95,13 @@ class HostingStackTest {
         assertThat(aws).extracting(RecordedResource::type).contains(
                 "aws:sagemaker/model:Model", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
                 "aws:sagemaker/endpoint:Endpoint", "aws:appautoscaling/target:Target",
-                "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm");
+                "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+                "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws:sns/topic:Topic");
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(providerUrn));
         String component = preprod.named(ModelHosting.TYPE, "hosting-preprod").urn();
-        assertThat(aws).allSatisfy(r -> assertThat(r.parent()).as(r.name()).contains(component));
+        String monitor = preprod.named(DataQualityMonitor.TYPE, "hosting-preprod-monitoring").urn();
+        assertThat(aws).allSatisfy(r -> assertThat(r.parent().orElseThrow()).as(r.name()).isIn(component, monitor));
     }
 
     @Test

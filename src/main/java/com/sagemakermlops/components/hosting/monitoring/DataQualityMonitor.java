@@ -67,7 +67,11 @@ public final class DataQualityMonitor extends ComponentResource {
         JobInputs inputs = JobInputs.of(args);
         String productName = args.tooling().productName();
 
-        var definition = new DataQualityJobDefinition(name + "-job", jobDefinition(inputs, args), options);
+        // Setting the name makes the provider replace a job definition delete-first, while the schedule still runs
+        // it: the replaced one leaves the stack's state but stays in SageMaker, and the schedule moves to the new one.
+        var definition = new DataQualityJobDefinition(name + "-job", jobDefinition(inputs, args),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        .deleteBeforeReplace(true).retainOnDelete(true).build());
         var schedule = new MonitoringSchedule(name + "-schedule", MonitoringScheduleArgs.builder()
                 .name(MonitoringNames.schedule(productName, args.stage()))
                 .monitoringScheduleConfig(MonitoringScheduleMonitoringScheduleConfigArgs.builder()
