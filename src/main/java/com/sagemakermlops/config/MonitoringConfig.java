@@ -73,9 +73,10 @@ public record MonitoringConfig(Optional<Boolean> enabled, MonitoringSchedule sch
         int maxRuntime = n.integer("maxRuntimeMinutes", MAX_RUNTIME_MINUTES, 1, MAX_RUNTIME_MINUTES);
         Optional<String> statistics = n.string("statisticsUri", baselineFile("statistics.json"));
         Optional<String> constraints = n.string("constraintsUri", baselineFile("constraints.json"));
-        if (statistics.isPresent() != constraints.isPresent()) {
-            n.problem(statistics.isPresent() ? "constraintsUri" : "statisticsUri",
-                    "is required with " + (statistics.isPresent() ? "statisticsUri" : "constraintsUri")
+        boolean withStatistics = n.has("statisticsUri");
+        if (withStatistics != n.has("constraintsUri")) {
+            n.problem(withStatistics ? "constraintsUri" : "statisticsUri",
+                    "is required with " + (withStatistics ? "statisticsUri" : "constraintsUri")
                             + ": a baseline is its statistics and its constraints");
         }
         Optional<Baseline> baseline = statistics.flatMap(s -> constraints.map(c -> new Baseline(s, c)));
