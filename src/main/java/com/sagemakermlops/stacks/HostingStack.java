@@ -58,6 +58,7 @@ final class HostingStack {
         ctx.export("endpointConfigName", hosted.endpointConfigName());
         ctx.export("namePrefix", tooling.productName().applyValue(HostingNames::resourcePrefix));
         ctx.export("modelPackageArn", Output.of(modelPackageArn.get()));
+        ctx.export("dataCaptureUri", hosted.dataCaptureUri());
         ctx.export("monitoringScheduleName", hosted.monitoringScheduleName().applyValue(name -> name.orElse("")));
     }
 

@@ -56,6 +56,7 @@ public final class ModelHosting extends ComponentResource {
     private final Output<String> endpointArn;
     private final Output<String> endpointConfigName;
     private final Output<Optional<String>> monitoringScheduleName;
+    private final Output<String> dataCaptureUri;
 
     public ModelHosting(String name, ModelHostingArgs args, Provider provider) {
         super(TYPE, name, ComponentResourceOptions.builder().providers(provider).build());
@@ -161,6 +162,8 @@ public final class ModelHosting extends ComponentResource {
                 stage, hosting.monitoring(), environment, tooling.productName(), tooling.modelBucketName(),
                 tooling.kmsKeyArn(), endpoint.name(), args.tags()), provider, this);
 
+        this.dataCaptureUri = Output.tuple(environment, tooling.modelBucketName()).applyValue(t ->
+                t.t1.enableDataCapture() ? DataCapture.destination(t.t2, stage) : "");
         this.endpointName = endpoint.name();
         this.endpointArn = endpoint.arn();
         this.endpointConfigName = endpointConfig.name();
@@ -179,6 +182,11 @@ public final class ModelHosting extends ComponentResource {
     /** The endpoint configuration this deploy puts the endpoint on: what the deploy build checks it serves. */
     public Output<String> endpointConfigName() {
         return endpointConfigName;
+    }
+
+    /** Where the endpoint captures its requests and answers ({@code s3://<bucket>/data-capture/<stage>/}), or "". */
+    public Output<String> dataCaptureUri() {
+        return dataCaptureUri;
     }
 
     /** The data-quality monitoring schedule of the endpoint, empty when it is not monitored. */

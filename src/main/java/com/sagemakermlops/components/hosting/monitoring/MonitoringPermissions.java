@@ -124,6 +124,15 @@ public final class MonitoringPermissions {
     }
 
     /**
+     * The deploy build's smoke test lists the stage's capture prefix in the tooling bucket, to see its records
+     * arrive where the monitoring job reads them (seed-code/model-deploy/scripts/smoke_test.py wait_for_capture).
+     */
+    public static Statement captureListing(TargetEnvironment.Stage stage, Output<String> bucketArn) {
+        return Statement.allow("ListDataCapture", "s3:ListBucket").on(bucketArn)
+                .when("StringLike", "s3:prefix", DataCapture.prefix(stage) + "*");
+    }
+
+    /**
      * The product key's statement that lets EventBridge publish the stages' monitoring alerts to their topics, which
      * the key encrypts. KMS sees no source account or rule for EventBridge's deliveries (SNS, "Enable compatibility
      * between event sources from AWS services and encrypted topics",
