@@ -135,8 +135,13 @@ final class ToolingStack {
         if (tier.atLeast(Tier.PROFESSIONAL)) {
             List<Output<String>> projects = new ArrayList<>(List.of(training.buildProjectName()));
             projects.addAll(deploy.projectNames().values());
+            List<PipelineDashboardArgs.MonitoredStage> monitored = deployConfig.enableDataCapture()
+                    ? deployConfig.environments().stream().map(e -> new PipelineDashboardArgs.MonitoredStage(
+                    e.stage(), e.accountId(), e.region(), naming.productName())).toList()
+                    : List.of();
             var dashboard = new PipelineDashboard("dashboard", new PipelineDashboardArgs(naming, config.region(),
-                    List.of(training.pipelineName(), deploy.pipelineName()), projects, deploy.eventRuleName()));
+                    List.of(training.pipelineName(), deploy.pipelineName()), projects, deploy.eventRuleName(),
+                    monitored));
             parameters.put("DashboardName", dashboard.dashboardName());
             parameters.put("DeployPipelineArn", deploy.pipelineArn());
         }

@@ -31,7 +31,7 @@ public final class PipelineDashboard extends ComponentResource {
                 .map(r -> r.applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
         Output<String> body = Output.tuple(Output.all(args.pipelineNames()), Output.all(args.projectNames()), rule)
-                .applyValue(t -> DashboardBody.of(args.region(), t.t1, t.t2, t.t3));
+                .applyValue(t -> DashboardBody.of(args.region(), t.t1, t.t2, t.t3, args.monitoredStages()));
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(args.naming().physical(PhysicalName.DASHBOARD, "pipelines"))
                 .dashboardBody(body)
