@@ -71,7 +71,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Optional<Output<String>> runtimeBoundary = args.withBoundary()
                 ? Optional.of(boundary(name + "-runtime-boundary", scope, args,
                 TargetRolePolicies.runtimeBoundaryName(args.naming(), scope.stage()),
-                "roles SageMaker runs the hosted model and its monitoring as", runtimePermissions, inTarget.build()))
+                "execution and monitoring roles", runtimePermissions, inTarget.build()))
                 : Optional.empty();
 
         Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
