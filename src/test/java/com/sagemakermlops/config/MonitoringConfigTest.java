@@ -18,15 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * files.
  */
 class MonitoringConfigTest {
-    private static final String STACK = """
-            config:
-              aws:region: us-west-2
-              sagemaker-mlops:role: hosting
-              sagemaker-mlops:hosting:
-                toolingStack: organization/sagemaker-mlops/dev
-                stage: prod
-                monitoring:
-            """;
+    private static final String STACK = HostingConfigTest.STACK + "    monitoring:\n";
     private static final String BASELINE = "s3://models-bucket/pipelines/p/q3n8x4v2k7a1/baseline/";
 
     private static HostingConfig hosting(String monitoringLines) {
