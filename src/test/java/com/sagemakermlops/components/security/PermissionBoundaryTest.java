@@ -132,8 +132,13 @@ class PermissionBoundaryTest {
         var key = statement(policy, "DenyKeyDisabling");
         assertThat(key.get("Effect").getAsString()).isEqualTo("Deny");
         assertThat(strings(key, "Action")).contains("kms:DisableKey", "kms:ScheduleKeyDeletion");
-        assertThat(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
-                .get("kms:ResourceAliases").getAsString()).isEqualTo(NAMING.keyAlias());
+        // The hosting stacks' secrets key is kept as the product key is.
+        assertThat(strings(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals"),
+                "kms:ResourceAliases")).containsExactly(NAMING.keyAlias(), NAMING.secretsKeyAlias());
+        var aliases = statement(policy, "DenyKeyAliasChange");
+        assertThat(strings(aliases, "Action")).containsExactly("kms:CreateAlias", "kms:DeleteAlias",
+                "kms:UpdateAlias");
+        assertThat(strings(aliases, "Resource")).containsExactly("arn:aws:kms:us-west-2:*:alias/*");
 
         var buckets = statement(policy, "DenyBucketProtectionChange");
         assertThat(strings(buckets, "Action")).contains("s3:PutBucketPublicAccessBlock", "s3:DeleteBucketPolicy");
