@@ -18,6 +18,7 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.TargetEnvironment;
 
 import java.util.ArrayList;
@@ -39,10 +40,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
     private final Output<String> executionRoleArn;
     private final Output<String> externalId;
 
-    public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args) {
-        this(name, args, null);
-    }
-
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
@@ -59,10 +56,11 @@ public final class CrossAccountBootstrap extends ComponentResource {
                                 : Output.of(assumeBootstrapRole(environment)))
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
+        ModelStoreRef store = args.store();
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                args.modelBucketArn(), args.modelArtifactsArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
+                store.bucketArn(), store.modelArtifactsArn(), store.keyArn(), store.registryArn());
         List<Statement> monitoringPermissions = TargetRolePolicies.monitoringRole(scope, environment.vpc(),
-                args.modelBucketArn(), args.modelArtifactsArn(), args.kmsKeyArn());
+                store.bucketArn(), store.modelArtifactsArn(), store.keyArn());
         Optional<Output<String>> boundary = args.withBoundary()
                 ? Optional.of(deployBoundary(name + "-boundary", scope, args, inTarget.build()))
                 : Optional.empty();
@@ -74,7 +72,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 "execution and monitoring roles", runtimePermissions, inTarget.build()))
                 : Optional.empty();
 
-        Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
+        Role execution = role(name + "-execution-role",
+                DeployRoles.executionRoleName(args.naming(), environment.stage()),
                 TargetRolePolicies.executionTrust(scope), runtimeBoundary, args, inTarget.build());
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
@@ -87,7 +86,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
                         args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
-                args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
+                args.store().keyArn(), args.store().registryArn()), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
@@ -114,8 +113,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(scope.partition(), args.naming(),
                 args.environment()));
         return boundary(name, scope, args, TargetRolePolicies.boundaryName(args.naming(), scope.stage()),
-                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.kmsKeyArn(),
-                        args.modelPackageGroupArn()), options);
+                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
+                        args.store().registryArn()), options);
     }
 
     /** A stage boundary named {@code policyName}, in the account of the roles it bounds. */

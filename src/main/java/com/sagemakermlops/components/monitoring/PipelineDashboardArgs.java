@@ -1,23 +1,25 @@
 package com.sagemakermlops.components.monitoring;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.ProductContext;
 import com.sagemakermlops.config.TargetEnvironment;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link PipelineDashboard}. No tags: CloudWatch dashboards take none.
+ * Inputs of {@link PipelineDashboard}. CloudWatch dashboards take no tags (the product's tags go on its SSM
+ * parameter).
  *
- * @param pipelineNames     the CodePipeline pipelines to show (training, deploy)
- * @param projectNames      the CodeBuild projects to show, one row each
- * @param approvalRuleName  the EventBridge rule that starts the deploy pipeline on approval, when there is one
- * @param monitoredStages   the stages whose endpoints' data quality is monitored (none by default)
+ * @param product          names and region; required
+ * @param pipelineNames    the CodePipeline pipelines to show (training, deploy); required
+ * @param projectNames     the CodeBuild projects to show, one row each; required
+ * @param approvalRuleName the EventBridge rule that starts the deploy pipeline on approval; default none
+ * @param monitoredStages  the stages whose endpoints' data quality is monitored; default none
  */
 public record PipelineDashboardArgs(
-        Naming naming,
-        String region,
+        ProductContext product,
         List<Output<String>> pipelineNames,
         List<Output<String>> projectNames,
         Optional<Output<String>> approvalRuleName,
@@ -28,13 +30,14 @@ public record PipelineDashboardArgs(
     }
 
     public PipelineDashboardArgs {
+        Objects.requireNonNull(product, "product");
         pipelineNames = List.copyOf(pipelineNames);
         projectNames = List.copyOf(projectNames);
         monitoredStages = List.copyOf(monitoredStages);
     }
 
-    public PipelineDashboardArgs(Naming naming, String region, List<Output<String>> pipelineNames,
+    public PipelineDashboardArgs(ProductContext product, List<Output<String>> pipelineNames,
                                  List<Output<String>> projectNames, Optional<Output<String>> approvalRuleName) {
-        this(naming, region, pipelineNames, projectNames, approvalRuleName, List.of());
+        this(product, pipelineNames, projectNames, approvalRuleName, List.of());
     }
 }

@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.hosting.monitoring;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
@@ -33,8 +32,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import com.sagemakermlops.components.hosting.StageEnvironment;
+import com.sagemakermlops.components.hosting.ModelNetwork;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.MonitoringConfig;
@@ -61,44 +59,47 @@ public final class DataQualityMonitor extends ComponentResource {
     private final Output<String> scheduleName;
     private final Output<String> alertTopicArn;
 
-    public DataQualityMonitor(String name, DataQualityMonitorArgs args, Provider provider, Resource parent) {
-        super(TYPE, name, ComponentResourceOptions.builder().parent(parent).providers(provider).build());
-        CustomResourceOptions options = CustomResourceOptions.builder().parent(this).provider(provider).build();
+    /**
+     * @param options the hosting's options: its parent, through which the children take the provider of the
+     *                endpoint's account
+     */
+    public DataQualityMonitor(String name, DataQualityMonitorArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions children = CustomResourceOptions.builder().parent(this).build();
         JobInputs inputs = JobInputs.of(args);
-        String productName = args.tooling().productName();
+        String productName = args.productName();
 
         // Setting the name makes the provider replace a job definition delete-first, while the schedule still runs
         // it: the replaced one leaves the stack's state but stays in SageMaker, and the schedule moves to the new one.
         var definition = new DataQualityJobDefinition(name + "-job", jobDefinition(inputs, args),
-                CustomResourceOptions.builder().parent(this).provider(provider)
-                        .deleteBeforeReplace(true).retainOnDelete(true).build());
+                CustomResourceOptions.builder().parent(this).deleteBeforeReplace(true).retainOnDelete(true).build());
         var schedule = new MonitoringSchedule(name + "-schedule", MonitoringScheduleArgs.builder()
                 .name(MonitoringNames.schedule(productName, args.stage()))
                 .monitoringScheduleConfig(MonitoringScheduleMonitoringScheduleConfigArgs.builder()
                         .monitoringJobDefinitionName(definition.name())
                         .monitoringType(MonitoringNames.MONITORING_TYPE)
                         .scheduleConfig(MonitoringScheduleMonitoringScheduleConfigScheduleConfigArgs.builder()
-                                .scheduleExpression(args.monitoring().schedule().expression())
+                                .scheduleExpression(args.monitoring().settings().schedule().expression())
                                 .build())
                         .build())
                 .tags(args.tags())
-                .build(), options);
+                .build(), children);
 
         var topic = new Topic(name + "-alerts", TopicArgs.builder()
                 .name(MonitoringNames.alertTopic(productName, args.stage()))
-                .kmsMasterKeyId(args.tooling().kmsKeyArn())
+                .kmsMasterKeyId(args.kmsKeyArn())
                 .tags(args.tags())
-                .build(), options);
+                .build(), children);
         var failed = alertRule(name + "-failed", MonitoringNames.failedRule(productName, args.stage()),
                 "Data-quality monitoring of the " + args.stage().id() + " endpoint failed to run",
-                schedule.arn().applyValue(arn -> AlertPatterns.failed(arn)), topic, args, options);
+                schedule.arn().applyValue(arn -> AlertPatterns.failed(arn)), topic, args, children);
         var violations = alertRule(name + "-violations", MonitoringNames.violationsRule(productName, args.stage()),
                 "Data-quality monitoring of the " + args.stage().id() + " endpoint found constraint violations",
-                schedule.arn().applyValue(arn -> AlertPatterns.violations(arn)), topic, args, options);
+                schedule.arn().applyValue(arn -> AlertPatterns.violations(arn)), topic, args, children);
         new TopicPolicy(name + "-alerts", TopicPolicyArgs.builder()
                 .arn(topic.arn())
                 .policy(PolicyDocument.of(topicStatements(topic.arn(), List.of(failed.arn(), violations.arn()))))
-                .build(), options);
+                .build(), children);
 
         this.scheduleName = schedule.name();
         this.alertTopicArn = topic.arn();
@@ -119,18 +120,19 @@ public final class DataQualityMonitor extends ComponentResource {
                      List<String> subnetIds, List<String> securityGroupIds) {
 
         static JobInputs of(DataQualityMonitorArgs args) {
-            StageEnvironment environment = args.environment();
-            String region = environment.region();
+            EndpointMonitoring monitoring = args.monitoring();
+            ModelNetwork network = args.network();
+            String region = monitoring.region();
             String image = AnalyzerImage.uri(region).orElseThrow(() -> new IllegalStateException("the "
                     + args.stage().id() + " stage is in " + region + ", where AWS publishes no Model Monitor analyzer"
                     + " image: set sagemaker-mlops:hosting.monitoring.enabled to false"));
-            return new JobInputs(image, MonitoringNames.roleArn(args.tooling().productName(), args.stage(),
-                    environment.accountId(), region),
-                    "s3://" + args.tooling().bucketName() + "/" + MonitoringNames.reportsPrefix(args.stage()),
-                    args.baseline(), args.tooling().kmsKeyArn(), args.monitoring().instanceType(),
-                    args.monitoring().maxRuntimeMinutes() * 60, environment.enableNetworkIsolation(),
-                    environment.inVpc() ? environment.subnetIds().stream().sorted().toList() : List.of(),
-                    environment.inVpc() ? environment.securityGroupIds().stream().sorted().toList() : List.of());
+            return new JobInputs(image, MonitoringNames.roleArn(args.productName(), args.stage(),
+                    monitoring.accountId(), region),
+                    "s3://" + args.capture().bucketName() + "/" + MonitoringNames.reportsPrefix(args.stage()),
+                    monitoring.baseline(), args.kmsKeyArn(), monitoring.settings().instanceType(),
+                    monitoring.settings().maxRuntimeMinutes() * 60, network.isolated(),
+                    network.inVpc() ? network.subnetIds().stream().sorted().toList() : List.of(),
+                    network.inVpc() ? network.securityGroupIds().stream().sorted().toList() : List.of());
         }
 
         String fingerprint(String endpointName) {
@@ -152,7 +154,7 @@ public final class DataQualityMonitor extends ComponentResource {
         }
         return DataQualityJobDefinitionArgs.builder()
                 .name(args.endpointName().applyValue(endpoint -> MonitoringNames.jobDefinition(
-                        args.tooling().productName(), args.stage(), inputs.fingerprint(endpoint))))
+                        args.productName(), args.stage(), inputs.fingerprint(endpoint))))
                 .roleArn(inputs.roleArn())
                 .dataQualityAppSpecification(DataQualityJobDefinitionDataQualityAppSpecificationArgs.builder()
                         .imageUri(inputs.imageUri())

@@ -1,8 +1,8 @@
 package com.sagemakermlops.components.hosting.monitoring;
 
 import com.pulumi.core.Output;
-import com.sagemakermlops.components.hosting.StageEnvironment;
-import com.sagemakermlops.config.MonitoringConfig;
+import com.sagemakermlops.components.hosting.DataCapture;
+import com.sagemakermlops.components.hosting.ModelNetwork;
 import com.sagemakermlops.config.TargetEnvironment;
 
 import java.util.Map;
@@ -11,29 +11,30 @@ import java.util.Objects;
 /**
  * What {@link DataQualityMonitor} watches and with what.
  *
- * @param stage        the stage whose endpoint is monitored
- * @param monitoring   the schedule, instance, runtime and the served version's baseline ({@code hosting.monitoring})
- * @param baseline     the served version's baseline (required: {@link DataQualityMonitor#requireBaseline})
- * @param tooling      the product name, the tooling bucket (capture, reports) and the product key
- * @param environment  the stage's account, region, VPC and isolation, as the endpoint has them
+ * @param monitoring   the stage, its schedule, instance, runtime and baseline, its account and region
+ * @param capture      the endpoint's capture, whose bucket takes the reports
+ * @param productName  the product name every physical name starts with
+ * @param kmsKeyArn    the product key, on the reports, the volume and the alert topic
+ * @param network      the endpoint's network, which the job runs in too
  * @param endpointName the monitored endpoint, whose capture the job reads
  * @param tags         the tags every resource carries
  */
-public record DataQualityMonitorArgs(TargetEnvironment.Stage stage, MonitoringConfig monitoring,
-                                     MonitoringConfig.Baseline baseline, Tooling tooling, StageEnvironment environment,
-                                     Output<String> endpointName, Output<Map<String, String>> tags) {
-
-    /** The tooling stack's values the monitor uses. */
-    public record Tooling(String productName, String bucketName, String kmsKeyArn) {
-    }
+public record DataQualityMonitorArgs(EndpointMonitoring monitoring, DataCapture capture, String productName,
+                                     String kmsKeyArn,
+                                     ModelNetwork network, Output<String> endpointName,
+                                     Output<Map<String, String>> tags) {
 
     public DataQualityMonitorArgs {
-        Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(monitoring, "monitoring");
-        Objects.requireNonNull(baseline, "baseline");
-        Objects.requireNonNull(tooling, "tooling");
-        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(productName, "productName");
+        Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(endpointName, "endpointName");
         Objects.requireNonNull(tags, "tags");
+    }
+
+    TargetEnvironment.Stage stage() {
+        return monitoring.stage();
     }
 }

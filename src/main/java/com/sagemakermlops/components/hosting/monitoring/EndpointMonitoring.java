@@ -1,54 +1,55 @@
 package com.sagemakermlops.components.hosting.monitoring;
 
-import com.pulumi.aws.Provider;
-import com.pulumi.core.Output;
-import com.pulumi.resources.Resource;
-import com.sagemakermlops.components.hosting.StageEnvironment;
 import com.sagemakermlops.config.MonitoringConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether and how a hosted endpoint is monitored. Monitoring reads the endpoint's capture, so it follows the
- * stage's data capture (the tooling stack's {@code deploy.enableDataCapture}, read through the stack reference)
- * unless {@code hosting.monitoring.enabled} says otherwise; the monitor is created once that is known.
+ * The data-quality monitoring of a hosted endpoint, the part of {@code ModelHostingArgs} that turns it on: the
+ * endpoint's capture is read against the served version's baseline, in the endpoint's account and region. The
+ * endpoint's key, network, name, tags and capture (whose bucket takes the reports under the stage's prefix) come
+ * from the hosting itself.
+ *
+ * @param stage      the stage whose endpoint is monitored; it names the schedule, the alert topic and rules
+ * @param settings   the schedule, instance type and runtime ({@code hosting.monitoring})
+ * @param baseline   the served version's baseline
+ * @param accountId  the account of the endpoint, where the stage's monitoring role is
+ * @param region     the region of the endpoint, whose analyzer image the job runs
  */
-public final class EndpointMonitoring {
-    private EndpointMonitoring() {
+public record EndpointMonitoring(TargetEnvironment.Stage stage, MonitoringConfig settings,
+                                 MonitoringConfig.Baseline baseline, String accountId, String region) {
+
+    public EndpointMonitoring {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(region, "region");
     }
 
-    /** What the stage's endpoint is monitored against, or empty when it is not monitored. */
-    public record Request(String name, TargetEnvironment.Stage stage, MonitoringConfig monitoring,
-                          Output<StageEnvironment> environment, Output<String> productName, Output<String> bucketName,
-                          Output<String> kmsKeyArn, Output<String> endpointName, Output<Map<String, String>> tags) {
-    }
-
-    /** The monitoring schedule's name, empty when the endpoint is not monitored. */
-    public static Output<Optional<String>> attach(Request request, Provider provider, Resource parent) {
-        return Output.tuple(request.environment(), request.productName(), request.bucketName(), request.kmsKeyArn())
-                .apply(t -> {
-                    StageEnvironment environment = t.t1;
-                    if (!active(request.monitoring(), environment, request.stage())) {
-                        return Output.of(Optional.<String>empty());
-                    }
-                    var baseline = requireBaseline(request.monitoring());
-                    var monitor = new DataQualityMonitor(request.name(), new DataQualityMonitorArgs(request.stage(),
-                            request.monitoring(), baseline, new DataQualityMonitorArgs.Tooling(t.t2, t.t3, t.t4),
-                            environment, request.endpointName(), request.tags()), provider, parent);
-                    return monitor.scheduleName().applyValue(Optional::of);
-                });
+    /**
+     * A stage's monitoring, or empty when it is not monitored. Monitoring reads the endpoint's capture, so it follows
+     * the stage's data capture (the tooling stack's {@code deploy.enableDataCapture}, read through the stack
+     * reference) unless {@code hosting.monitoring.enabled} says otherwise.
+     */
+    public static Optional<EndpointMonitoring> ofStage(TargetEnvironment.Stage stage, MonitoringConfig monitoring,
+                                                       boolean dataCapture, String accountId, String region) {
+        if (!active(monitoring, dataCapture, stage)) {
+            return Optional.empty();
+        }
+        return Optional.of(new EndpointMonitoring(stage, monitoring, requireBaseline(monitoring), accountId, region));
     }
 
     /** On by default with data capture; on without data capture there is nothing to read. */
-    static boolean active(MonitoringConfig monitoring, StageEnvironment environment, TargetEnvironment.Stage stage) {
-        if (monitoring.enabled().orElse(false) && !environment.enableDataCapture()) {
+    static boolean active(MonitoringConfig monitoring, boolean dataCapture, TargetEnvironment.Stage stage) {
+        if (monitoring.enabled().orElse(false) && !dataCapture) {
             throw new IllegalStateException("sagemaker-mlops:hosting.monitoring.enabled is true but the tooling stack "
                     + "captures no data of the " + stage.id() + " endpoint (deploy.enableDataCapture is false): "
                     + "monitoring reads the capture; turn capture on or monitoring off");
         }
-        return monitoring.activeWith(environment.enableDataCapture());
+        return monitoring.activeWith(dataCapture);
     }
 
     /** The served version's baseline, which a monitored endpoint cannot do without. */
