@@ -27,6 +27,7 @@ def no_volume_key_with_local_storage(value, path):
 
 SHAPE_RULES = {
     "ProcessingClusterConfig": [no_volume_key_with_local_storage],
+    "MonitoringClusterConfig": [no_volume_key_with_local_storage],
     "ResourceConfig": [no_volume_key_with_local_storage],
 }
 

@@ -27,6 +27,8 @@ def test_deploys_the_latest_approved_package_through_the_policy_pack(repo):
         'pulumi login "$PULUMI_BACKEND_URL"',
         'pulumi stack select "$PULUMI_STACK" --create --secrets-provider "$PULUMI_SECRETS_PROVIDER"',
         "pulumi config set --path 'sagemaker-mlops:hosting.modelPackageArn' \"$MODEL_PACKAGE_ARN\"",
+        'URI="$(python3 ../scripts/drift_baseline.py --model-package-arn "$MODEL_PACKAGE_ARN" --show "$FILE")"',
+        'pulumi config set --path "sagemaker-mlops:hosting.monitoring.${FILE}Uri" "$URI"',
         'PREVIOUS_ENDPOINT="$(pulumi stack output endpointName 2>/dev/null || true)"',
         'python3 ../scripts/endpoint_state.py --endpoint-name "$PREVIOUS_ENDPOINT" --show instance-count',
         "pulumi config set --path 'sagemaker-mlops:hosting.currentInstanceCount' \"$RUNNING\"",
@@ -40,7 +42,7 @@ def test_deploys_the_latest_approved_package_through_the_policy_pack(repo):
         'ENDPOINT_CONFIG_NAME="$(pulumi stack output endpointConfigName)"',
         'python3 scripts/verify_deployment.py --endpoint-name "$ENDPOINT_NAME" '
         '--endpoint-config-name "$ENDPOINT_CONFIG_NAME"',
-        'python3 scripts/smoke_test.py --endpoint-name "$ENDPOINT_NAME"',
+        'python3 scripts/smoke_test.py --endpoint-name "$ENDPOINT_NAME" --records 5 --capture-uri "$CAPTURE_URI"',
         'python3 scripts/clean_up_versions.py --endpoint-name "$ENDPOINT_NAME" --name-prefix "$NAME_PREFIX"',
     ]
     positions = [text.index(step) for step in steps]
@@ -63,7 +65,7 @@ def test_reads_only_the_variables_the_deploy_project_provides(repo):
     provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION",
                 "SOURCE_FOLDER", "SOURCE_BUNDLE_BUCKET", "SOURCE_BUNDLE_KEY", "SOURCE_BUNDLE_VERSION"}
     set_here = {"MODEL_PACKAGE_ARN", "PREVIOUS_ENDPOINT", "RUNNING", "SERVED", "RECORDED", "ENDPOINT_NAME",
-                "ENDPOINT_CONFIG_NAME", "NAME_PREFIX"}
+                "ENDPOINT_CONFIG_NAME", "NAME_PREFIX", "FILE", "URI", "CAPTURE_URI"}
     shell = {"HOME", "PATH", "PWD", "CODEBUILD_SRC_DIR"}
     assert used == provided | set_here | shell
     assert spec["env"]["variables"] == {"PULUMI_SKIP_UPDATE_CHECK": "true"}
@@ -78,6 +80,6 @@ def test_the_stage_is_cleaned_up_only_after_the_endpoint_is_verified(repo):
 
 def test_every_script_the_buildspec_runs_is_shipped(repo):
     scripts = set(re.findall(r"scripts/([a-z_]+\.py)", commands(load(repo))))
-    assert scripts == {"latest_approved_package.py", "endpoint_state.py", "verify_deployment.py",
-                       "smoke_test.py", "clean_up_versions.py"}
+    assert scripts == {"latest_approved_package.py", "drift_baseline.py", "endpoint_state.py",
+                       "verify_deployment.py", "smoke_test.py", "clean_up_versions.py"}
     assert all((repo / "scripts" / script).is_file() for script in scripts)

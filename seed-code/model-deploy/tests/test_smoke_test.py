@@ -1,4 +1,5 @@
 import io
+from datetime import datetime, timezone
 
 import pytest
 from botocore.response import StreamingBody
@@ -125,3 +126,48 @@ def test_takes_the_stage_role_and_region_from_the_deploy_project(stubbed, monkey
 def test_endpoint_name_is_required(capsys):
     assert smoke_test.main([], {}, runtime="unused") == 2
     assert "no endpoint name" in capsys.readouterr().err
+
+
+CAPTURE_URI = "s3://acme-models/data-capture/prod/"
+STARTED = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def listing(stub, keys_and_times):
+    contents = [{"Key": key, "LastModified": when, "Size": 100} for key, when in keys_and_times]
+    stub.add_response("list_objects_v2", {"Contents": contents, "IsTruncated": False} if contents
+                      else {"IsTruncated": False},
+                      {"Bucket": "acme-models", "Prefix": f"data-capture/prod/{ENDPOINT}/AllTraffic/"})
+
+
+def test_sends_the_records_and_finds_their_capture_under_the_prefix(stubbed, capsys):
+    runtime, stub = stubbed("sagemaker-runtime")
+    for _ in range(3):
+        expect_answer(stub, "0.3")
+    s3, s3_stub = stubbed("s3")
+    listing(s3_stub, [])
+    fresh = f"data-capture/prod/{ENDPOINT}/AllTraffic/2024/05/01/12/00-05-123-abc.jsonl"
+    listing(s3_stub, [(f"data-capture/prod/{ENDPOINT}/AllTraffic/2024/04/30/09/old.jsonl",
+                       datetime(2024, 4, 30, 9, tzinfo=timezone.utc)), (fresh, datetime(2024, 5, 1, 12, 1, tzinfo=timezone.utc))])
+    sleeps = []
+    assert smoke_test.main(["--endpoint-name", ENDPOINT, "--records", "3", "--capture-uri", CAPTURE_URI], {},
+                           runtime=runtime, sleep=sleeps.append, s3=s3, now=lambda: STARTED) == 0
+    assert sleeps == [smoke_test.CAPTURE_POLL_SECONDS]
+    assert f"captured: {fresh}" in capsys.readouterr().out
+
+
+def test_fails_when_no_capture_arrives(stubbed, capsys):
+    runtime, stub = stubbed("sagemaker-runtime")
+    expect_answer(stub, "0.3")
+    s3, s3_stub = stubbed("s3")
+    for _ in range(smoke_test.CAPTURE_POLLS):
+        listing(s3_stub, [(f"data-capture/prod/{ENDPOINT}/AllTraffic/2024/04/30/09/old.jsonl",
+                           datetime(2024, 4, 30, 9, tzinfo=timezone.utc))])
+    assert smoke_test.main(["--endpoint-name", ENDPOINT, "--capture-uri", CAPTURE_URI], {}, runtime=runtime,
+                           sleep=lambda _: None, s3=s3, now=lambda: STARTED) == 1
+    assert "data capture does not reach the prefix monitoring reads" in capsys.readouterr().err
+
+
+def test_the_capture_prefix_is_the_endpoints_variant_under_the_uri():
+    assert smoke_test.capture_location("s3://b/data-capture/preprod", "ep") == ("b", "data-capture/preprod/ep/AllTraffic/")
+    with pytest.raises(smoke_test.SmokeTestFailure):
+        smoke_test.capture_location("b/data-capture/", "ep")

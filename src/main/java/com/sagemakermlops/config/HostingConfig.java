@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param servedEndpointConfigName the configuration the endpoint serves when it is not the one the last deploy put
  *                                 it on (that deploy was rolled back), as the deploy build read it: the endpoint's
  *                                 versions are kept in SageMaker, so new ones are named apart from them
+ * @param monitoring               data-quality monitoring of the endpoint ({@code hosting.monitoring})
  */
 public record HostingConfig(
         String toolingStack,
@@ -20,7 +21,8 @@ public record HostingConfig(
         Optional<Integer> currentInstanceCount,
         Optional<String> servedEndpointConfigName,
         Autoscaling autoscaling,
-        Deployment deployment) {
+        Deployment deployment,
+        MonitoringConfig monitoring) {
 
     /**
      * The instances a new endpoint configuration starts with. SageMaker's UpdateEndpoint starts the new fleet with

@@ -544,8 +544,9 @@ public final class StackConfigParser {
             }
             var deployment = n.map(n.object("deployment"), this::deployment)
                     .orElse(new HostingConfig.Deployment(HostingConfig.Deployment.Strategy.ALL_AT_ONCE, 100, 10));
+            var monitoring = n.map(n.object("monitoring"), MonitoringConfig::parse).orElse(MonitoringConfig.defaults());
             return new HostingConfig(tooling, stage, packageArn, instanceType, initial, current, served, scaling,
-                    deployment);
+                    deployment, monitoring);
         }
 
         private HostingConfig.Autoscaling autoscaling(ConfigNode n, int initial) {

@@ -27,6 +27,10 @@ final class AwsShapes {
                     lowercased("sagemaker", "endpoint-config/")),
             Map.entry("aws:sagemaker/endpoint:Endpoint",
                     lowercased("sagemaker", "endpoint/")),
+            Map.entry("aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+                    lowercased("sagemaker", "data-quality-job-definition/")),
+            Map.entry("aws:sagemaker/monitoringSchedule:MonitoringSchedule",
+                    lowercased("sagemaker", "monitoring-schedule/")),
             Map.entry("aws:cloudtrail/trail:Trail",
                     named("cloudtrail", "trail/")));
 

@@ -15,6 +15,7 @@ import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.hosting.ModelHosting;
 import com.sagemakermlops.components.hosting.ModelHostingArgs;
 import com.sagemakermlops.components.hosting.ModelNetwork;
+import com.sagemakermlops.components.hosting.monitoring.EndpointMonitoring;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -61,6 +62,8 @@ final class HostingStack {
         ctx.export("endpointConfigName", hosted.endpointConfigName());
         ctx.export("namePrefix", tooling.product().productName().applyValue(HostingNames::resourcePrefix));
         ctx.export("modelPackageArn", Output.of(modelPackageArn.get()));
+        ctx.export("dataCaptureUri", hosted.dataCaptureUri());
+        ctx.export("monitoringScheduleName", hosted.monitoringScheduleName().applyValue(name -> name.orElse("")));
     }
 
     /** The stage's hosting as its configuration and the tooling stack's contract describe it. */
@@ -80,6 +83,8 @@ final class HostingStack {
                         e.network().subnetIds(), e.network().securityGroupIds())))
                 .dataCapture(Output.tuple(environment, tooling.store().modelBucketName()).applyValue(t ->
                         Optional.of(DataCapture.ofStage(t.t2, stage)).filter(capture -> t.t1.enableDataCapture())))
+                .monitoring(environment.applyValue(e -> EndpointMonitoring.ofStage(stage, hosting.monitoring(),
+                        e.enableDataCapture(), e.accountId(), e.region())))
                 .servedEndpointConfigName(hosting.servedEndpointConfigName())
                 .tags(product.applyValue(name -> Tags.of(name, config.tier().name().toLowerCase(Locale.ROOT),
                         stage.id(), name, Optional.empty(), Optional.empty()).asMap()))

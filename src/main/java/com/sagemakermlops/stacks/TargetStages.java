@@ -6,6 +6,8 @@ import com.sagemakermlops.components.bootstrap.CrossAccountBootstrap;
 import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
 import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringNames;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -13,12 +15,14 @@ import com.sagemakermlops.contract.StageExports;
 import com.sagemakermlops.contract.StageRoles;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The stages the deploy pipeline deploys to, as the hosting stacks read them: each with its deploy role, execution
- * role and external ID. A stage the program can reach ({@link ToolingPlan#bootstraps}) gets its roles from a
+ * role and external ID; with data capture, the product key lets EventBridge publish the stages' monitoring alerts.
+ * A stage the program can reach ({@link ToolingPlan#bootstraps}) gets its roles from a
  * {@link CrossAccountBootstrap}; otherwise they are expected under their documented names.
  */
 final class TargetStages {
@@ -36,6 +40,12 @@ final class TargetStages {
                     : documented(plan, environment);
             environments.put(environment.stage(), StageExports.of(environment, roles,
                     config.enableNetworkIsolation(), config.enableDataCapture()));
+        }
+        if (config.enableDataCapture()) {
+            store.keyGrants().add(List.of(MonitoringPermissions.alertTopicKeyGrant(config.environments().stream()
+                    .map(e -> MonitoringNames.alertTopicArn(plan.naming().productName(), e.stage(), e.accountId(),
+                            e.region()))
+                    .toList())));
         }
         return environments;
     }

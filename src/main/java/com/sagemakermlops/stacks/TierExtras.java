@@ -30,7 +30,8 @@ final class TierExtras {
             List<Output<String>> projects = new ArrayList<>(List.of(training.buildProjectName()));
             projects.addAll(deploy.projectNames().values());
             new PipelineDashboard("dashboard", new PipelineDashboardArgs(plan.product(boundary),
-                    List.of(training.pipelineName(), deploy.pipelineName()), projects, deploy.eventRuleName()), null);
+                    List.of(training.pipelineName(), deploy.pipelineName()), projects, deploy.eventRuleName(),
+                    monitoredStages(plan)), null);
         }
         if (plan.enterprise()) {
             new SecurityMonitoring("security", new SecurityMonitoringArgs(plan.product(boundary),
@@ -39,5 +40,13 @@ final class TierExtras {
                     new PrivateNetworkingArgs(plan.product(boundary), plan.deploy().environments().stream()
                             .map(TargetEnvironment::accountId).toList(), network, deploy.secretsKeyArn()), null));
         }
+    }
+
+    /** With data capture, every stage's endpoint is monitored and the dashboard shows its monitoring. */
+    private static List<PipelineDashboardArgs.MonitoredStage> monitoredStages(ToolingPlan plan) {
+        return plan.deploy().enableDataCapture()
+                ? plan.deploy().environments().stream().map(e -> new PipelineDashboardArgs.MonitoredStage(
+                e.stage(), e.accountId(), e.region(), plan.naming().productName())).toList()
+                : List.of();
     }
 }

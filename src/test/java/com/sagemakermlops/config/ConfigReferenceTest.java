@@ -36,7 +36,7 @@ class ConfigReferenceTest {
                 buildPolicies: [{policyArn: x, suppressions: [{id: i, reason: r}]}]
               sagemaker-mlops:network: {mode: standalone}
               sagemaker-mlops:security: {logRetentionDays: 90}
-              sagemaker-mlops:hosting: {autoscaling: {}, deployment: {}}
+              sagemaker-mlops:hosting: {autoscaling: {}, deployment: {}, monitoring: {}}
             """;
 
     @Test

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** SageMaker's blue/green bounds, the time a deployment may take, and the instances a new configuration starts with. */
 class HostingConfigTest {
-    private static final String STACK = """
+    static final String STACK = """
             config:
               aws:region: us-west-2
               sagemaker-mlops:role: hosting

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.sagemakermlops.components.hosting.EndpointAutoscaling;
 import com.sagemakermlops.components.hosting.ModelHosting;
 import com.sagemakermlops.components.hosting.RollbackAlarms;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitor;
 import com.sagemakermlops.components.hosting.ToolingFixture;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.engine.RecordedResource;
@@ -49,7 +50,7 @@ class HostingStackTest {
                       strategy: canary
                       trafficPercent: 20
                       waitMinutes: 12
-                """.formatted(ToolingFixture.STACK, stage, modelPackageArnLine));
+                %s""".formatted(ToolingFixture.STACK, stage, modelPackageArnLine, ToolingFixture.MONITORING_YAML));
     }
 
     static Recording run(String stage, String modelPackageArnLine) {
@@ -96,13 +97,16 @@ class HostingStackTest {
         assertThat(aws).extracting(RecordedResource::type).contains(
                 "aws:sagemaker/model:Model", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
                 "aws:sagemaker/endpoint:Endpoint", "aws:appautoscaling/target:Target",
-                "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm");
+                "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+                "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws:sns/topic:Topic");
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(providerUrn));
         String component = preprod.named(ModelHosting.TYPE, "hosting-preprod").urn();
         List<String> groups = List.of(preprod.named(RollbackAlarms.TYPE, "hosting-preprod-alarms").urn(),
-                preprod.named(EndpointAutoscaling.TYPE, "hosting-preprod-autoscaling").urn());
+                preprod.named(EndpointAutoscaling.TYPE, "hosting-preprod-autoscaling").urn(),
+                preprod.named(DataQualityMonitor.TYPE, "hosting-preprod-monitoring").urn());
         assertThat(aws).allSatisfy(r -> assertThat(r.parent().orElseThrow()).as(r.name())
-                .isIn(component, groups.get(0), groups.get(1)));
+                .isIn(component, groups.get(0), groups.get(1), groups.get(2)));
         assertThat(preprod.resources()).filteredOn(r -> groups.contains(r.urn()))
                 .allSatisfy(group -> assertThat(group.parent()).contains(component));
     }

@@ -146,7 +146,22 @@ class SecondDeployTest {
                 new Setting("hosting.modelPackageArn removed", s -> true,
                         settings -> block(settings, HOSTING).remove("modelPackageArn")),
                 new Setting("hosting.servedEndpointConfigName after a rollback", s -> true, settings -> block(settings,
-                        HOSTING).put("servedEndpointConfigName", "served-by-the-endpoint-after-a-rollback")));
+                        HOSTING).put("servedEndpointConfigName", "served-by-the-endpoint-after-a-rollback")),
+                new Setting("hosting.monitoring baseline of a new version", s -> true, settings -> {
+                    Map<String, Object> monitoring = block(settings, HOSTING, "monitoring");
+                    for (String key : List.of("statisticsUri", "constraintsUri")) {
+                        monitoring.put(key, String.valueOf(monitoring.get(key)).replace("/baseline/",
+                                "-next/baseline/"));
+                    }
+                }),
+                new Setting("hosting.monitoring.schedule", s -> true, settings -> block(settings, HOSTING,
+                        "monitoring").put("schedule", "cron(0 3 ? * * *)")),
+                new Setting("hosting.monitoring.instanceType", s -> true, settings -> block(settings, HOSTING,
+                        "monitoring").put("instanceType", "ml.c5.xlarge")),
+                new Setting("hosting.monitoring.maxRuntimeMinutes", s -> true, settings -> block(settings, HOSTING,
+                        "monitoring").put("maxRuntimeMinutes", 30)),
+                new Setting("hosting.monitoring.enabled off", s -> true, settings -> block(settings, HOSTING,
+                        "monitoring").put("enabled", false)));
     }
 
     @TestFactory

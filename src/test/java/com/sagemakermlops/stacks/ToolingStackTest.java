@@ -105,18 +105,23 @@ class ToolingStackTest {
             String provider = dev.named("pulumi:providers:aws", "bootstrap-" + stage + "-provider").urn();
             String account = String.valueOf(((Map<?, ?>) dev.outputs().get("environments")).get(stage) instanceof
                     Map<?, ?> environment ? environment.get("accountId") : null);
-            RecordedResource boundary = dev.named("aws:iam/policy:Policy", "bootstrap-" + stage + "-boundary");
-            String boundaryArn = String.valueOf(boundary.outputValues().get("arn"));
-
-            assertThat(boundary.provider()).contains(provider);
-            assertThat(boundaryArn).startsWith("arn:aws:iam::" + account + ":policy/").isNotEqualTo(toolingBoundary);
+            List<RecordedResource> boundaries = List.of(
+                    dev.named("aws:iam/policy:Policy", "bootstrap-" + stage + "-boundary"),
+                    dev.named("aws:iam/policy:Policy", "bootstrap-" + stage + "-runtime-boundary"));
+            List<String> boundaryArns = boundaries.stream().map(b -> String.valueOf(b.outputValues().get("arn")))
+                    .toList();
+            for (RecordedResource boundary : boundaries) {
+                assertThat(boundary.provider()).contains(provider);
+                assertThat(String.valueOf(boundary.outputValues().get("arn")))
+                        .startsWith("arn:aws:iam::" + account + ":policy/").isNotEqualTo(toolingBoundary);
+                // IAM's limit for a managed policy, counted without whitespace (the document is rendered compact).
+                assertThat(String.valueOf(boundary.inputValues().get("policy")).length()).isLessThanOrEqualTo(
+                        ManagedPolicyLimit.CHARACTERS);
+            }
             assertThat(dev.ofType("aws:iam/role:Role")).filteredOn(role -> role.provider().equals(Optional.of(provider)))
-                    .hasSize(2)
-                    .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())
-                            .containsEntry("permissionsBoundary", boundaryArn));
-            // IAM's limit for a managed policy, counted without whitespace (the document is rendered compact).
-            assertThat(String.valueOf(boundary.inputValues().get("policy")).length()).isLessThanOrEqualTo(
-                    ManagedPolicyLimit.CHARACTERS);
+                    .hasSize(3)
+                    .allSatisfy(role -> assertThat(String.valueOf(role.inputValues().get("permissionsBoundary")))
+                            .as(role.name()).isIn(boundaryArns));
         }
         assertThat(dev.ofType("aws:iam/role:Role")).filteredOn(role -> role.provider().isEmpty())
                 .allSatisfy(role -> assertThat(role.inputValues()).as(role.name())

@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.ConfigOutput;
 import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringNames;
 import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
@@ -20,15 +21,17 @@ import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.TargetEnvironment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two roles a target account holds for this product, created from the tooling stack through a provider that
+ * The roles a target account holds for this product, created from the tooling stack through a provider that
  * assumes the environment's bootstrap role in that account: the deploy role the stage's deploy build assumes (with
- * the external ID) to run the hosting stack, and the SageMaker execution role the hosted model runs as. With a
- * boundary, both are bounded by a managed policy of that same account (see {@link TargetRolePolicies#stageBoundary}).
+ * the external ID) to run the hosting stack, the SageMaker execution role the hosted model runs as, and the role its
+ * data-quality monitoring jobs run as. With a boundary, each is bounded by a managed policy of that same account
+ * (see {@link TargetRolePolicies#stageBoundary}): the deploy role by one, the two roles SageMaker runs as by another.
  */
 public final class CrossAccountBootstrap extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:bootstrap:CrossAccountBootstrap";
@@ -56,14 +59,28 @@ public final class CrossAccountBootstrap extends ComponentResource {
         ModelStoreRef store = args.store();
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
                 store.bucketArn(), store.modelArtifactsArn(), store.keyArn(), store.registryArn());
+        List<Statement> monitoringPermissions = TargetRolePolicies.monitoringRole(scope, environment.vpc(),
+                store.bucketArn(), store.modelArtifactsArn(), store.keyArn());
         Optional<Output<String>> boundary = args.withBoundary()
-                ? Optional.of(stageBoundary(name + "-boundary", scope, args, executionPermissions, inTarget.build()))
+                ? Optional.of(deployBoundary(name + "-boundary", scope, args, inTarget.build()))
+                : Optional.empty();
+        List<Statement> runtimePermissions = new ArrayList<>(executionPermissions);
+        runtimePermissions.addAll(monitoringPermissions);
+        Optional<Output<String>> runtimeBoundary = args.withBoundary()
+                ? Optional.of(boundary(name + "-runtime-boundary", scope, args,
+                TargetRolePolicies.runtimeBoundaryName(args.naming(), scope.stage()),
+                "execution and monitoring roles", runtimePermissions, inTarget.build()))
                 : Optional.empty();
 
         Role execution = role(name + "-execution-role",
                 DeployRoles.executionRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.executionTrust(scope), boundary, args, inTarget.build());
+                TargetRolePolicies.executionTrust(scope), runtimeBoundary, args, inTarget.build());
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
+
+        Role monitoring = role(name + "-monitoring-role", MonitoringNames.role(args.naming().productName(),
+                environment.stage()), TargetRolePolicies.executionTrust(scope), runtimeBoundary, args,
+                inTarget.build());
+        Roles.permissions(name + "-monitoring-permissions", monitoring, monitoringPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
@@ -88,22 +105,27 @@ public final class CrossAccountBootstrap extends ComponentResource {
     }
 
     /**
-     * The stage boundary, in the account of the roles it bounds. The deploy role's permissions name the execution
-     * role by its documented ARN here: the execution role is created with this boundary, so it cannot come first.
+     * The boundary of the deploy role. Its permissions name the execution role by its documented ARN here: that role
+     * is created with the runtime boundary, which comes first.
      */
-    private static Output<String> stageBoundary(String name, TargetRolePolicies.Scope scope,
-                                                CrossAccountBootstrapArgs args, List<Statement> executionPermissions,
-                                                CustomResourceOptions options) {
-        String policyName = TargetRolePolicies.boundaryName(args.naming(), scope.stage());
+    private static Output<String> deployBoundary(String name, TargetRolePolicies.Scope scope,
+                                                 CrossAccountBootstrapArgs args, CustomResourceOptions options) {
         Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(scope.partition(), args.naming(),
                 args.environment()));
+        return boundary(name, scope, args, TargetRolePolicies.boundaryName(args.naming(), scope.stage()),
+                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
+                        args.store().registryArn()), options);
+    }
+
+    /** A stage boundary named {@code policyName}, in the account of the roles it bounds. */
+    private static Output<String> boundary(String name, TargetRolePolicies.Scope scope, CrossAccountBootstrapArgs args,
+                                           String policyName, String bounded, List<Statement> allowed,
+                                           CustomResourceOptions options) {
         return new Policy(name, PolicyArgs.builder()
                 .name(policyName)
-                .description("Permissions boundary of the roles of " + args.naming().productName() + " in the "
-                        + scope.stage().id() + " account")
-                .policy(PolicyDocument.of(TargetRolePolicies.stageBoundary(scope, policyName,
-                        TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
-                                args.store().registryArn()), executionPermissions))
+                .description("Permissions boundary of the " + bounded + " of " + args.naming().productName()
+                        + " in the " + scope.stage().id() + " account")
+                .policy(PolicyDocument.of(TargetRolePolicies.stageBoundary(scope, policyName, allowed))
                         .applyValue(BoundaryDocument::compacted))
                 .tags(args.tags().asMap())
                 .build(), options).arn();

@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringNames;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
@@ -19,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The trust and permissions of the two roles a target account holds for this product. */
+/** The trust and permissions of the roles a target account holds for this product. */
 final class TargetRolePolicies {
     static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
     static final String SCALING_SERVICE = "sagemaker.application-autoscaling.amazonaws.com";
@@ -34,12 +36,20 @@ final class TargetRolePolicies {
 
     /** The target account, and the prefixes every hosting resource of the product starts with there. */
     record Scope(String partition, String region, String accountId, TargetEnvironment.Stage stage,
-                 String sagemakerPrefix, String alarmPrefix, String rolePrefix) {
+                 String productName, String sagemakerPrefix, String alarmPrefix, String rolePrefix) {
 
         static Scope of(TargetEnvironment environment, Naming naming) {
             return new Scope(Checks.partitionOf(environment.region()), environment.region(), environment.accountId(),
-                    environment.stage(), HostingNames.resourcePrefix(naming.productName()),
+                    environment.stage(), naming.productName(), HostingNames.resourcePrefix(naming.productName()),
                     HostingNames.alarmPrefix(naming.productName()), naming.physicalPrefix(PhysicalName.IAM_ROLE));
+        }
+
+        Arns arns() {
+            return new Arns(partition, region, Output.of(accountId));
+        }
+
+        String monitoringRoleArn() {
+            return MonitoringNames.roleArn(productName, stage, accountId, region);
         }
 
         String arn(String service, String resource) {
@@ -72,6 +82,8 @@ final class TargetRolePolicies {
         List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, kmsKeyArn,
                 modelPackageGroupArn));
         statements.addAll(scalingAndAlarms(scope));
+        statements.addAll(MonitoringPermissions.deployRole(scope.arns(), scope.accountId(), scope.stage(),
+                scope.productName(), scope.monitoringRoleArn()));
         return statements;
     }
 
@@ -162,25 +174,38 @@ final class TargetRolePolicies {
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
                                 "logs:PutLogEvents", "logs:DescribeLogStreams")
                         .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forSageMaker(
-                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forSageMaker(scope.arns(), settings)));
         return statements;
     }
 
-    /** {@code <productName>-<stage>-boundary}: the managed policy bounding both roles of the stage account. */
+    /** What the stage's monitoring jobs run with: see {@link MonitoringPermissions#monitoringRole}. */
+    static List<Statement> monitoringRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
+                                          Output<String> baselinesArn, Output<String> kmsKeyArn) {
+        return MonitoringPermissions.monitoringRole(new MonitoringPermissions.Scope(scope.arns(), scope.accountId(),
+                scope.stage(), bucketArn, baselinesArn, kmsKeyArn, vpc));
+    }
+
+    /** {@code <productName>-<stage>-boundary}: the managed policy bounding the stage account's deploy role. */
     static String boundaryName(Naming naming, TargetEnvironment.Stage stage) {
         return naming.physical(PhysicalName.IAM_POLICY, stage.id() + "-boundary");
     }
 
     /**
-     * The permissions boundary of both roles in the stage account (a boundary must be a policy of the role's own
-     * account): it allows exactly what the two roles' permissions allow, and denies what neither may ever do there,
-     * whatever is attached to them later.
+     * {@code <productName>-<stage>-runtime-boundary}: the managed policy bounding the roles SageMaker runs as in the
+     * stage account (the execution and monitoring roles).
      */
-    static List<Statement> stageBoundary(Scope scope, String boundaryName, List<Statement> deployRole,
-                                         List<Statement> executionRole) {
-        List<Statement> statements = new ArrayList<>(deployRole);
-        statements.addAll(executionRole);
+    static String runtimeBoundaryName(Naming naming, TargetEnvironment.Stage stage) {
+        return naming.physical(PhysicalName.IAM_POLICY, stage.id() + "-runtime-boundary");
+    }
+
+    /**
+     * A permissions boundary of roles in the stage account (a boundary must be a policy of the role's own account):
+     * it allows exactly what the bounded roles' permissions allow, and denies what no role of the product may ever do
+     * there, whatever is attached to them later. The deploy role has one, the execution and monitoring roles share
+     * another: the three roles' permissions together exceed IAM's managed-policy size.
+     */
+    static List<Statement> stageBoundary(Scope scope, String boundaryName, List<Statement> allowed) {
+        List<Statement> statements = new ArrayList<>(allowed);
         statements.addAll(BoundaryDenies.of(scope.globalArn("iam", "role/" + scope.rolePrefix() + "*"),
                 Output.of(scope.globalArn("iam", "policy/" + boundaryName))));
         return statements;

@@ -17,6 +17,7 @@ import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.ProductParameter;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.build.PipelineBuilds;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.ServiceTrust;
@@ -210,6 +211,9 @@ public final class DeployPipeline extends ComponentResource {
                         args.deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn)),
                 deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()));
         statements.addAll(source.build().access());
+        if (args.deploy().enableDataCapture()) {
+            statements.add(MonitoringPermissions.captureListing(env.stage(), args.store().bucketArn()));
+        }
         String prefix = name + "-build-" + env.stage().id();
         var access = Roles.permissions(prefix + "-permissions", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));

@@ -15,6 +15,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitor;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitorArgs;
 
 import javax.annotation.Nullable;
 import java.util.Map;
@@ -23,8 +25,8 @@ import java.util.Optional;
 /**
  * An approved model served behind a SageMaker endpoint: the model built from the model package, an endpoint
  * configuration encrypted with the given key (capturing requests and responses when asked), an endpoint that moves
- * to new versions blue/green and rolls back on its {@link RollbackAlarms}, and {@link EndpointAutoscaling} of its
- * variant. Every child goes through the provider the options give (or the parent's), so a hosting in another account
+ * to new versions blue/green and rolls back on its {@link RollbackAlarms}, {@link EndpointAutoscaling} of its
+ * variant and, when asked, a {@link DataQualityMonitor} of what it captures. Every child goes through the provider the options give (or the parent's), so a hosting in another account
  * takes that account's provider: {@code ComponentResourceOptions.builder().providers(stageProvider)}.
  */
 public final class ModelHosting extends ComponentResource {
@@ -35,6 +37,8 @@ public final class ModelHosting extends ComponentResource {
     private final Endpoint endpoint;
     private final RollbackAlarms alarms;
     private final EndpointAutoscaling autoscaling;
+    private final Output<Optional<String>> monitoringScheduleName;
+    private final Output<String> dataCaptureUri;
 
     /**
      * @param name    the component's name; its children's names start with it
@@ -53,6 +57,9 @@ public final class ModelHosting extends ComponentResource {
         this.endpoint = endpoint(name, args, names, endpointConfig, alarms);
         this.autoscaling = new EndpointAutoscaling(name + "-autoscaling", new EndpointAutoscaling.Args(endpoint,
                 endpointConfig, args.endpoint().autoscaling(), args.tags()), children);
+        this.monitoringScheduleName = monitoring(name, args, endpoint, children);
+        this.dataCaptureUri = args.dataCapture().applyValue(capture -> capture.map(DataCapture::destination)
+                .orElse(""));
         registerOutputs(Map.of("endpointName", endpoint.name(), "endpointArn", endpoint.arn(),
                 "endpointConfigName", endpointConfig.name()));
     }
@@ -68,6 +75,16 @@ public final class ModelHosting extends ComponentResource {
     /** The endpoint configuration this deploy puts the endpoint on: what the deploy build checks it serves. */
     public Output<String> endpointConfigName() {
         return endpointConfig.name();
+    }
+
+    /** Where the endpoint captures its requests and answers ({@code s3://<bucket>/<prefix>}), or "". */
+    public Output<String> dataCaptureUri() {
+        return dataCaptureUri;
+    }
+
+    /** The data-quality monitoring schedule of the endpoint, empty when it is not monitored. */
+    public Output<Optional<String>> monitoringScheduleName() {
+        return monitoringScheduleName;
     }
 
     /** The model served. */
@@ -90,6 +107,21 @@ public final class ModelHosting extends ComponentResource {
 
     public EndpointAutoscaling autoscaling() {
         return autoscaling;
+    }
+
+    /** The monitor of the endpoint's capture, created once it is known whether there is one. */
+    private static Output<Optional<String>> monitoring(String name, ModelHostingArgs args, Endpoint endpoint,
+                                                       ComponentResourceOptions children) {
+        return Output.tuple(args.monitoring(), args.dataCapture(), args.productName(), args.kmsKeyArn(),
+                args.network()).apply(t -> {
+            if (t.t1.isEmpty()) {
+                return Output.of(Optional.<String>empty());
+            }
+            DataCapture capture = t.t2.orElseThrow(() -> new IllegalStateException("ModelHostingArgs.monitoring of "
+                    + "the " + args.stage() + " endpoint needs its dataCapture: the monitor reads the capture"));
+            return new DataQualityMonitor(name + "-monitoring", new DataQualityMonitorArgs(t.t1.get(), capture, t.t3,
+                    t.t4, t.t5, endpoint.name(), args.tags()), children).scheduleName().applyValue(Optional::of);
+        });
     }
 
     private static Output<HostingNames> names(ModelHostingArgs args) {

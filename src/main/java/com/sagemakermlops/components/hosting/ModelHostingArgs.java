@@ -2,6 +2,7 @@ package com.sagemakermlops.components.hosting;
 
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.sagemakermlops.components.hosting.monitoring.EndpointMonitoring;
 
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public final class ModelHostingArgs {
     private final EndpointSettings endpoint;
     private final Output<ModelNetwork> network;
     private final Output<Optional<DataCapture>> dataCapture;
+    private final Output<Optional<EndpointMonitoring>> monitoring;
     private final Optional<String> servedEndpointConfigName;
     private final Output<Map<String, String>> tags;
 
@@ -35,6 +37,7 @@ public final class ModelHostingArgs {
         this.endpoint = required(b.endpoint, "endpoint");
         this.network = b.network;
         this.dataCapture = b.dataCapture;
+        this.monitoring = b.monitoring;
         this.servedEndpointConfigName = b.servedEndpointConfigName;
         this.tags = b.tags;
         if (!STAGE.matcher(stage).matches()) {
@@ -88,6 +91,15 @@ public final class ModelHostingArgs {
     }
 
     /**
+     * The data-quality monitoring of the endpoint's capture against the served version's baseline, which needs
+     * {@link #dataCapture()}: a job definition and its schedule, and an alert topic with the rules that report failed
+     * runs and violations. Default: empty, not monitored.
+     */
+    public Output<Optional<EndpointMonitoring>> monitoring() {
+        return monitoring;
+    }
+
+    /**
      * The configuration the endpoint serves when a deploy was rolled back away from the one this program last put
      * it on: its versions are kept in SageMaker, so new ones are named apart from them. Default: empty.
      */
@@ -117,6 +129,7 @@ public final class ModelHostingArgs {
         private EndpointSettings endpoint;
         private Output<ModelNetwork> network = Output.of(ModelNetwork.ISOLATED);
         private Output<Optional<DataCapture>> dataCapture = Output.of(Optional.empty());
+        private Output<Optional<EndpointMonitoring>> monitoring = Output.of(Optional.empty());
         private Optional<String> servedEndpointConfigName = Optional.empty();
         private Output<Map<String, String>> tags = Output.of(Map.of());
 
@@ -185,6 +198,15 @@ public final class ModelHostingArgs {
 
         public Builder dataCapture(DataCapture dataCapture) {
             return dataCapture(Output.of(Optional.of(dataCapture)));
+        }
+
+        public Builder monitoring(Output<Optional<EndpointMonitoring>> monitoring) {
+            this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+            return this;
+        }
+
+        public Builder monitoring(EndpointMonitoring monitoring) {
+            return monitoring(Output.of(Optional.of(monitoring)));
         }
 
         public Builder servedEndpointConfigName(Optional<String> servedEndpointConfigName) {

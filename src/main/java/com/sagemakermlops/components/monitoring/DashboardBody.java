@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The CloudWatch dashboard body of the pipelines: failed executions per pipeline (AWS/CodePipeline), builds,
  * successes, failures and duration per CodeBuild project (AWS/CodeBuild), and the model approvals that started
- * the deploy pipeline (AWS/Events metrics of the approval rule).
+ * the deploy pipeline (AWS/Events metrics of the approval rule), and each monitored stage's data quality
+ * ({@link MonitoringWidgets}).
  */
 final class DashboardBody {
     static final int WIDTH = 12;
@@ -22,6 +23,11 @@ final class DashboardBody {
     }
 
     static String of(String region, List<String> pipelines, List<String> projects, Optional<String> approvalRule) {
+        return of(region, pipelines, projects, approvalRule, List.of());
+    }
+
+    static String of(String region, List<String> pipelines, List<String> projects, Optional<String> approvalRule,
+                     List<PipelineDashboardArgs.MonitoredStage> monitored) {
         List<Map<String, Object>> widgets = new ArrayList<>();
         widgets.add(metric(region, "Failed pipeline executions", "Sum", pipelines.stream()
                 .map(p -> List.<Object>of("AWS/CodePipeline", "FailedPipelineExecutions", "PipelineName", p))
@@ -41,6 +47,7 @@ final class DashboardBody {
                         List.<Object>of("AWS/Events", "FailedInvocations", "RuleName", rule))))
                 .orElseGet(() -> text("No model approval rule: each run of the deploy pipeline deploys the "
                         + "newest Approved model package.")));
+        widgets.addAll(MonitoringWidgets.of(monitored));
         for (int i = 0; i < widgets.size(); i++) {
             widgets.get(i).put("x", (i % 2) * WIDTH);
             widgets.get(i).put("y", (i / 2) * HEIGHT);
@@ -49,13 +56,18 @@ final class DashboardBody {
     }
 
     private static Map<String, Object> metric(String region, String title, String stat, List<List<Object>> metrics) {
+        return metric(region, title, stat, PERIOD_SECONDS, metrics);
+    }
+
+    static Map<String, Object> metric(String region, String title, String stat, int period,
+                                      List<List<Object>> metrics) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("title", title);
         properties.put("region", region);
         properties.put("view", "timeSeries");
         properties.put("stacked", false);
         properties.put("stat", stat);
-        properties.put("period", PERIOD_SECONDS);
+        properties.put("period", period);
         properties.put("metrics", metrics);
         return widget("metric", properties);
     }

@@ -28,7 +28,8 @@ public final class PipelineDashboard extends ComponentResource {
                 .map(r -> r.applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
         Output<String> body = Output.tuple(Output.all(args.pipelineNames()), Output.all(args.projectNames()), rule)
-                .applyValue(t -> DashboardBody.of(args.product().scope().region(), t.t1, t.t2, t.t3));
+                .applyValue(t -> DashboardBody.of(args.product().scope().region(), t.t1, t.t2, t.t3,
+                        args.monitoredStages()));
         var dashboard = new Dashboard(name + "-pipelines", DashboardArgs.builder()
                 .dashboardName(args.product().naming().physical(PhysicalName.DASHBOARD, "pipelines"))
                 .dashboardBody(body)

@@ -2,6 +2,7 @@ package com.sagemakermlops.components.store;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.hosting.DataCapture;
+import com.sagemakermlops.components.hosting.monitoring.MonitoringPermissions;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Everything the store lets the target stages' accounts do, in one place: the key (decrypt model artifacts through
  * S3, grants for endpoint volumes, encrypt data capture), the bucket (read model artifacts, write data capture under
- * {@code data-capture/<stage>/}) and the registry (see {@link RegistryPolicy}). No statement at all without targets.
+ * {@code data-capture/<stage>/}, and with data capture what the stages' monitoring jobs read and write) and the registry (see {@link RegistryPolicy}). No statement at all without targets.
  *
  * @param targets     the account of each target stage
  * @param dataCapture whether each stage's endpoints write data capture into the bucket
@@ -73,6 +74,8 @@ record CrossAccountShare(Arns arns, Map<TargetEnvironment.Stage, String> targets
                     Statement.allow("WriteDataCaptureBy" + target.getKey().title(), "s3:PutObject")
                             .principal("AWS", arns.root(target.getValue()))
                             .on(bucketArn.applyValue(arn -> arn + "/" + DataCapture.prefix(target.getKey()) + "*"))));
+            targets.forEach((stage, account) -> statements.addAll(
+                    MonitoringPermissions.bucketStatements(stage, arns.root(account), bucketArn)));
         }
         return statements;
     }

@@ -99,7 +99,7 @@ class CrossAccountBootstrapTest {
         List<RecordedResource> aws = recording.resources().stream().filter(r -> r.type().startsWith("aws:"))
                 .filter(r -> !TestStores.ofStore(r)).toList();
         assertThat(aws).extracting(RecordedResource::type)
-                .containsExactlyInAnyOrder(POLICY, ROLE, ROLE, ROLE_POLICY, ROLE_POLICY);
+                .containsExactlyInAnyOrder(POLICY, POLICY, ROLE, ROLE, ROLE, ROLE_POLICY, ROLE_POLICY, ROLE_POLICY);
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(provider));
         assertThat(recording.outputs())
                 .containsEntry("deployRoleArn", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/"
@@ -110,32 +110,43 @@ class CrossAccountBootstrapTest {
     }
 
     @Test
-    void bothRolesAreBoundByTheStageBoundaryOfTheirOwnAccount() {
+    void everyRoleIsBoundByAStageBoundaryOfItsOwnAccount() {
         RecordedResource boundary = recording.named(POLICY, "bootstrap-preprod-boundary");
         assertThat(boundary.inputValues()).containsEntry("name", NAMING.productName() + "-preprod-boundary");
         assertThat(boundary.outputValues()).containsEntry("arn", BOUNDARY);
-        assertThat(recording.ofType(ROLE)).hasSize(2).allSatisfy(role -> {
-            assertThat(role.inputValues()).containsEntry("permissionsBoundary", BOUNDARY);
-            assertThat(role.dependencies()).contains(boundary.urn());
-        });
+        RecordedResource runtime = recording.named(POLICY, "bootstrap-preprod-runtime-boundary");
+        assertThat(runtime.outputValues()).containsEntry("arn", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT
+                + ":policy/" + NAMING.productName() + "-preprod-runtime-boundary");
+        assertThat(recording.named(ROLE, "bootstrap-preprod-deploy-role").inputValues())
+                .containsEntry("permissionsBoundary", BOUNDARY);
+        for (String role : List.of("bootstrap-preprod-execution-role", "bootstrap-preprod-monitoring-role")) {
+            RecordedResource bounded = recording.named(ROLE, role);
+            assertThat(bounded.inputValues()).as(role)
+                    .containsEntry("permissionsBoundary", runtime.outputValues().get("arn"));
+            assertThat(bounded.dependencies()).as(role).contains(runtime.urn());
+        }
     }
 
     @Test
-    void theStageBoundaryAllowsExactlyWhatTheRolesMayDo() {
+    void eachStageBoundaryAllowsExactlyWhatItsRolesMayDo() {
         List<Map<String, Object>> boundary = statements(boundaryPolicy(recording));
-        List<Map<String, Object>> roles = new ArrayList<>(statements(policy("bootstrap-preprod-deploy-permissions")));
-        roles.addAll(statements(policy("bootstrap-preprod-execution-permissions")));
-
         List<Map<String, Object>> allows = boundary.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
-        assertThat(actionsByScope(allows)).isEqualTo(actionsByScope(roles));
+        assertThat(actionsByScope(allows))
+                .isEqualTo(actionsByScope(statements(policy("bootstrap-preprod-deploy-permissions"))));
         assertThat(boundary).extracting(s -> s.get("Sid")).filteredOn(Objects::nonNull).doesNotHaveDuplicates();
         assertThat(allows).filteredOn(s -> "*".equals(s.get("Resource"))).singleElement()
                 .satisfies(s -> assertThat(actions(s)).containsExactlyInAnyOrder(
                         "application-autoscaling:DescribeScalableTargets",
-                        "application-autoscaling:DescribeScalingPolicies", "ecr:GetAuthorizationToken",
-                        "sagemaker:ListEndpointConfigs", "sagemaker:ListModels",
-                        "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
-                        "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"));
+                        "application-autoscaling:DescribeScalingPolicies",
+                        "sagemaker:ListEndpointConfigs", "sagemaker:ListModels"));
+
+        List<Map<String, Object>> runtime = statements(recording.named(POLICY, "bootstrap-preprod-runtime-boundary")
+                .inputValues().get("policy"));
+        List<Map<String, Object>> runtimeRoles = new ArrayList<>(statements(policy(
+                "bootstrap-preprod-execution-permissions")));
+        runtimeRoles.addAll(statements(policy("bootstrap-preprod-monitoring-permissions")));
+        assertThat(actionsByScope(runtime.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList()))
+                .isEqualTo(actionsByScope(runtimeRoles));
     }
 
     @Test
@@ -288,15 +299,15 @@ class CrossAccountBootstrapTest {
 
         assertThat(single.errors()).isEmpty();
         assertThat(single.ofType("pulumi:providers:aws")).isEmpty();
-        assertThat(single.ofType(POLICY)).singleElement().satisfies(boundary -> {
+        assertThat(single.ofType(POLICY)).hasSize(2).allSatisfy(boundary -> {
             assertThat(boundary.provider()).isEmpty();
-            assertThat(boundary.outputValues().get("arn")).isEqualTo("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT
-                    + ":policy/" + NAMING.productName() + "-preprod-boundary");
+            assertThat(boundary.outputValues().get("arn").toString()).startsWith("arn:aws:iam::"
+                    + TestStacks.TOOLING_ACCOUNT + ":policy/" + NAMING.productName() + "-preprod-");
         });
-        assertThat(single.ofType(ROLE)).hasSize(2).allSatisfy(role -> {
+        List<Object> boundaries = single.ofType(POLICY).stream().map(p -> p.outputValues().get("arn")).toList();
+        assertThat(single.ofType(ROLE)).hasSize(3).allSatisfy(role -> {
             assertThat(role.provider()).isEmpty();
-            assertThat(role.inputValues().get("permissionsBoundary"))
-                    .isEqualTo(single.ofType(POLICY).get(0).outputValues().get("arn"));
+            assertThat(role.inputValues().get("permissionsBoundary")).isIn(boundaries);
         });
         assertThat(single.outputs().get("deployRoleArn").toString())
                 .startsWith("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/");
@@ -325,8 +336,7 @@ class CrossAccountBootstrapTest {
     }
 
     private static Object boundaryPolicy(Recording recording) {
-        return recording.ofType(POLICY).stream().filter(p -> p.name().endsWith("-boundary")).findFirst()
-                .orElseThrow().inputValues().get("policy");
+        return recording.named(POLICY, "bootstrap-preprod-boundary").inputValues().get("policy");
     }
 
     private static Object policy(String name) {

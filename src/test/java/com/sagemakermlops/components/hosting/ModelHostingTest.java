@@ -9,8 +9,11 @@ import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.hosting.monitoring.DataQualityMonitor;
+import com.sagemakermlops.components.hosting.monitoring.EndpointMonitoring;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.HostingConfig.Deployment.Strategy;
+import com.sagemakermlops.config.MonitoringConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.contract.StageExports;
 import com.sagemakermlops.engine.RecordedResource;
@@ -34,24 +37,40 @@ class ModelHostingTest {
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
     static HostingConfig hosting(Strategy strategy, int trafficPercent, int waitMinutes) {
-        return new HostingConfig(ToolingFixture.STACK, TargetEnvironment.Stage.PREPROD,
-                Optional.of(ToolingFixture.PACKAGE_V3), "ml.m5.large", 1, Optional.empty(), Optional.empty(),
-                new HostingConfig.Autoscaling(1, 4, 120),
-                new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes));
+        return hosting(TargetEnvironment.Stage.PREPROD, ToolingFixture.monitoring(), strategy, trafficPercent,
+                waitMinutes);
     }
 
-    /** What the hosting stack gives the component for the preprod fixture: its VPC, data capture and tags. */
+    static HostingConfig hosting(TargetEnvironment.Stage stage, MonitoringConfig monitoring, Strategy strategy,
+                                 int trafficPercent, int waitMinutes) {
+        return new HostingConfig(ToolingFixture.STACK, stage,
+                Optional.of(ToolingFixture.PACKAGE_V3), "ml.m5.large", 1, Optional.empty(), Optional.empty(),
+                new HostingConfig.Autoscaling(1, 4, 120),
+                new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes), monitoring);
+    }
+
+    /**
+     * What the hosting stack gives the component for the stage's fixture: its VPC, data capture, monitoring (decided
+     * once the stage's exports are known, as the hosting stack decides it) and tags.
+     */
     static ModelHostingArgs.Builder args(HostingConfig hosting, String modelPackageArn) {
-        StageExports preprod = ToolingFixture.preprod();
+        TargetEnvironment.Stage stage = hosting.stage();
+        StageExports exports = stage == TargetEnvironment.Stage.PREPROD ? ToolingFixture.preprod()
+                : ToolingFixture.prod();
+        Output<StageExports> environment = Output.of(exports);
         return ModelHostingArgs.builder()
                 .productName(ToolingFixture.PRODUCT)
-                .stage("preprod")
+                .stage(stage.id())
                 .modelPackageArn(modelPackageArn)
-                .executionRoleArn(preprod.roles().executionRoleArn())
+                .executionRoleArn(exports.roles().executionRoleArn())
                 .kmsKeyArn(ToolingFixture.KMS_KEY_ARN)
                 .endpoint(EndpointSettings.of(hosting))
-                .network(new ModelNetwork(true, preprod.network().subnetIds(), preprod.network().securityGroupIds()))
-                .dataCapture(DataCapture.ofStage(ToolingFixture.BUCKET, TargetEnvironment.Stage.PREPROD))
+                .network(new ModelNetwork(exports.enableNetworkIsolation(), exports.network().subnetIds(),
+                        exports.network().securityGroupIds()))
+                .dataCapture(Output.of(Optional.of(DataCapture.ofStage(ToolingFixture.BUCKET, stage))
+                        .filter(capture -> exports.enableDataCapture())))
+                .monitoring(environment.applyValue(e -> EndpointMonitoring.ofStage(stage, hosting.monitoring(),
+                        e.enableDataCapture(), e.accountId(), e.region())))
                 .tags(Map.of("product", ToolingFixture.PRODUCT));
     }
 
@@ -66,7 +85,7 @@ class ModelHostingTest {
                 ComponentResourceOptions.builder().providers(stageProvider()).build()));
     }
 
-    private static Map<String, Object> one(Recording recording, String type) {
+    static Map<String, Object> one(Recording recording, String type) {
         List<RecordedResource> all = recording.ofType(type);
         assertThat(all).hasSize(1);
         return all.get(0).inputValues();
@@ -158,29 +177,47 @@ class ModelHostingTest {
     }
 
     @Test
-    void childrenBelongToTheComponentAndGoThroughTheGivenProvider() {
+    void childrenBelongToTheComponentOrItsGroupsAndGoThroughTheGivenProvider() {
         Recording recording = run(hosting(Strategy.LINEAR, 20, 10), ToolingFixture.PACKAGE_V3);
         String component = recording.named(ModelHosting.TYPE, "hosting").urn();
         String alarms = recording.named(RollbackAlarms.TYPE, "hosting-alarms").urn();
         String autoscaling = recording.named(EndpointAutoscaling.TYPE, "hosting-autoscaling").urn();
+        String monitor = recording.named(DataQualityMonitor.TYPE, "hosting-monitoring").urn();
         String provider = recording.named("pulumi:providers:aws", "stage").urn();
         List<RecordedResource> children = recording.resources().stream()
                 .filter(r -> r.type().startsWith("aws:")).toList();
         assertThat(children).extracting(RecordedResource::name).containsExactlyInAnyOrder("hosting-model",
                 "hosting-config", "hosting-endpoint", "hosting-alarms-5xx-errors", "hosting-alarms-model-latency",
-                "hosting-autoscaling-target", "hosting-autoscaling-invocations-per-instance");
+                "hosting-autoscaling-target", "hosting-autoscaling-invocations-per-instance",
+                "hosting-monitoring-job", "hosting-monitoring-schedule", "hosting-monitoring-alerts",
+                "hosting-monitoring-alerts", "hosting-monitoring-failed", "hosting-monitoring-failed",
+                "hosting-monitoring-violations", "hosting-monitoring-violations");
         assertThat(children).allSatisfy(r -> {
-            String parent = r.type().startsWith("aws:cloudwatch") ? alarms
+            String parent = r.name().startsWith("hosting-monitoring-") ? monitor
+                    : r.type().startsWith("aws:cloudwatch") ? alarms
                     : r.type().startsWith("aws:appautoscaling") ? autoscaling : component;
             assertThat(r.parent()).as(r.name()).contains(parent);
             assertThat(r.provider()).as(r.name()).contains(provider);
         });
         assertThat(List.of(recording.named(RollbackAlarms.TYPE, "hosting-alarms"),
-                recording.named(EndpointAutoscaling.TYPE, "hosting-autoscaling")))
+                recording.named(EndpointAutoscaling.TYPE, "hosting-autoscaling"),
+                recording.named(DataQualityMonitor.TYPE, "hosting-monitoring")))
                 .allSatisfy(group -> assertThat(group.parent()).contains(component));
-        assertThat(children).filteredOn(r -> !r.type().equals("aws:appautoscaling/policy:Policy"))
+        assertThat(children).filteredOn(r -> !List.of("aws:appautoscaling/policy:Policy",
+                        "aws:cloudwatch/eventTarget:EventTarget", "aws:sns/topicPolicy:TopicPolicy").contains(r.type()))
                 .allSatisfy(r -> assertThat(r.inputValues()).as(r.name())
                         .containsEntry("tags", Map.of("product", ToolingFixture.PRODUCT)));
+    }
+
+    @Test
+    void monitoringWithoutDataCaptureIsRefused() {
+        Recording recording = TestStacks.run("preprod", TestStacks.cloud(), ctx -> new ModelHosting("hosting",
+                args(hosting(Strategy.CANARY, 10, 10), ToolingFixture.PACKAGE_V3)
+                        .dataCapture(Output.of(Optional.empty())).build(),
+                ComponentResourceOptions.builder().providers(stageProvider()).build()));
+        assertThat(String.join("\n", recording.errors()))
+                .contains("ModelHostingArgs.monitoring of the preprod endpoint needs its dataCapture");
+        assertThat(recording.ofType("aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition")).isEmpty();
     }
 
     @Test
@@ -230,7 +267,7 @@ class ModelHostingTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> inputs, String... path) {
+    static Map<String, Object> nested(Map<String, Object> inputs, String... path) {
         Map<String, Object> current = inputs;
         for (String key : path) {
             assertThat(current).extractingByKey(key, MAP).isNotNull();

@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.hosting;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.config.MonitoringConfig;
 import com.sagemakermlops.testing.TestStacks;
 
 import com.sagemakermlops.config.TargetEnvironment.Stage;
@@ -29,10 +30,27 @@ public final class ToolingFixture {
             "arn:aws:sagemaker:us-west-2:" + TestStacks.TOOLING_ACCOUNT + ":model-package/" + GROUP + "/3";
     public static final String PACKAGE_V4 =
             "arn:aws:sagemaker:us-west-2:" + TestStacks.TOOLING_ACCOUNT + ":model-package/" + GROUP + "/4";
+    /** The served version's baseline, as the seed pipeline's Baseline step writes it in the tooling bucket. */
+    public static final String BASELINE = "s3://" + BUCKET + "/pipelines/" + PRODUCT + "-model-build/q3n8x4v2k7a1/baseline/";
+    public static final MonitoringConfig.Baseline BASELINE_FILES = new MonitoringConfig.Baseline(
+            BASELINE + "statistics.json", BASELINE + "constraints.json");
+    /** The {@code hosting.monitoring} block the deploy build writes, at the indentation of a stack file's hosting keys. */
+    public static final String MONITORING_YAML = """
+                monitoring:
+                  statisticsUri: %sstatistics.json
+                  constraintsUri: %sconstraints.json
+            """.formatted(BASELINE, BASELINE);
     public static final List<String> PREPROD_SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788");
     public static final List<String> PREPROD_SECURITY_GROUPS = List.of("sg-0123456789abcdef0");
 
     private ToolingFixture() {
+    }
+
+    /** Monitoring as the defaults make it, with the served version's baseline. */
+    public static MonitoringConfig monitoring() {
+        var defaults = MonitoringConfig.defaults();
+        return new MonitoringConfig(defaults.enabled(), defaults.schedule(), defaults.instanceType(),
+                defaults.maxRuntimeMinutes(), Optional.of(BASELINE_FILES));
     }
 
     public static StageExports preprod() {

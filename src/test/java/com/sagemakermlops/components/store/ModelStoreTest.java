@@ -90,10 +90,20 @@ class ModelStoreTest {
         List<Map<String, Object>> bucketPolicy = statements(recording.named("aws:s3/bucketPolicy:BucketPolicy",
                 "store-models-policy").inputValues().get("policy"));
         assertThat(bucketPolicy).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport",
-                "ReadModelArtifactsByTargetAccounts", "WriteDataCaptureByPreProd", "WriteDataCaptureByProd");
+                "ReadModelArtifactsByTargetAccounts", "WriteDataCaptureByPreProd", "WriteDataCaptureByProd",
+                "ListDataCaptureByPreProd", "ReadDataCaptureByPreProd", "WriteMonitoringReportsByPreProd",
+                "ListDataCaptureByProd", "ReadDataCaptureByProd", "WriteMonitoringReportsByProd");
         assertThat(bucketPolicy.get(1).get("Resource")).isEqualTo(bucket + "/pipelines/churn/*");
         assertThat(bucketPolicy.get(2)).containsEntry("Resource", bucket + "/data-capture/preprod/*")
                 .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":root"));
+        // Each stage's monitoring jobs list and read its own capture and write its own reports, nothing else.
+        assertThat(bucketPolicy.get(7)).containsEntry("Action", "s3:ListBucket").containsEntry("Resource", bucket)
+                .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + TestStacks.PROD_ACCOUNT + ":root"))
+                .containsEntry("Condition", Map.of("StringLike", Map.of("s3:prefix", "data-capture/prod/*")));
+        assertThat(bucketPolicy.get(8)).containsEntry("Action", "s3:GetObject")
+                .containsEntry("Resource", bucket + "/data-capture/prod/*");
+        assertThat(bucketPolicy.get(9)).containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", bucket + "/monitoring-reports/prod/*");
         assertThat(recording.named("aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
                 "store-registry-policy").options().retainOnDelete()).isFalse();
     }

@@ -138,7 +138,9 @@ class TrainingPipelineTest {
                 .containsEntry("Resource", List.of(BUCKET_ARN, BUCKET_ARN + "/*"))
                 .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
         assertThat(statements(policy)).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport",
-                "ReadModelArtifactsByTargetAccounts", "WriteDataCaptureByPreProd", "WriteDataCaptureByProd");
+                "ReadModelArtifactsByTargetAccounts", "WriteDataCaptureByPreProd", "WriteDataCaptureByProd",
+                "ListDataCaptureByPreProd", "ReadDataCaptureByPreProd", "WriteMonitoringReportsByPreProd",
+                "ListDataCaptureByProd", "ReadDataCaptureByProd", "WriteMonitoringReportsByProd");
         Map<String, Object> read = statement(policy, "ReadModelArtifactsByTargetAccounts");
         assertThat(read.get("Principal")).isEqualTo(Map.of("AWS", List.of(
                 "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root")));
@@ -152,6 +154,15 @@ class TrainingPipelineTest {
                 .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + PROD_ACCOUNT + ":root"))
                 .containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", BUCKET_ARN + "/data-capture/prod/*");
+        // The stage's monitoring jobs list and read its capture and write its reports, nothing else.
+        assertThat(statement(policy, "ListDataCaptureByProd"))
+                .containsEntry("Principal", Map.of("AWS", "arn:aws:iam::" + PROD_ACCOUNT + ":root"))
+                .containsEntry("Action", "s3:ListBucket").containsEntry("Resource", BUCKET_ARN)
+                .containsEntry("Condition", Map.of("StringLike", Map.of("s3:prefix", "data-capture/prod/*")));
+        assertThat(statement(policy, "ReadDataCaptureByProd")).containsEntry("Action", "s3:GetObject")
+                .containsEntry("Resource", BUCKET_ARN + "/data-capture/prod/*");
+        assertThat(statement(policy, "WriteMonitoringReportsByProd")).containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", BUCKET_ARN + "/monitoring-reports/prod/*");
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class Rules {
                 new SageMakerEndpointConfigKms(),
                 new SageMakerDataCaptureKms(),
                 new SageMakerModelNetworkIsolation(),
+                new SageMakerMonitoringJobKms(),
+                new SageMakerMonitoringJobIsolation(),
                 new SnsTopicKms(),
                 new SnsTopicTlsOnly(),
                 new LogGroupKms(),

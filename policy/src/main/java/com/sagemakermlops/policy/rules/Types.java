@@ -15,6 +15,8 @@ public final class Types {
     public static final String CLOUDFORMATION_STACK = "aws:cloudformation/stack:Stack";
     public static final String SM_ENDPOINT_CONFIG = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
     public static final String SM_MODEL = "aws:sagemaker/model:Model";
+    public static final String SM_DATA_QUALITY_JOB =
+            "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition";
     public static final String SNS_TOPIC = "aws:sns/topic:Topic";
     public static final String SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
     public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";

@@ -69,6 +69,13 @@ final class PolicyCases {
         return new Case(policy, ok, bad, message, unknown, WhenUnknown.UNDETERMINED, property);
     }
 
+    /** A monitoring job with {@code networkConfig}, and the network-isolated model it watches in {@code subnets}. */
+    private static List<PolicyResource> monitoredModel(Object networkConfig, Object subnets) {
+        return List.of(res(Types.SM_DATA_QUALITY_JOB, "job", m("networkConfig", networkConfig)),
+                res(Types.SM_MODEL, "model", m("enableNetworkIsolation", true, "vpcConfig",
+                        m("subnets", subnets, "securityGroupIds", l("sg-1")))));
+    }
+
     /** Two pipelines, {@code first} and {@code second}, with their names and artifact buckets. */
     private static List<PolicyResource> pipelines(Object firstName, Object secondName, Object firstBucket,
                                                   Object secondBucket) {
@@ -201,6 +208,23 @@ final class PolicyCases {
                         one(Types.SM_MODEL, "enableNetworkIsolation", false),
                         "enableNetworkIsolation is not true",
                         one(Types.SM_MODEL, "enableNetworkIsolation", U), "enableNetworkIsolation"),
+                c("sagemaker-monitoring-job-kms",
+                        one(Types.SM_DATA_QUALITY_JOB, "dataQualityJobOutputConfig", m("kmsKeyId", KEY_ARN),
+                                "jobResources", m("clusterConfig", m("volumeKmsKeyId", KEY_ARN))),
+                        one(Types.SM_DATA_QUALITY_JOB, "dataQualityJobOutputConfig", m("kmsKeyId", KEY_ARN),
+                                "jobResources", m("clusterConfig", m("instanceType", "ml.m5.large"))),
+                        "jobResources.clusterConfig.volumeKmsKeyId is not set",
+                        one(Types.SM_DATA_QUALITY_JOB, "dataQualityJobOutputConfig", m("kmsKeyId", U),
+                                "jobResources", m("clusterConfig", m("volumeKmsKeyId", U))), WhenUnknown.PASSES),
+                c("sagemaker-monitoring-job-isolation",
+                        monitoredModel(m("enableNetworkIsolation", true, "enableInterContainerTrafficEncryption", true,
+                                "vpcConfig", m("subnets", l("subnet-2", "subnet-1"), "securityGroupIds", l("sg-1"))),
+                                l("subnet-1", "subnet-2")),
+                        monitoredModel(m("enableNetworkIsolation", true, "enableInterContainerTrafficEncryption", true),
+                                l("subnet-1", "subnet-2")),
+                        "networkConfig.vpcConfig.subnets are [], not the subnets of the stack's models "
+                                + "[subnet-1, subnet-2]",
+                        monitoredModel(U, l("subnet-1")), "networkConfig"),
                 c("sns-topic-kms",
                         one(Types.SNS_TOPIC, "kmsMasterKeyId", KEY_ARN),
                         one(Types.SNS_TOPIC, "kmsMasterKeyId", "alias/aws/sns"),
