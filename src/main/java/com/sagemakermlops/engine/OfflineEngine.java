@@ -3,6 +3,8 @@ package com.sagemakermlops.engine;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a Pulumi program against the SDK's mock engine, recording every registration. Used by the unit tests and by
@@ -26,6 +29,12 @@ public final class OfflineEngine {
     }
 
     public static synchronized Recording run(String stack, FakeCloud cloud, boolean preview, Consumer<Context> program) {
+        return run(stack, cloud, preview, program, OfflineEngine::deployment);
+    }
+
+    /** As {@link #run(String, FakeCloud, boolean, Consumer)} with the deployment {@code deployments} makes. */
+    static Recording run(String stack, FakeCloud cloud, boolean preview, Consumer<Context> program,
+                         Function<DeploymentImpl.DeploymentState, DeploymentInternal> deployments) {
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder()
@@ -36,6 +45,7 @@ public final class OfflineEngine {
                         .build())
                 .mocks(cloud)
                 .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(cloud))
+                .deploymentFactory(deployments)
                 .build();
         try {
             TestResult result = test.runTest(program);
@@ -54,6 +64,13 @@ public final class OfflineEngine {
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /** The SDK's deployment with the offline engine's runner and logger in place of the SDK's own. */
+    static DeploymentInternal deployment(DeploymentImpl.DeploymentState state) {
+        state.logger = new OfflineEngineLogger(state.logger);
+        state.runner = new CompletionRunner(state.logger);
+        return new DeploymentImpl(state);
     }
 
     private static Object plain(Object value) {
