@@ -6,6 +6,7 @@ import com.sagemakermlops.cli.Mlops;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.engine.AsyncPool;
 import com.sagemakermlops.stacks.Platform;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        AsyncPool.useCommonPool();
         if (args.length > 0) {
             System.exit(Mlops.run(args, System.out, System.err));
         }
