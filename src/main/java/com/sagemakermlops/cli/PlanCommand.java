@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 final class PlanCommand {
     static final String DEFAULT_ACCOUNT = "123456789012";
+    /** Stacks planned at once: the pool's two workers stay busy when one stack's program waits on the other. */
+    private static final int SIDE_BY_SIDE = 2;
 
     private final Path projectDir;
     private final PrintStream out;
@@ -58,25 +60,69 @@ final class PlanCommand {
         options.stackOutputs().forEach((stack, file) ->
                 knownOutputs.put(StackFiles.shortName(stack), outputsFromPlan(stack, file)));
 
-        List<StackPlan> plans = new ArrayList<>();
-        for (ParsedStack parsed : toolingFirst(stacks)) {
-            List<String> notes = new ArrayList<>();
-            Recording recording = planned(parsed.stack(), parsed.config(), knownOutputs, notes);
-            if (!recording.errors().isEmpty()) {
-                err.println("error: the program failed for stack " + parsed.stack() + ":");
-                recording.errors().forEach(e -> err.println("  " + e));
-                return 1;
+        List<String> report = new ArrayList<>();
+        List<StackPlan> graphed = new ArrayList<>();
+        PlanReport.Totals totals = PlanReport.Totals.NONE;
+        try (PlanJson json = options.json().isPresent() ? new PlanJson() : null;
+             SideBySide<StackPlan> runs = new SideBySide<>(SIDE_BY_SIDE)) {
+            List<ParsedStack> order = toolingFirst(stacks);
+            for (int next = 0; next < order.size() || !runs.isEmpty(); ) {
+                if (next < order.size() && !runs.full() && !mustWait(order.get(next), knownOutputs, runs)) {
+                    ParsedStack parsed = order.get(next++);
+                    List<String> notes = new ArrayList<>();
+                    FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, notes);
+                    runs.add(parsed.stack(), () -> plan(parsed, cloud, notes, policyConfig));
+                    continue;
+                }
+                StackPlan plan = runs.take();
+                if (!plan.recording().errors().isEmpty()) {
+                    err.println("error: the program failed for stack " + plan.stack() + ":");
+                    plan.recording().errors().forEach(e -> err.println("  " + e));
+                    return 1;
+                }
+                knownOutputs.put(plan.stack(), plan.recording().outputs());
+                report.add(PlanReport.of(plan));
+                totals = totals.plus(PlanReport.Totals.of(plan));
+                if (json != null) {
+                    json.add(plan);
+                }
+                if (options.graph().isPresent()) {
+                    graphed.add(plan);
+                }
             }
-            List<PolicyFinding> findings = PolicyPack.standard().evaluate(
-                    recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig);
-            knownOutputs.put(parsed.stack(), recording.outputs());
-            plans.add(new StackPlan(parsed.stack(), parsed.config(), recording, findings, notes));
+            report.forEach(out::print);
+            out.println(PlanReport.summary(totals));
+            if (json != null) {
+                json.writeTo(options.json().get());
+            }
         }
+        options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(graphed)));
+        return totals.mandatory() > 0 ? 1 : 0;
+    }
 
-        new PlanReport(out).print(plans);
-        options.json().ifPresent(file -> CliFiles.write(file, PlanJson.render(plans)));
-        options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(plans)));
-        return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
+    /**
+     * Whether a stack must wait for the stacks before it to finish: a hosting stack whose tooling stack is planned
+     * in this run, or whose outputs are not known yet (they come from a plan of its stack file, or placeholders).
+     */
+    private static boolean mustWait(ParsedStack parsed, Map<String, Map<String, Object>> known,
+                                    SideBySide<StackPlan> runs) {
+        if (parsed.config().role() != StackRole.HOSTING || runs.isEmpty()) {
+            return false;
+        }
+        String tooling = StackFiles.shortName(parsed.config().requireHosting().toolingStack());
+        return runs.has(tooling) || !known.containsKey(tooling);
+    }
+
+    /** One stack planned in its fake cloud and checked by the policy pack (unless the program failed). */
+    private static StackPlan plan(ParsedStack parsed, FakeCloud cloud, List<String> notes,
+                                  PolicyPackConfig policyConfig) {
+        Recording recording = OfflineEngine.run(parsed.stack(), cloud, false,
+                ctx -> Platform.define(ctx, parsed.config()));
+        List<PolicyFinding> findings = recording.errors().isEmpty()
+                ? PolicyPack.standard().evaluate(
+                        recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig)
+                : List.of();
+        return new StackPlan(parsed.stack(), parsed.config(), recording, findings, notes);
     }
 
     private List<ParsedStack> parseAll(List<String> names) {
