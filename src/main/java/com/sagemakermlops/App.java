@@ -1,12 +1,12 @@
 package com.sagemakermlops;
 
-import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
 import com.sagemakermlops.cli.Mlops;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.StackConfigParser;
 import com.sagemakermlops.engine.AsyncPool;
+import com.sagemakermlops.engine.ProgramRun;
 import com.sagemakermlops.stacks.Platform;
 
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class App {
         if (args.length > 0) {
             System.exit(Mlops.run(args, System.out, System.err));
         }
-        Pulumi.run(ctx -> {
+        ProgramRun.run(ctx -> {
             var settings = ConfigSources.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
             StackConfig config = new StackConfigParser(Path.of("").toAbsolutePath(), () -> Optional.of(
                     AwsFunctions.getCallerIdentityPlain().join().accountId())).parse(settings);

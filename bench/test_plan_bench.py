@@ -1,0 +1,88 @@
+"""The benchmark's own logic: product generation, /proc parsing, output parsing and the report (no process runs)."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+spec = importlib.util.spec_from_file_location("plan_bench", Path(__file__).with_name("plan_bench.py"))
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+TEMPLATE = """config:
+  sagemaker-mlops:product:
+    org: globalbank
+    name: fraud-detection
+  sagemaker-mlops:training:
+    projectName: fraud-detection-training
+    seedCodePath: seed-code/model-build
+  sagemaker-mlops:deploy:
+    seedCodePath: seed-code/model-deploy
+    preProdEnvironment:
+      name: not-the-product
+"""
+
+
+def test_a_product_gets_its_own_name_and_absolute_seed_paths(tmp_path):
+    text = bench.product_stack(TEMPLATE, 7, tmp_path)
+    assert "    name: product-007\n" in text
+    assert "      name: not-the-product\n" in text  # only the product's name line changes
+    assert f"seedCodePath: {(tmp_path / 'seed-code/model-build').resolve()}\n" in text
+    assert f"seedCodePath: {(tmp_path / 'seed-code/model-deploy').resolve()}\n" in text
+    assert "projectName: fraud-detection-training" in text
+
+
+def test_a_template_without_a_product_name_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="product name"):
+        bench.product_stack("config:\n  aws:region: us-west-2\n", 1, tmp_path)
+
+
+def test_products_are_written_one_file_each(tmp_path):
+    files = bench.write_products(TEMPLATE, 3, tmp_path, tmp_path / "out")
+    assert [Path(f).name for f in files] == ["Pulumi.product-001.yaml", "Pulumi.product-002.yaml",
+                                             "Pulumi.product-003.yaml"]
+    assert "name: product-003" in Path(files[2]).read_text()
+
+
+def test_proc_parsing():
+    assert bench.proc_status_rss_kib("Name:\tjava\nVmPeak:\t 9 kB\nVmRSS:\t  174000 kB\n") == 174000
+    assert bench.proc_status_rss_kib("Name:\tkworker\n") == 0
+    assert bench.proc_parent("1234 (java (main)) S 1200 1234 1200 0 -1") == 1200
+
+
+def test_resource_counts_from_each_tools_output():
+    stdout = "Stack product-001 (tooling, enterprise, us-west-2)\n...\n" \
+             "Summary: 2 stacks, 208 resources, 0 mandatory, 0 advisory, 4 suppressed policy findings: OK\n"
+    assert bench.mlops_resources(stdout) == 208
+    assert bench.mlops_resources("Summary: 1 stack, 104 resources, 1 mandatory, ...: BLOCKED") == 104
+    assert bench.mlops_resources("error: the program failed") is None
+    assert bench.peer_resources("products=50 resources=3150 rules_violated=12 findings=40 blocked=false") == 3150
+    assert bench.peer_resources("Error: Cannot find module 'aws-cdk-lib'") is None
+
+
+def run(tool, products, wall, peak_kib, load=1.0):
+    return bench.Run(tool, products, wall, wall * 1.5, peak_kib, peak_kib // 2, 1, products * 100, 0, load)
+
+
+def test_report_gives_medians_ratios_and_targets():
+    runs = [run("mlops", 1, w, 100 * 1024) for w in (0.5, 0.7, 0.6)] + \
+           [run("peer", 1, w, 400 * 1024) for w in (2.0, 2.6, 2.4)] + \
+           [run("mlops", 50, w, 300 * 1024, load=3.0) for w in (3.0, 3.2, 2.8)] + \
+           [run("peer", 50, w, 500 * 1024) for w in (6.0, 5.0, 5.5)]
+    text = bench.report(runs, [1, 50])
+    lines = text.splitlines()
+    assert lines[1].split()[:7] == ["1", "mlops", "3", "0.60", "0.90", "167", "100"]
+    assert "ratio mlops/peer at 1: wall 0.25 (target <= 0.3: met), peak memory 0.25" in text
+    assert "ratio mlops/peer at 50: wall 0.55 (target <= 0.4: MISSED), peak memory 0.60 (target <= 0.5: MISSED)" in text
+    assert "median 1.00, max 3.00" in text
+
+
+def test_peak_is_the_larger_of_the_biggest_process_and_the_sampled_tree():
+    assert bench.Run("mlops", 1, 1.0, 1.0, 100, 150, 2, 104, 0, 0.0).peak_kib == 150
+    assert bench.Run("mlops", 1, 1.0, 1.0, 200, 150, 1, 104, 0, 0.0).peak_kib == 200
+
+
+def test_arguments_are_checked(tmp_path):
+    assert bench.parse_args(["--sizes", "1,10"]).sizes == [1, 10]
+    for wrong in (["--sizes", "one"], ["--sizes", "0"], ["--runs", "0"], ["--peer", str(tmp_path)]):
+        with pytest.raises(SystemExit):
+            bench.parse_args(wrong)
