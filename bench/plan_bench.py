@@ -293,11 +293,14 @@ def report(runs, sizes):
                              f"{s['wall_min']:.2f}-{s['wall_max']:.2f}")
         if len(by_tool) == 2:
             lines.append(ratio_line(products, by_tool["mlops"], by_tool["peer"]))
-    loads = [r.load_before for r in runs]
-    if loads:
-        lines.append(f"load average (1 min) at the start of each run: min {min(loads):.2f}, "
-                     f"median {statistics.median(loads):.2f}, max {max(loads):.2f} on {os.cpu_count()} CPUs")
+    if runs:
+        lines.append(load_line([r.load_before for r in runs]))
     return "\n".join(lines)
+
+
+def load_line(loads):
+    return (f"load average (1 min) at the start of each run: min {min(loads):.2f}, "
+            f"median {statistics.median(loads):.2f}, max {max(loads):.2f} on {os.cpu_count()} CPUs")
 
 
 def command_output(command, **kwargs):
@@ -329,6 +332,13 @@ def machine(project, peer):
     if peer:
         info["node"] = command_output(["node", "--version"])
     return info
+
+
+def print_header(title, argv, project, peer):
+    print(title)
+    print("command: python3 bench/plan_bench.py " + " ".join(argv))
+    for key, value in machine(project, peer).items():
+        print(f"{key}: {value}")
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -373,10 +383,7 @@ def main(argv):
             tools.append(Tool("peer", ["node", "app.js"], {"PRODUCTS": "{products}", "CDK_OUT": "{out}/cdk.out"},
                               cwd=str(args.peer.resolve())))
         template = (project / "Pulumi.dev.yaml").read_text()
-        print("sagemaker-mlops plan benchmark")
-        print("command: python3 bench/plan_bench.py " + " ".join(argv))
-        for key, value in machine(project, args.peer).items():
-            print(f"{key}: {value}")
+        print_header("sagemaker-mlops plan benchmark", argv, project, args.peer)
         runs = []
         for products in args.sizes:
             files = write_products(template, products, project, workdir / f"products-{products}")
@@ -403,10 +410,8 @@ def program_runs(args, argv, project, workdir):
     subprocess.run(["mvn", "-q", "-B", "test-compile"], cwd=checkout, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([str(project / "mlops"), "--help"], check=True, stdout=subprocess.DEVNULL)  # builds the jar
     classpath = engine_classpath(checkout)
-    print("sagemaker-mlops program-run benchmark (the program Pulumi runs, against a fake engine over gRPC)")
-    print("command: python3 bench/plan_bench.py " + " ".join(argv))
-    for key, value in machine(project, None).items():
-        print(f"{key}: {value}")
+    print_header("sagemaker-mlops program-run benchmark (the program Pulumi runs, against a fake engine over gRPC)",
+                 argv, project, None)
     runs = []
     for index in range(args.runs):
         for stack in args.program:
@@ -417,9 +422,7 @@ def program_runs(args, argv, project, workdir):
                   flush=True)
     print()
     print(program_report(runs))
-    loads = [r["load_before"] for r in runs]
-    print(f"load average (1 min) at the start of each run: min {min(loads):.2f}, "
-          f"median {statistics.median(loads):.2f}, max {max(loads):.2f} on {os.cpu_count()} CPUs")
+    print(load_line([r["load_before"] for r in runs]))
     if args.raw:
         args.raw.write_text(json.dumps(runs, indent=2) + "\n")
 

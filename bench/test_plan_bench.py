@@ -86,3 +86,29 @@ def test_arguments_are_checked(tmp_path):
     for wrong in (["--sizes", "one"], ["--sizes", "0"], ["--runs", "0"], ["--peer", str(tmp_path)]):
         with pytest.raises(SystemExit):
             bench.parse_args(wrong)
+
+
+def test_program_run_parsing(tmp_path):
+    log = tmp_path / "threads.log"
+    log.write_text('[0.01s][info][os,thread] Thread attached (tid: 1).\n'
+                   '[0.02s][info][os,thread] Thread "GC Thread#0" started (pthread id: 2, attributes: ...).\n'
+                   '[0.30s][info][os,thread] Thread "Unknown thread" started (pthread id: 3, attributes: ...).\n'
+                   '[0.31s][info][os,thread] Thread finished (tid: 3, pthread id: 3).\n')
+    assert bench.threads_started(log) == 2
+    assert bench.engine_summary("{...}\nregistered=104 errors=0\n") == (104, 0)
+    assert bench.engine_summary("") is None
+
+
+def test_program_report_gives_medians_per_stack():
+    runs = [{"stack": "dev", "wall": w, "cpu": w * 2, "peak_kib": 200 * 1024, "threads": t, "resources": 104,
+             "load_before": 1.0} for w, t in ((1.0, 30), (3.0, 34), (2.0, 32))]
+    runs.append({"stack": "preprod", "wall": 0.5, "cpu": 0.7, "peak_kib": 100 * 1024, "threads": 25, "resources": 9,
+                 "load_before": 1.0})
+    lines = bench.program_report(runs).splitlines()
+    assert lines[1].split() == ["dev", "3", "2.00", "4.00", "200", "32", "104"]
+    assert lines[2].split() == ["preprod", "1", "0.50", "0.70", "100", "25", "9"]
+
+
+def test_program_stacks_are_a_list():
+    assert bench.parse_args(["--program", "dev,preprod"]).program == ["dev", "preprod"]
+    assert bench.parse_args([]).program == []
