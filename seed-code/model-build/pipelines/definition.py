@@ -1,15 +1,17 @@
 """Build the SageMaker Pipeline definition (schema version 2020-12-01) as a plain dict.
 
 Preprocess (Processing, scikit-learn) -> Train (Training, XGBoost script mode)
--> Evaluate (Processing, XGBoost) -> CheckAuc (Condition on evaluation.json)
--> RegisterModel (PendingManualApproval) or AucTooLow (Fail).
+-> Evaluate (Processing, XGBoost: evaluation.json and the baseline dataset)
+-> Baseline (Processing, Model Monitor analyzer: data-quality statistics and constraints)
+-> CheckAuc (Condition on evaluation.json)
+-> RegisterModel (PendingManualApproval, with its evaluation and its baseline) or AucTooLow (Fail).
 
 Pure functions only: no AWS call happens here, so the structure is unit-tested offline.
 """
 import json
 from dataclasses import dataclass
 
-from images import sklearn_image_uri, xgboost_image_uri
+from images import model_monitor_image_uri, sklearn_image_uri, xgboost_image_uri
 
 SCHEMA_VERSION = "2020-12-01"
 APPROVAL_STATUS = "PendingManualApproval"
@@ -32,11 +34,58 @@ HYPERPARAMETERS = {"max_depth": 4, "eta": 0.1, "subsample": 0.8, "num_round": 20
 REALTIME_INSTANCE_TYPES = ["ml.t2.medium", "ml.m5.large", "ml.m5.xlarge"]
 TRANSFORM_INSTANCE_TYPES = ["ml.m5.large", "ml.m5.xlarge"]
 
+# Every job encrypts its volume with the product key (VolumeKmsKeyId), which SageMaker refuses on instance types
+# with local NVMe storage (ml.g4dn, ml.g5, ml.p3dn, ml.p4d, ml.m5d, ml.r5d, ml.trn1...: their instance store is
+# encrypted by the instance itself). So the instance types are pipeline parameters restricted to EBS-only types
+# (EnumValues: an execution started with another value is refused).
+PROCESSING_INSTANCE_TYPES = [
+    "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.m5.12xlarge", "ml.m5.24xlarge",
+    "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.c5.9xlarge", "ml.c5.18xlarge",
+    "ml.r5.large", "ml.r5.xlarge", "ml.r5.2xlarge", "ml.r5.4xlarge", "ml.r5.8xlarge",
+]
+TRAINING_INSTANCE_TYPES = [
+    "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.m5.12xlarge", "ml.m5.24xlarge",
+    "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.c5.9xlarge", "ml.c5.18xlarge",
+    "ml.m4.xlarge", "ml.m4.2xlarge", "ml.m4.4xlarge", "ml.m4.10xlarge", "ml.m4.16xlarge",
+]
+
 PARAMETERS = [
-    {"Name": "ProcessingInstanceType", "Type": "String", "DefaultValue": "ml.m5.large"},
-    {"Name": "TrainingInstanceType", "Type": "String", "DefaultValue": "ml.m5.large"},
+    {
+        "Name": "ProcessingInstanceType",
+        "Type": "String",
+        "DefaultValue": "ml.m5.large",
+        "EnumValues": PROCESSING_INSTANCE_TYPES,
+    },
+    {
+        "Name": "TrainingInstanceType",
+        "Type": "String",
+        "DefaultValue": "ml.m5.large",
+        "EnumValues": TRAINING_INSTANCE_TYPES,
+    },
     {"Name": "MinimumAuc", "Type": "Float", "DefaultValue": 0.7},
 ]
+
+# Retries of the processing and training steps: SageMaker's throttling and transient faults quickly, EC2 capacity
+# and account quotas (other jobs still running) with a longer wait: 60 s, 2 min, 4 min.
+RETRY_POLICIES = [
+    {"ExceptionType": ["Step.SERVICE_FAULT", "Step.THROTTLING"], "IntervalSeconds": 5, "BackoffRate": 2.0,
+     "MaxAttempts": 5},
+    {"ExceptionType": ["SageMaker.CAPACITY_ERROR", "SageMaker.RESOURCE_LIMIT"], "IntervalSeconds": 60,
+     "BackoffRate": 2.0, "MaxAttempts": 4},
+]
+# Steps whose every input is content-addressed (the uploaded data and code), a version-pinned image, or the output
+# of a step that is itself cached reuse a successful run with the same inputs from the last 30 days. The analyzer
+# image carries no version, so the Baseline step always runs.
+CACHE_CONFIG = {"Enabled": True, "ExpireAfter": "P30D"}
+
+# The Model Monitor analyzer's contract (Amazon SageMaker Model Monitor, "Create a baseline" and "Container contract
+# inputs/outputs"): a directory of CSV files with a header row, the model's output column(s) first; it writes
+# statistics.json and constraints.json into output_path.
+BASELINE_INPUT_DIR = "/opt/ml/processing/input/baseline_dataset_input"
+BASELINE_OUTPUT_DIR = "/opt/ml/processing/output"
+BASELINE_DATASET_FORMAT = {"csv": {"header": True, "output_columns_position": "START"}}
+BASELINE_STATISTICS = "statistics.json"
+BASELINE_CONSTRAINTS = "constraints.json"
 
 
 @dataclass(frozen=True)
@@ -100,33 +149,45 @@ def network_config(settings):
     return config
 
 
-def processing_step(settings, name, image, script_uri, inputs, outputs, arguments):
-    """A Processing step: CreateProcessingJob arguments running one python script."""
-    script = script_uri.rsplit("/", 1)[-1]
-    return {
-        "Name": name,
-        "Type": "Processing",
-        "Arguments": {
-            "ProcessingResources": {
-                "ClusterConfig": {
-                    "InstanceType": get("Parameters.ProcessingInstanceType"),
-                    "InstanceCount": 1,
-                    "VolumeSizeInGB": VOLUME_SIZE_GB,
-                    "VolumeKmsKeyId": settings.kms_key_arn,
-                }
-            },
-            "AppSpecification": {
-                "ImageUri": image,
-                "ContainerEntrypoint": ["python3", f"{PROCESSING_CODE_DIR}/{script}"],
-                "ContainerArguments": arguments,
-            },
-            "RoleArn": settings.role_arn,
-            "ProcessingInputs": [*inputs, processing_input("code", script_uri, PROCESSING_CODE_DIR)],
-            "ProcessingOutputConfig": {"Outputs": outputs, "KmsKeyId": settings.kms_key_arn},
-            "NetworkConfig": network_config(settings),
-            "StoppingCondition": {"MaxRuntimeInSeconds": MAX_RUNTIME_SECONDS},
+def processing_step(settings, name, app_specification, inputs, outputs, environment=None):
+    """A Processing step: the arguments of CreateProcessingJob, with the retries of every job."""
+    arguments = {
+        "ProcessingResources": {
+            "ClusterConfig": {
+                "InstanceType": get("Parameters.ProcessingInstanceType"),
+                "InstanceCount": 1,
+                "VolumeSizeInGB": VOLUME_SIZE_GB,
+                "VolumeKmsKeyId": settings.kms_key_arn,
+            }
         },
+        "AppSpecification": app_specification,
+        "RoleArn": settings.role_arn,
+        "ProcessingInputs": inputs,
+        "ProcessingOutputConfig": {"Outputs": outputs, "KmsKeyId": settings.kms_key_arn},
+        "NetworkConfig": network_config(settings),
+        "StoppingCondition": {"MaxRuntimeInSeconds": MAX_RUNTIME_SECONDS},
     }
+    if environment:
+        arguments["Environment"] = environment
+    return {"Name": name, "Type": "Processing", "Arguments": arguments, "RetryPolicies": RETRY_POLICIES}
+
+
+def script_step(settings, name, image, script_uri, inputs, outputs, arguments):
+    """A cached Processing step running one uploaded python script."""
+    script = script_uri.rsplit("/", 1)[-1]
+    step = processing_step(
+        settings,
+        name,
+        {
+            "ImageUri": image,
+            "ContainerEntrypoint": ["python3", f"{PROCESSING_CODE_DIR}/{script}"],
+            "ContainerArguments": arguments,
+        },
+        [*inputs, processing_input("code", script_uri, PROCESSING_CODE_DIR)],
+        outputs,
+    )
+    step["CacheConfig"] = CACHE_CONFIG
+    return step
 
 
 def preprocess_step(settings, artifacts):
@@ -134,7 +195,7 @@ def preprocess_step(settings, artifacts):
         processing_output(name, f"/opt/ml/processing/{name}", execution_uri(settings, "preprocess", name))
         for name in ("train", "validation", "test", "scaler")
     ]
-    return processing_step(
+    return script_step(
         settings,
         "Preprocess",
         sklearn_image_uri(settings.region),
@@ -203,11 +264,17 @@ def training_step(settings, artifacts):
         "StoppingCondition": {"MaxRuntimeInSeconds": MAX_RUNTIME_SECONDS},
         **network_config(settings),
     }
-    return {"Name": "Train", "Type": "Training", "Arguments": arguments}
+    return {
+        "Name": "Train",
+        "Type": "Training",
+        "Arguments": arguments,
+        "RetryPolicies": RETRY_POLICIES,
+        "CacheConfig": CACHE_CONFIG,
+    }
 
 
 def evaluate_step(settings, artifacts):
-    step = processing_step(
+    step = script_step(
         settings,
         "Evaluate",
         xgboost_image_uri(settings.region),
@@ -215,22 +282,60 @@ def evaluate_step(settings, artifacts):
         inputs=[
             processing_input("model", get(MODEL_ARTIFACTS), "/opt/ml/processing/model"),
             processing_input("test", output_uri("Preprocess", "test"), "/opt/ml/processing/test"),
+            processing_input("train", output_uri("Preprocess", "train"), "/opt/ml/processing/train"),
+            processing_input("scaler", output_uri("Preprocess", "scaler"), "/opt/ml/processing/scaler"),
         ],
         outputs=[
             processing_output(
                 "evaluation", "/opt/ml/processing/evaluation", execution_uri(settings, "evaluation")
-            )
+            ),
+            processing_output(
+                "baseline_dataset", "/opt/ml/processing/baseline", execution_uri(settings, "baseline-dataset")
+            ),
         ],
         arguments=[
             "--model-dir", "/opt/ml/processing/model",
             "--test-dir", "/opt/ml/processing/test",
             "--output-dir", "/opt/ml/processing/evaluation",
+            "--train-dir", "/opt/ml/processing/train",
+            "--scaler-dir", "/opt/ml/processing/scaler",
+            "--baseline-dir", "/opt/ml/processing/baseline",
         ],
     )
     step["PropertyFiles"] = [
         {"PropertyFileName": PROPERTY_FILE, "OutputName": "evaluation", "FilePath": EVALUATION_FILE}
     ]
     return step
+
+
+def baseline_step(settings):
+    """The data-quality baseline of the training data, computed by the Model Monitor analyzer."""
+    return processing_step(
+        settings,
+        "Baseline",
+        {"ImageUri": model_monitor_image_uri(settings.region)},
+        inputs=[
+            processing_input(
+                "baseline_dataset_input", output_uri("Evaluate", "baseline_dataset"), BASELINE_INPUT_DIR
+            )
+        ],
+        outputs=[processing_output("baseline", BASELINE_OUTPUT_DIR, execution_uri(settings, "baseline"))],
+        environment={
+            "dataset_format": json.dumps(BASELINE_DATASET_FORMAT),
+            "dataset_source": BASELINE_INPUT_DIR,
+            "output_path": BASELINE_OUTPUT_DIR,
+            # CloudWatch metrics are for monitoring schedules; a baseline job publishes none.
+            "publish_cloudwatch_metrics": "Disabled",
+        },
+    )
+
+
+def baseline_file(name):
+    return {"ContentType": "application/json", "S3Uri": join(output_uri("Baseline", "baseline"), name)}
+
+
+def data_quality():
+    return {"Statistics": baseline_file(BASELINE_STATISTICS), "Constraints": baseline_file(BASELINE_CONSTRAINTS)}
 
 
 def register_step(settings):
@@ -260,8 +365,11 @@ def register_step(settings):
                         "ContentType": "application/json",
                         "S3Uri": join(output_uri("Evaluate", "evaluation"), EVALUATION_FILE),
                     }
-                }
+                },
+                "ModelDataQuality": data_quality(),
             },
+            # What data-quality monitoring of an endpoint serving this version compares its capture with.
+            "DriftCheckBaselines": {"ModelDataQuality": data_quality()},
             "CustomerMetadataProperties": {
                 "GitCommit": settings.git_commit,
                 "PipelineName": settings.pipeline_name,
@@ -285,6 +393,8 @@ def condition_step(settings):
     return {
         "Name": "CheckAuc",
         "Type": "Condition",
+        # RegisterModel reads the Baseline step's outputs: no version is registered without its baseline.
+        "DependsOn": ["Baseline"],
         "Arguments": {
             "Conditions": [
                 {"Type": "GreaterThanOrEqualTo", "LeftValue": auc, "RightValue": get("Parameters.MinimumAuc")}
@@ -307,6 +417,7 @@ def build_definition(settings, artifacts):
             preprocess_step(settings, artifacts),
             training_step(settings, artifacts),
             evaluate_step(settings, artifacts),
+            baseline_step(settings),
             condition_step(settings),
         ],
     }

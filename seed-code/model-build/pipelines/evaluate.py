@@ -1,13 +1,21 @@
-"""Evaluate the trained model on the test split and write evaluation.json.
+"""Evaluate the trained model on the test split and write evaluation.json; write the baseline dataset.
 
 Runs in the SageMaker XGBoost container as a processing job, and locally:
 
-    python3 pipelines/evaluate.py --model-dir out/model --test-dir out/test --output-dir out/evaluation
+    python3 pipelines/evaluate.py --model-dir out/model --test-dir out/test --output-dir out/evaluation \
+        --train-dir out/train --scaler-dir out/scaler --baseline-dir out/baseline
 
 --model-dir holds model.tar.gz (as produced by a training job) or the xgboost-model file itself.
 The report follows the SageMaker model-quality metrics format for binary classification
 (binary_classification_metrics.<metric>.value); the pipeline's condition step reads
 binary_classification_metrics.auc.value from it and the registry shows it as model metrics.
+
+The baseline dataset (baseline.csv under --baseline-dir) is the training split as the endpoint will
+see it: the model's answer first, then the features of the request, with a header row naming them
+(the order of scaler.json). The Model Monitor analyzer computes the data-quality baseline from it
+(csv, header, output columns at the start): the endpoint captures the model's answer, a probability,
+so the baseline holds the answer and not the 0/1 label, whose integral type every captured answer
+would violate.
 """
 import argparse
 import json
@@ -22,6 +30,8 @@ from sklearn import metrics
 # The Evaluate job's container receives this script alone, so the model file name and the CSV loader
 # repeat train.py's (the end-to-end test runs both on the same files).
 MODEL_FILE = "xgboost-model"
+BASELINE_FILE = "baseline.csv"
+OUTPUT_COLUMN = "default_probability"
 THRESHOLD = 0.5
 ROC_POINTS = 50
 
@@ -39,12 +49,34 @@ def load_booster(model_dir):
     return booster
 
 
-def load_test(test_dir):
-    files = sorted(Path(test_dir).glob("*.csv"))
+def load_split(split_dir):
+    """(features, labels) of a split: CSV files without header, label first."""
+    files = sorted(Path(split_dir).glob("*.csv"))
     if not files:
-        raise FileNotFoundError(f"no .csv file under {test_dir}")
+        raise FileNotFoundError(f"no .csv file under {split_dir}")
     data = np.vstack([np.loadtxt(f, delimiter=",", ndmin=2) for f in files])
     return data[:, 1:], data[:, 0]
+
+
+def feature_names(scaler_dir):
+    return json.loads((Path(scaler_dir) / "scaler.json").read_text())["features"]
+
+
+def write_baseline_dataset(booster, train_dir, scaler_dir, baseline_dir):
+    """baseline.csv: header, then per training row the model's answer and the row's features."""
+    features, _ = load_split(train_dir)
+    names = feature_names(scaler_dir)
+    if features.shape[1] != len(names):
+        raise ValueError(f"{train_dir} has {features.shape[1]} features, scaler.json names {len(names)}")
+    scores = booster.predict(xgb.DMatrix(features))
+    Path(baseline_dir).mkdir(parents=True, exist_ok=True)
+    np.savetxt(
+        Path(baseline_dir) / BASELINE_FILE,
+        np.column_stack([scores, features]),
+        delimiter=",",
+        header=",".join([OUTPUT_COLUMN, *names]),
+        comments="",
+    )
 
 
 def _metric(value):
@@ -82,10 +114,13 @@ def main(argv=None):
     parser.add_argument("--model-dir", default="/opt/ml/processing/model")
     parser.add_argument("--test-dir", default="/opt/ml/processing/test")
     parser.add_argument("--output-dir", default="/opt/ml/processing/evaluation")
+    parser.add_argument("--train-dir", default="/opt/ml/processing/train")
+    parser.add_argument("--scaler-dir", default="/opt/ml/processing/scaler")
+    parser.add_argument("--baseline-dir", default="/opt/ml/processing/baseline")
     args = parser.parse_args(argv)
 
     booster = load_booster(args.model_dir)
-    features, labels = load_test(args.test_dir)
+    features, labels = load_split(args.test_dir)
     scores = booster.predict(xgb.DMatrix(features))
     report = evaluation_report(labels, scores)
 
@@ -93,6 +128,7 @@ def main(argv=None):
     (Path(args.output_dir) / "evaluation.json").write_text(json.dumps(report, indent=2))
     summary = report["binary_classification_metrics"]
     print(f"auc={summary['auc']['value']:.4f} accuracy={summary['accuracy']['value']:.4f}")
+    write_baseline_dataset(booster, args.train_dir, args.scaler_dir, args.baseline_dir)
 
 
 if __name__ == "__main__":

@@ -2,13 +2,15 @@
 import json
 import tarfile
 
+import numpy as np
 import pandas as pd
 import pytest
+import xgboost as xgb
 
 import evaluate
 import preprocess
 import train
-from definition import AUC_PATH, PARAMETERS
+from definition import AUC_PATH, BASELINE_DATASET_FORMAT, PARAMETERS
 
 MINIMUM_AUC = next(p["DefaultValue"] for p in PARAMETERS if p["Name"] == "MinimumAuc")
 
@@ -25,7 +27,14 @@ def run(tmp_path_factory, repo):
     with tarfile.open(work / "artifacts" / "model.tar.gz", "w:gz") as tar:
         tar.add(work / "model" / train.MODEL_FILE, arcname=train.MODEL_FILE)
     evaluate.main(
-        ["--model-dir", str(work / "artifacts"), "--test-dir", str(work / "test"), "--output-dir", str(work / "evaluation")]
+        [
+            "--model-dir", str(work / "artifacts"),
+            "--test-dir", str(work / "test"),
+            "--output-dir", str(work / "evaluation"),
+            "--train-dir", str(work / "train"),
+            "--scaler-dir", str(work / "scaler"),
+            "--baseline-dir", str(work / "baseline"),
+        ]
     )
     return work
 
@@ -75,6 +84,34 @@ def test_evaluation_report_passes_the_pipeline_threshold(run):
     assert metrics["accuracy"]["value"] > 1 - labels.mean()
     roc = metrics["receiver_operating_characteristic_curve"]
     assert len(roc["false_positive_rates"]) == len(roc["true_positive_rates"]) > 2
+
+
+def test_baseline_dataset_is_what_the_analyzer_reads_and_the_endpoint_captures(run):
+    """The Baseline step's input: a directory of CSV files, header row, the model's output column first
+    (dataset_format csv, header, output_columns_position START), then the request's features in served order."""
+    assert BASELINE_DATASET_FORMAT == {"csv": {"header": True, "output_columns_position": "START"}}
+    assert [p.name for p in (run / "baseline").iterdir()] == [evaluate.BASELINE_FILE]
+    baseline = pd.read_csv(run / "baseline" / evaluate.BASELINE_FILE)
+    assert list(baseline.columns) == [evaluate.OUTPUT_COLUMN, *preprocess.FEATURES]
+    train_split = pd.read_csv(run / "train" / "train.csv", header=None)
+    assert len(baseline) == len(train_split)
+    assert np.isfinite(baseline.to_numpy()).all()
+    # The features are the training split's, as a request sends them; the output is the model's answer to them,
+    # a probability (fractional, like every captured answer), not the 0/1 label.
+    np.testing.assert_allclose(baseline[preprocess.FEATURES].to_numpy(), train_split.iloc[:, 1:].to_numpy())
+    booster = xgb.Booster()
+    booster.load_model(str(run / "model" / train.MODEL_FILE))
+    answers = booster.predict(xgb.DMatrix(train_split.iloc[:, 1:].to_numpy()))
+    np.testing.assert_allclose(baseline[evaluate.OUTPUT_COLUMN].to_numpy(), answers, rtol=1e-6)
+    assert baseline[evaluate.OUTPUT_COLUMN].between(0, 1).all()
+    assert (baseline[evaluate.OUTPUT_COLUMN] % 1 != 0).any()
+
+
+def test_baseline_dataset_needs_a_name_for_every_feature(run, tmp_path):
+    (tmp_path / "scaler.json").write_text(json.dumps({"features": preprocess.FEATURES[:-1]}))
+    booster = evaluate.load_booster(run / "model")
+    with pytest.raises(ValueError, match="8 features, scaler.json names 7"):
+        evaluate.write_baseline_dataset(booster, run / "train", tmp_path, tmp_path / "baseline")
 
 
 def test_preprocess_rejects_data_without_the_expected_columns(tmp_path):

@@ -5,7 +5,16 @@ import pytest
 
 import images
 import train
-from definition import APPROVAL_STATUS, AUC_PATH, HYPERPARAMETERS, Artifacts, build_definition
+from definition import (
+    APPROVAL_STATUS,
+    AUC_PATH,
+    BASELINE_DATASET_FORMAT,
+    CACHE_CONFIG,
+    HYPERPARAMETERS,
+    RETRY_POLICIES,
+    Artifacts,
+    build_definition,
+)
 from settings import Settings, SettingsError
 
 ARTIFACTS = Artifacts(
@@ -55,10 +64,14 @@ def test_schema_version_parameters_and_step_order(env):
         ("Preprocess", "Processing"),
         ("Train", "Training"),
         ("Evaluate", "Processing"),
+        ("Baseline", "Processing"),
         ("CheckAuc", "Condition"),
     ]
     parameters = {p["Name"]: p for p in definition["Parameters"]}
     assert parameters["MinimumAuc"] == {"Name": "MinimumAuc", "Type": "Float", "DefaultValue": 0.7}
+    for name in ("ProcessingInstanceType", "TrainingInstanceType"):
+        assert parameters[name]["DefaultValue"] == "ml.m5.large"
+        assert parameters[name]["DefaultValue"] in parameters[name]["EnumValues"]
     assert parameters["InputDataUrl"]["DefaultValue"] == ARTIFACTS.input_data_uri
     json.dumps(definition)  # serialisable as the PipelineDefinition string
 
@@ -152,6 +165,9 @@ def test_the_pipeline_trains_with_the_defaults_of_a_local_train_py_run():
                 "--model-dir", "/opt/ml/processing/model",
                 "--test-dir", "/opt/ml/processing/test",
                 "--output-dir", "/opt/ml/processing/evaluation",
+                "--train-dir", "/opt/ml/processing/train",
+                "--scaler-dir", "/opt/ml/processing/scaler",
+                "--baseline-dir", "/opt/ml/processing/baseline",
             ],
         ),
     ],
@@ -177,7 +193,8 @@ def test_condition_reads_auc_from_the_evaluation_property_file(env):
         {"PropertyFileName": "EvaluationReport", "OutputName": "evaluation", "FilePath": "evaluation.json"}
     ]
     outputs = [o["OutputName"] for o in evaluate["Arguments"]["ProcessingOutputConfig"]["Outputs"]]
-    assert outputs == ["evaluation"]
+    assert outputs == ["evaluation", "baseline_dataset"]
+    assert step(definition, "CheckAuc")["DependsOn"] == ["Baseline"]
     condition = step(definition, "CheckAuc")["Arguments"]
     [check] = condition["Conditions"]
     assert check["Type"] == "GreaterThanOrEqualTo"
@@ -216,6 +233,68 @@ def test_register_step_creates_a_pending_package_with_metrics_and_commit(env):
     assert arguments["CustomerMetadataProperties"]["GitCommit"] == env["CODEBUILD_RESOLVED_SOURCE_VERSION"]
 
 
+def test_evaluate_writes_the_baseline_dataset_from_the_training_split(env):
+    inputs = {
+        i["InputName"]: (i["S3Input"]["S3Uri"], i["S3Input"]["LocalPath"])
+        for i in step(definition_for(env), "Evaluate")["Arguments"]["ProcessingInputs"]
+    }
+    preprocess_output = "Steps.Preprocess.ProcessingOutputConfig.Outputs['{}'].S3Output.S3Uri"
+    assert inputs["train"] == ({"Get": preprocess_output.format("train")}, "/opt/ml/processing/train")
+    assert inputs["scaler"] == ({"Get": preprocess_output.format("scaler")}, "/opt/ml/processing/scaler")
+
+
+def test_baseline_step_runs_the_model_monitor_analyzer_on_the_baseline_dataset(env):
+    baseline = step(definition_for(env), "Baseline")
+    arguments = baseline["Arguments"]
+    assert arguments["AppSpecification"] == {
+        "ImageUri": "159807026194.dkr.ecr.us-west-2.amazonaws.com/sagemaker-model-monitor-analyzer"
+    }
+    [dataset] = arguments["ProcessingInputs"]
+    assert dataset["S3Input"]["S3Uri"] == {
+        "Get": "Steps.Evaluate.ProcessingOutputConfig.Outputs['baseline_dataset'].S3Output.S3Uri"
+    }
+    [output] = arguments["ProcessingOutputConfig"]["Outputs"]
+    assert arguments["Environment"] == {
+        "dataset_format": json.dumps(BASELINE_DATASET_FORMAT),
+        "dataset_source": dataset["S3Input"]["LocalPath"],
+        "output_path": output["S3Output"]["LocalPath"],
+        "publish_cloudwatch_metrics": "Disabled",
+    }
+    assert output["S3Output"]["S3Uri"]["Std:Join"]["Values"][-1] == "baseline"
+    assert "CacheConfig" not in baseline
+
+
+def test_register_step_carries_the_data_quality_baseline(env):
+    arguments = step(definition_for(env), "RegisterModel")["Arguments"]
+    baseline_output = {"Get": "Steps.Baseline.ProcessingOutputConfig.Outputs['baseline'].S3Output.S3Uri"}
+    expected = {
+        part: {
+            "ContentType": "application/json",
+            "S3Uri": {"Std:Join": {"On": "/", "Values": [baseline_output, f"{part.lower()}.json"]}},
+        }
+        for part in ("Statistics", "Constraints")
+    }
+    assert arguments["ModelMetrics"]["ModelDataQuality"] == expected
+    assert arguments["DriftCheckBaselines"] == {"ModelDataQuality": expected}
+
+
+def test_jobs_retry_capacity_and_throttling_errors(env):
+    definition = definition_for(env)
+    jobs = [*steps_of(definition, "Processing"), *steps_of(definition, "Training")]
+    assert len(jobs) == 4
+    for job in jobs:
+        assert job["RetryPolicies"] == RETRY_POLICIES
+    retried = {kind for policy in RETRY_POLICIES for kind in policy["ExceptionType"]}
+    assert {"Step.THROTTLING", "SageMaker.CAPACITY_ERROR", "SageMaker.RESOURCE_LIMIT"} <= retried
+
+
+def test_steps_with_content_addressed_inputs_are_cached(env):
+    definition = definition_for(env)
+    cached = [s["Name"] for s in all_steps(definition) if "CacheConfig" in s]
+    assert cached == ["Preprocess", "Train", "Evaluate"]
+    assert CACHE_CONFIG == {"Enabled": True, "ExpireAfter": "P30D"}
+
+
 def test_images_come_from_the_regional_framework_account():
     assert images.sklearn_image_uri("eu-central-1") == (
         "492215442770.dkr.ecr.eu-central-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"
@@ -223,9 +302,21 @@ def test_images_come_from_the_regional_framework_account():
     assert images.xgboost_image_uri("us-east-1") == "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"
 
 
+def test_the_analyzer_comes_from_the_regional_model_monitor_account():
+    assert images.model_monitor_image_uri("eu-west-1") == (
+        "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer"
+    )
+    assert images.MODEL_MONITOR_IMAGE_ACCOUNTS.keys() <= images.FRAMEWORK_IMAGE_ACCOUNTS.keys()
+
+
 def test_unknown_region_fails_clearly(env):
     with pytest.raises(images.UnknownRegionError, match="mars-east-1.*FRAMEWORK_IMAGE_ACCOUNTS"):
         definition_for(env, AWS_REGION="mars-east-1")
+
+
+def test_a_region_without_the_analyzer_fails_clearly(env):
+    with pytest.raises(images.UnknownRegionError, match="Model Monitor analyzer.*'ap-south-2'.*MODEL_MONITOR_IMAGE"):
+        definition_for(env, AWS_REGION="ap-south-2")
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,9 @@ def test_reads_only_the_variables_the_deploy_project_provides(repo):
     spec = load(repo)
     used = set(re.findall(r"\$\{?([A-Z_][A-Z0-9_]*)", commands(spec)))
     # MODEL_PACKAGE_GROUP_NAME and the SMOKE_TEST_* / ENDPOINT_REGION variables are read by the scripts.
-    provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION"}
+    provided = {"STAGE", "PULUMI_STACK", "PULUMI_BACKEND_URL", "PULUMI_SECRETS_PROVIDER", "PULUMI_VERSION",
+                "SOURCE_FOLDER", "SOURCE_BUNDLE_BUCKET", "SOURCE_BUNDLE_KEY", "SOURCE_BUNDLE_VERSION"}
     set_here = {"MODEL_PACKAGE_ARN", "ENDPOINT_NAME"}
-    shell = {"HOME", "PATH", "PWD"}
+    shell = {"HOME", "PATH", "PWD", "CODEBUILD_SRC_DIR"}
     assert used == provided | set_here | shell
     assert spec["env"]["variables"] == {"PULUMI_SKIP_UPDATE_CHECK": "true"}

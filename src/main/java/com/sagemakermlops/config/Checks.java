@@ -16,6 +16,7 @@ public final class Checks {
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern ROUTE_TABLE_ID = Pattern.compile("rtb-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SSM_PATH = Pattern.compile("/[a-zA-Z0-9_.\\-/]{1,1010}");
     private static final Pattern SAGEMAKER_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -46,6 +47,7 @@ public final class Checks {
     public static final Check VPC = matching(VPC_ID, "a VPC id such as vpc-0a1b2c3d4e5f67890");
     public static final Check SUBNET = matching(SUBNET_ID, "a subnet id such as subnet-0a1b2c3d4e5f67890");
     public static final Check SECURITY_GROUP = matching(SECURITY_GROUP_ID, "a security group id such as sg-0a1b2c3d4e5f67890");
+    public static final Check ROUTE_TABLE = matching(ROUTE_TABLE_ID, "a route table id such as rtb-0a1b2c3d4e5f67890");
     public static final Check PARAMETER_PATH = matching(SSM_PATH, "an SSM parameter path such as /network/vpc-id");
     public static final Check EXTERNAL = matching(EXTERNAL_ID, "2 to 1224 characters of letters, digits and +=,.@:/-_");
     public static final Check SAGEMAKER_DOMAIN = matching(DOMAIN_ID, "a SageMaker domain id such as d-abc123def456");

@@ -20,10 +20,17 @@ public record DeployConfig(
         Optional<VpcSettings> devEnvironment,
         Optional<TargetEnvironment> preProdEnvironment,
         Optional<TargetEnvironment> prodEnvironment,
-        List<BuildPolicy> buildPolicies) {
+        List<BuildPolicy> buildPolicies,
+        List<String> operatorRoleArns) {
 
+    /**
+     * @param operatorRoleArns roles that may deploy besides the pipeline: they use the state backend (bucket, secrets
+     *                         key) and may assume each stage's deploy role with its external ID; none means only the
+     *                         deploy pipeline deploys the hosting stacks
+     */
     public DeployConfig {
         buildPolicies = List.copyOf(buildPolicies);
+        operatorRoleArns = List.copyOf(operatorRoleArns);
     }
 
     /**
@@ -38,7 +45,8 @@ public record DeployConfig(
                 Optional.empty(), Optional.empty(), Optional.empty());
         return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
                 pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
-                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies);
+                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies,
+                operatorRoleArns);
     }
 
     /** The configured target environments in promotion order. */

@@ -41,6 +41,11 @@ public record IngressRule(String cidr, int fromPort, int toPort) {
         return cidr.contains(":");
     }
 
+    /** Port 443 alone. */
+    public boolean onlyHttps() {
+        return fromPort == HTTPS && toPort == HTTPS;
+    }
+
     public boolean covers(int port) {
         return fromPort <= port && port <= toPort;
     }

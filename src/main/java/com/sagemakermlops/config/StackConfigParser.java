@@ -84,7 +84,7 @@ public final class StackConfigParser {
         Optional<CodeStarConnection> connection = root.map(root.object("codeStarConnection"), sections::connection);
         Optional<TrainingConfig> training = root.map(root.object("training"), n -> sections.training(n, sourceControl));
         Optional<DeployConfig> deploy = root.map(root.object("deploy"), n -> sections.deploy(n, sourceControl));
-        Optional<NetworkConfig> network = root.map(root.object("network"), sections::network);
+        Optional<NetworkConfig> network = root.map(root.object("network"), n -> sections.network(n, training, deploy));
         SecurityConfig security = root.map(root.object("security"), sections::security).orElse(SecurityConfig.defaults());
         Optional<HostingConfig> hosting = root.map(root.object("hosting"), sections::hosting);
         root.finish();
@@ -135,6 +135,31 @@ public final class StackConfigParser {
     private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {
         if (value.isEmpty() && !root.has(key)) {
             root.problem(key, "is required for a " + role + " stack");
+        }
+    }
+
+    /**
+     * Builds placed in a VPC need what the endpoints cannot give them, internet egress for their package installs
+     * (the training buildspec's pip install of requirements.txt; the deploy buildspec's Pulumi CLI download, pip and
+     * Maven), and must be admitted by the endpoints' security group.
+     */
+    private static void crossCheckBuildNetwork(NetworkConfig network, boolean egressGiven,
+                                               Optional<TrainingConfig> training, Optional<DeployConfig> deploy,
+                                               ConfigNode.Problems problems) {
+        Map<String, String> builds = new LinkedHashMap<>();
+        training.flatMap(TrainingConfig::devEnvironment).ifPresent(vpc -> builds.put("training.devEnvironment",
+                "the training build installs its Python packages from PyPI (the model-build requirements.txt)"));
+        deploy.flatMap(DeployConfig::devEnvironment).ifPresent(vpc -> builds.put("deploy.devEnvironment",
+                "the deploy build downloads the Pulumi CLI and its plugins, Maven dependencies and Python packages"));
+        if (egressGiven && network.internetEgress() == NetworkConfig.InternetEgress.NONE) {
+            builds.forEach((path, why) -> problems.add(path, why + ", which a VPC without internet egress "
+                    + "(network.internetEgress: none) refuses: route the subnets through a NAT gateway and set "
+                    + "network.internetEgress: nat, or leave devEnvironment out"));
+        }
+        if (!builds.isEmpty() && network.allowedIngressCidrs().isEmpty()) {
+            problems.add("network.allowedIngressCidrs", "is required when builds run in a VPC ("
+                    + String.join(", ", builds.keySet()) + "): expected the CIDRs of their subnets, from which the "
+                    + "interface endpoints accept HTTPS");
         }
     }
 
@@ -241,7 +266,17 @@ public final class StackConfigParser {
                     n.map(n.object("devEnvironment"), this::vpc),
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
-                    buildPolicies(n));
+                    buildPolicies(n),
+                    operatorRoleArns(n));
+        }
+
+        /** Roles, each once: they are named as principals in key, bucket and trust policies. */
+        private List<String> operatorRoleArns(ConfigNode n) {
+            List<String> roles = n.strings("operatorRoleArns", Checks.arn(partition, "iam", "role/"));
+            roles.stream().filter(role -> roles.indexOf(role) != roles.lastIndexOf(role)).distinct()
+                    .forEach(role -> n.problem("operatorRoleArns", "expected each role once, got \"" + role
+                            + "\" " + java.util.Collections.frequency(roles, role) + " times"));
+            return roles;
         }
 
         /** The deploy repository's first commit also carries this program beside the seed code: a directory then. */
@@ -348,7 +383,7 @@ public final class StackConfigParser {
             return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(withVersion));
         }
 
-        NetworkConfig network(ConfigNode n) {
+        NetworkConfig network(ConfigNode n, Optional<TrainingConfig> training, Optional<DeployConfig> deploy) {
             NetworkConfig.Mode mode = n.choice("mode", ordered("standalone", NetworkConfig.Mode.STANDALONE,
                     "sg-provisioner", NetworkConfig.Mode.SG_PROVISIONER), NetworkConfig.Mode.STANDALONE);
             if (!n.has("mode")) {
@@ -363,12 +398,31 @@ public final class StackConfigParser {
             if (subnets.isEmpty() && !n.has("subnetIds")) {
                 n.problem("subnetIds", "is required: expected the private subnets of the interface endpoints");
             }
-            List<String> ingress = n.strings("allowedIngressCidrs", (Checks.Check) null);
-            for (int i = 0; i < ingress.size(); i++) {
-                ingressProblem(ingress.get(i)).ifPresent(message ->
-                        problems.add(n.pathOf("allowedIngressCidrs"), message));
+            List<String> routeTables = n.strings("routeTableIds", Checks.ROUTE_TABLE);
+            if (routeTables.isEmpty() && !n.has("routeTableIds")) {
+                n.problem("routeTableIds", "is required: expected the route tables of the private subnets (the "
+                        + "builds', jobs' and endpoints'), to which the S3 gateway endpoint adds its route: without "
+                        + "them it routes nothing");
             }
-            return new NetworkConfig(mode, vpcPath, sgPath, subnets, ingress);
+            List<String> ingress = n.strings("allowedIngressCidrs", (Checks.Check) null);
+            for (String entry : ingress) {
+                Optional<String> problem = ingressProblem(entry);
+                if (problem.isEmpty() && !IngressRule.parse(entry).onlyHttps()) {
+                    problem = Optional.of("expected HTTPS only (the interface endpoints accept port 443 and "
+                            + "nothing else): write the CIDR alone, got \"" + entry + "\"");
+                }
+                problem.ifPresent(message -> problems.add(n.pathOf("allowedIngressCidrs"), message));
+            }
+            NetworkConfig.InternetEgress egress = n.choice("internetEgress", ordered("nat",
+                    NetworkConfig.InternetEgress.NAT, "none", NetworkConfig.InternetEgress.NONE), null);
+            if (!n.has("internetEgress")) {
+                n.problem("internetEgress", "is required: expected nat (the subnets route to the internet through "
+                        + "a NAT gateway, as the builds' package installs need) | none");
+            }
+            NetworkConfig network = new NetworkConfig(mode, vpcPath, sgPath, subnets, routeTables, ingress,
+                    egress == null ? NetworkConfig.InternetEgress.NONE : egress);
+            crossCheckBuildNetwork(network, egress != null, training, deploy, problems);
+            return network;
         }
 
         SecurityConfig security(ConfigNode n) {

@@ -98,16 +98,17 @@ final class AwsShapes {
                 state.put("policyId", "ANPA" + FakeCloud.hex(name, 17).toUpperCase(Locale.ROOT));
                 return arn;
             }
-            case "aws:codecommit/repository:Repository", "aws-native:codecommit:Repository" -> {
+            case "aws:codecommit/repository:Repository" -> {
                 state.put("arn", regionalArn(at, "codecommit", name));
                 state.put("repositoryId", FakeCloud.uuid(name));
                 state.put("cloneUrlHttp", "https://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
                 state.put("cloneUrlSsh", "ssh://git-codecommit." + r + ".amazonaws.com/v1/repos/" + name);
-                if (type.startsWith("aws-native:")) {
-                    state.put("awsId", state.get("repositoryId"));
-                    state.put("name", name);
-                }
                 return name;
+            }
+            case "aws:cloudformation/stack:Stack" -> {
+                String stackId = regionalArn(at, "cloudformation", "stack/" + name + "/" + FakeCloud.uuid(name));
+                state.put("outputs", CloudFormationStacks.outputs(String.valueOf(state.get("templateBody")), at));
+                return stackId;
             }
             case "aws:sns/topic:Topic" -> {
                 String arn = regionalArn(at, "sns", name);

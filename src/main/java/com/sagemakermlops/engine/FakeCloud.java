@@ -53,7 +53,7 @@ public final class FakeCloud implements Mocks {
             providers.put(args.name, accountOf(inputs));
             return done(Optional.of(uuid(args.name)), inputs);
         }
-        if (!args.type.startsWith("aws:") && !args.type.startsWith("aws-native:")) {
+        if (!args.type.startsWith("aws:")) {
             return done(Optional.empty(), inputs);
         }
         Account account = args.provider == null || args.provider.isEmpty() ? home

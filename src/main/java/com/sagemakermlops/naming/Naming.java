@@ -24,6 +24,11 @@ public final class Naming {
                 "ml-key");
     }
 
+    /** {@code alias/<productName>-pulumi-secrets}: the key of the hosting stacks' secrets. */
+    public String secretsKeyAlias() {
+        return "alias/" + productName + "-pulumi-secrets";
+    }
+
     /** {@code /ml/{productName}/{parameter}}. */
     public String parameterPath(String parameter) {
         return "/ml/" + productName + "/" + parameter;

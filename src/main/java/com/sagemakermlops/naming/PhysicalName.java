@@ -16,6 +16,7 @@ public enum PhysicalName {
     CODEBUILD(150, "[^A-Za-z0-9_-]", false),
     CODEPIPELINE(100, "[^A-Za-z0-9.@_-]", false),
     CODECOMMIT(100, "[^\\w.-]", false),
+    CLOUDFORMATION_STACK(128, "[^A-Za-z0-9-]", false),
     EVENT_RULE(64, "[^.\\-_A-Za-z0-9]", false),
     SNS_TOPIC(256, "[^A-Za-z0-9_-]", false),
     DASHBOARD(255, "[^A-Za-z0-9_-]", false),

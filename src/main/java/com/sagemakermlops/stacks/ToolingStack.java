@@ -12,8 +12,12 @@ import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
 import com.sagemakermlops.components.deploy.DeployPipeline;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.deploy.DeployRoles;
+import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.StageEnvironment;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.hosting.ToolingOutputNames;
+import com.sagemakermlops.components.iam.Arns;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.monitoring.PipelineDashboard;
 import com.sagemakermlops.components.monitoring.PipelineDashboardArgs;
 import com.sagemakermlops.components.network.PrivateNetworking;
@@ -69,30 +73,33 @@ final class ToolingStack {
 
         Optional<Output<String>> boundary = tier.atLeast(Tier.ENTERPRISE)
                 ? Optional.of(new PermissionBoundary("permission-boundary", new PermissionBoundaryArgs(naming,
-                config.partition(), config.region(), accountId, tags, config.codeStarConnection().map(c -> c.connectionArn())),
+                config.partition(), config.region(), accountId, tags, config.codeStarConnection().map(c -> c.connectionArn()),
+                config.sourceControl() == SourceControl.CODECOMMIT),
                 ComponentResourceOptions.builder().build()).policyArn())
                 : Optional.empty();
 
-        TrainingPipelineArgs trainingArgs = TrainingPipelineArgs.from(config, naming, tags, Output.of(accountId), boundary);
+        List<Statement> keyGrants = new ArrayList<>(Operators.productKeyForState(deployConfig.operatorRoleArns(),
+                new Arns(config.partition(), config.region(), Output.of(accountId)), naming));
         if (tier.atLeast(Tier.ENTERPRISE)) {
-            trainingArgs = trainingArgs.withKeyGrants(KeyPolicyGrants.forSecurityMonitoring(naming, config.partition(),
-                    config.region(), Output.of(accountId)));
+            keyGrants.addAll(KeyPolicyGrants.forSecurityMonitoring(naming, config.partition(), config.region(),
+                    Output.of(accountId)));
         }
+        TrainingPipelineArgs trainingArgs = TrainingPipelineArgs.from(config, naming, tags, Output.of(accountId),
+                boundary).withKeyGrants(keyGrants);
         var training = new TrainingPipeline("training", trainingArgs, null);
 
         Map<String, Output<String>> parameters = new LinkedHashMap<>();
         Tags deployTags = tags.with("sagemaker:project-name", deployConfig.projectName());
         var deploySourceArgs = new SeedCodeSourceArgs("model-deploy", config.sourceControl(),
                 deployConfig.seedCodePath(), training.bucketName(), training.bucketArn(), training.keyArn(),
-                config.codeStarConnection(), naming, deployTags);
-        if (config.sourceControl() != SourceControl.CODESTAR) {
-            deploySourceArgs = deploySourceArgs.withAdditions(ProgramBundle.of(Path.of(""),
-                    deployConfig.environments().stream().map(TargetEnvironment::stage).toList()));
-        }
+                config.codeStarConnection(), naming, deployTags,
+                new Arns(config.partition(), config.region(), Output.of(accountId)), boundary)
+                .withAdditions(ProgramBundle.of(Path.of(""),
+                        deployConfig.environments().stream().map(TargetEnvironment::stage).toList()));
         SeedCodeSource deploySource = SeedCodeSources.create("deploy-source", deploySourceArgs,
                 CustomResourceOptions.builder().build());
-        var deploy = new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier, config.sourceControl(),
-                naming, deployTags, config.partition(), config.region(), accountId, deploySource.source(),
+        var deploy = new DeployPipeline("deploy", new DeployPipelineArgs(deployConfig, tier, naming, deployTags,
+                config.partition(), config.region(), accountId, deploySource.source(),
                 training.bucketName(), training.bucketArn(), training.keyArn(), training.modelPackageGroupName(),
                 training.modelPackageGroupArn(), boundary));
 
@@ -100,13 +107,14 @@ final class ToolingStack {
         for (TargetEnvironment environment : deployConfig.environments()) {
             Output<String> deployRole = Output.of(DeployRoles.deployRoleArn(config.partition(), naming, environment));
             Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(config.partition(), naming, environment));
-            Output<String> externalId = Output.of(CrossAccountBootstrap.externalId(environment, naming));
+            Output<String> externalId = Output.of(DeployRoles.externalId(environment, naming));
             boolean sameAccount = environment.accountId().equals(accountId);
             if (environment.bootstrapRoleArn().isPresent() || sameAccount) {
                 var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                         new CrossAccountBootstrapArgs(environment, naming, tags,
                                 deploy.codeBuildRoleArns().get(environment.stage()), training.bucketArn(),
-                                training.keyArn(), training.modelPackageGroupArn(), tier.atLeast(Tier.ENTERPRISE)));
+                                training.modelArtifactsArn(), training.keyArn(), training.modelPackageGroupArn(),
+                                tier.atLeast(Tier.ENTERPRISE), deployConfig.operatorRoleArns()));
                 deployRole = bootstrap.deployRoleArn();
                 executionRole = bootstrap.executionRoleArn();
                 externalId = bootstrap.externalId();
@@ -129,8 +137,10 @@ final class ToolingStack {
                     .withPermissionsBoundary(boundary.orElseThrow()), ComponentResourceOptions.builder().build());
             parameters.put("LogGroupName", security.logGroupName());
             config.network().ifPresent(network -> {
-                var networking = new PrivateNetworking("network", PrivateNetworkingArgs.of(naming, config.partition(),
-                        config.region(), accountId, network, tags), ComponentResourceOptions.builder().build());
+                var networking = new PrivateNetworking("network", new PrivateNetworkingArgs(naming,
+                        config.partition(), config.region(), accountId, deployConfig.environments().stream()
+                        .map(TargetEnvironment::accountId).toList(), network, deploy.secretsKeyArn(), tags),
+                        ComponentResourceOptions.builder().build());
                 parameters.put("VpcEndpointIds", networking.vpcEndpointIdsJoined());
                 parameters.put("SecurityGroupId", networking.securityGroupId());
             });

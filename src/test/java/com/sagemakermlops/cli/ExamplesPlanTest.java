@@ -77,6 +77,19 @@ class ExamplesPlanTest {
                     .anyMatch(rule -> String.valueOf(inputsOf(rule).get("eventPattern")).contains(APPROVAL_EVENT));
         }
 
+        /** The RepositoryName of each CodeCommit repository in the stack's CloudFormation templates. */
+        @SuppressWarnings("unchecked")
+        List<Object> repositoryNames() {
+            return ofType("aws:cloudformation/stack:Stack").stream()
+                    .map(stack -> (Map<String, Object>) new Gson().fromJson(
+                            String.valueOf(inputsOf(stack).get("templateBody")), Map.class).get("Resources"))
+                    .flatMap(resources -> resources.values().stream())
+                    .map(resource -> (Map<String, Object>) resource)
+                    .filter(resource -> "AWS::CodeCommit::Repository".equals(resource.get("Type")))
+                    .map(resource -> ((Map<String, Object>) resource.get("Properties")).get("RepositoryName"))
+                    .toList();
+        }
+
         List<Map<String, Object>> findingsOn(String name) {
             return violations.stream().filter(v -> name.equals(v.get("name"))).toList();
         }
@@ -142,11 +155,17 @@ class ExamplesPlanTest {
     }
 
     @Test
+    void everyServiceTrustIsAsItsServiceDocuments() {
+        assertThat(plans).isNotEmpty();
+        plans.forEach((stack, plan) -> assertThat(
+                com.sagemakermlops.components.iam.ServiceTrustTest.problems(plan.resources())).as(stack).isEmpty());
+    }
+
+    @Test
     void starterSharesTheRegistryWithBothAccountsAndGatesProdWithoutAnEventTrigger() {
         StackPlanJson starter = plan("starter");
 
-        assertThat(starter.ofType("aws-native:codecommit:Repository")).extracting(r -> inputsOf(r).get("repositoryName"))
-                .containsExactlyInAnyOrder("acme-dev-c001-us-east-1-churn-ml-model-build",
+        assertThat(starter.repositoryNames()).containsExactlyInAnyOrder("acme-dev-c001-us-east-1-churn-ml-model-build",
                         "acme-dev-c001-us-east-1-churn-ml-model-deploy");
         assertThat(String.valueOf(starter.ofType("aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy")
                 .get(0).get("inputs"))).contains("arn:aws:iam::222233334444:root", "arn:aws:iam::333344445555:root");
@@ -165,7 +184,7 @@ class ExamplesPlanTest {
         StackPlanJson professional = plan("professional");
         String bucket = "northwind-prod-c042-eu-west-1-demand-forecast-ml-models";
 
-        assertThat(professional.ofType("aws-native:codecommit:Repository")).isEmpty();
+        assertThat(professional.repositoryNames()).isEmpty();
         assertThat(professional.sourceAction("training")).containsEntry("provider", "S3");
         assertThat(professional.sourceAction("deploy-pipeline")).containsEntry("configuration", Map.of(
                 "PollForSourceChanges", "false", "S3Bucket", bucket,
@@ -199,8 +218,8 @@ class ExamplesPlanTest {
     void codeStarBuildsFromTheConnectedRepositoryAndPromotesWithoutApproval() {
         StackPlanJson codestar = plan("codestar");
 
-        assertThat(codestar.ofType("aws-native:codecommit:Repository")).isEmpty();
-        assertThat(codestar.ofType("aws:s3/bucketObjectv2:BucketObjectv2")).isEmpty();
+        assertThat(codestar.repositoryNames()).isEmpty();
+        assertThat(codestar.names("aws:s3/bucketObjectv2:BucketObjectv2")).containsExactly("deploy-source-bundle");
         for (String pipeline : List.of("training", "deploy-pipeline")) {
             assertThat(codestar.sourceAction(pipeline)).containsEntry("provider", "CodeStarSourceConnection")
                     .extractingByKey("configuration").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -214,6 +233,42 @@ class ExamplesPlanTest {
         assertThat(codestar.inputs("aws:codebuild/project:Project", "deploy-prod").get("source"))
                 .isEqualTo(Map.of("buildspec", "model-deploy/buildspec.yml", "type", "CODEPIPELINE"));
         assertThat(codestar.stageNames("deploy-pipeline")).containsExactly("Source", "DeployPreProd", "DeployProd");
+    }
+
+    /** One repository, two folders: a push runs only the pipeline whose folder it changes, each from its folder. */
+    @Test
+    void codeStarPushesRunOnlyThePipelineOfTheChangedFolderAndTheDeployBuildGetsTheProgramAsABundle() {
+        StackPlanJson codestar = plan("codestar");
+        for (var pipeline : Map.of("training", "model-build", "deploy-pipeline", "model-deploy").entrySet()) {
+            Map<String, Object> inputs = codestar.inputs("aws:codepipeline/pipeline:Pipeline", pipeline.getKey());
+            assertThat(inputs).containsEntry("pipelineType", "V2").containsEntry("triggers", List.of(Map.of(
+                    "providerType", "CodeStarSourceConnection",
+                    "gitConfiguration", Map.of("sourceActionName", "Source", "pushes", List.of(Map.of(
+                            "branches", Map.of("includes", List.of("main")),
+                            "filePaths", Map.of("includes", List.of(pipeline.getValue() + "/**"))))))));
+            assertThat(codestar.sourceAction(pipeline.getKey())).containsEntry("name", "Source")
+                    .extractingByKey("configuration").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("DetectChanges", "false");
+        }
+        assertThat(environmentVariables(codestar.inputs("aws:codebuild/project:Project", "training-build")))
+                .containsEntry("SOURCE_FOLDER", "model-build").doesNotContainKey("SOURCE_BUNDLE_KEY");
+        String key = "source-bundle/globalbank-dev-c007-us-west-2-credit-risk-ml-model-deploy.zip";
+        Map<String, Object> bundle = codestar.inputs("aws:s3/bucketObjectv2:BucketObjectv2", "deploy-source-bundle");
+        assertThat(bundle).containsEntry("key", key).containsEntry("serverSideEncryption", "aws:kms");
+        for (String stage : List.of("preprod", "prod")) {
+            assertThat(environmentVariables(codestar.inputs("aws:codebuild/project:Project", "deploy-" + stage)))
+                    .containsEntry("SOURCE_FOLDER", "model-deploy")
+                    .containsEntry("SOURCE_BUNDLE_BUCKET", "globalbank-dev-c007-us-west-2-credit-risk-ml-models")
+                    .containsEntry("SOURCE_BUNDLE_KEY", key)
+                    .containsKey("SOURCE_BUNDLE_VERSION");
+            assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy",
+                    "deploy-build-" + stage + "-policy").get("policy")))
+                    .contains("\"Sid\":\"ReadSourceBundle\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\","
+                            + "\"s3:GetObjectVersion\"],\"Resource\":\"arn:aws:s3:::"
+                            + "globalbank-dev-c007-us-west-2-credit-risk-ml-models/" + key + "\"");
+        }
+        assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy", "training-build").get("policy")))
+                .doesNotContain("ReadSourceBundle");
     }
 
     @Test
@@ -307,8 +362,7 @@ class ExamplesPlanTest {
         assertThat(minimal.inputs("aws:sagemaker/modelPackageGroup:ModelPackageGroup", "training-registry"))
                 .containsEntry("modelPackageGroupName", "test-mpg");
         assertThat(minimal.inputs("aws:s3/bucketV2:BucketV2", "training-models")).containsEntry("bucket", "test-bucket");
-        assertThat(minimal.ofType("aws-native:codecommit:Repository")).extracting(r -> inputsOf(r).get("repositoryName"))
-                .containsExactlyInAnyOrder("mdaa-dev-c001-us-west-2-test-minimal-ml-model-build",
+        assertThat(minimal.repositoryNames()).containsExactlyInAnyOrder("mdaa-dev-c001-us-west-2-test-minimal-ml-model-build",
                         "mdaa-dev-c001-us-west-2-test-minimal-ml-model-deploy");
         assertThat(minimal.inputs("aws:kms/key:Key", "training-key")).containsEntry("enableKeyRotation", true);
         assertThat(minimal.stageNames("training")).containsExactly("Source", "Train");

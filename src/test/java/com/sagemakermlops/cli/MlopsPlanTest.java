@@ -147,7 +147,7 @@ class MlopsPlanTest {
                 "  sagemaker-mlops:deploy.codeStarConnection: unknown key; expected one of "
                         + "projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, pipelineBucketName, "
                         + "enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, enableDataCapture, "
-                        + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies",
+                        + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies, operatorRoleArns",
                 "  sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30");
         assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(stdout()).isEmpty();

@@ -147,7 +147,8 @@ class ConfigBoundariesTest {
     @Test
     void aVpcNeedsSubnetsAndSecurityGroupsAndTheNetworkItsSubnets() {
         String yaml = MINIMAL_TOOLING + "    devEnvironment: {vpcId: vpc-0a1b2c3d}\n"
-                + "  sagemaker-mlops:network: {mode: standalone, vpcParameterStorePath: /network/vpc}\n";
+                + "  sagemaker-mlops:network: {mode: standalone, vpcParameterStorePath: /network/vpc, "
+                + "routeTableIds: [rtb-0a1b2c3d], internetEgress: nat, allowedIngressCidrs: [10.0.0.0/16]}\n";
         assertThat(problems(yaml)).containsExactly(
                 "sagemaker-mlops:deploy.devEnvironment.subnetIds: is required with vpcId: expected at least one subnet id",
                 "sagemaker-mlops:deploy.devEnvironment.securityGroupIds: is required with vpcId: expected at least one "

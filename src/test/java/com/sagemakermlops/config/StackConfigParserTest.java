@@ -113,7 +113,7 @@ class StackConfigParserTest {
                         + "expected one of projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, "
                         + "pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, "
                         + "enableDataCapture, seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, "
-                        + "buildPolicies");
+                        + "buildPolicies, operatorRoleArns");
     }
 
     @Test
@@ -148,6 +148,36 @@ class StackConfigParserTest {
         assertThat(problems(yaml)).containsExactly("sagemaker-mlops:codeStarConnection.connectionArn: expected an "
                 + "ARN in partition aws-cn (the stack's region), not aws, got "
                 + "\"arn:aws:codestar-connections:cn-north-1:111122223333:connection/abc\"");
+    }
+
+    @Test
+    void operatorsAreRoleArnsOfTheStacksPartitionEachOnce() {
+        String operators = MINIMAL_TOOLING + "    operatorRoleArns:\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_01ab\n";
+        assertThat(TestStacks.config(operators).requireDeploy().operatorRoleArns()).containsExactly(
+                "arn:aws:iam::111122223333:role/platform-operator",
+                "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_01ab");
+        assertThat(TestStacks.config(MINIMAL_TOOLING).requireDeploy().operatorRoleArns()).isEmpty();
+
+        String wrong = MINIMAL_TOOLING + "    operatorRoleArns:\n"
+                + "      - arn:aws:sts::111122223333:assumed-role/platform-operator/alice\n"
+                + "      - arn:aws:iam::111122223333:user/alice\n"
+                + "      - arn:aws-cn:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n"
+                + "      - arn:aws:iam::111122223333:role/platform-operator\n";
+        assertThat(problems(wrong)).containsExactly(
+                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                        + "\"arn:aws:sts::111122223333:assumed-role/platform-operator/alice\"",
+                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                        + "\"arn:aws:iam::111122223333:user/alice\"",
+                "sagemaker-mlops:deploy.operatorRoleArns[2]: expected an ARN in partition aws (the stack's region), "
+                        + "not aws-cn, got \"arn:aws-cn:iam::111122223333:role/platform-operator\"",
+                "sagemaker-mlops:deploy.operatorRoleArns: expected each role once, got "
+                        + "\"arn:aws:iam::111122223333:role/platform-operator\" 2 times");
+        assertThat(problems(MINIMAL_TOOLING + "    operatorRoleArns: arn:aws:iam::111122223333:role/x\n"))
+                .containsExactly("sagemaker-mlops:deploy.operatorRoleArns: expected a list, got "
+                        + "\"arn:aws:iam::111122223333:role/x\"");
     }
 
     @Test
@@ -191,6 +221,8 @@ class StackConfigParserTest {
                     mode: standalone
                     vpcParameterStorePath: /network/vpc-id
                     subnetIds: [subnet-0a1b2c3d4e5f67890]
+                    routeTableIds: [rtb-0a1b2c3d4e5f67890]
+                    internetEgress: none
                     allowedIngressCidrs: ["10.0.0.0/16", "0.0.0.0/0:22", "::/0:3000-4000", "::/0:443"]
                 """;
         assertThat(problems(yaml)).containsExactly(
@@ -199,11 +231,56 @@ class StackConfigParserTest {
     }
 
     @Test
+    void theS3GatewayNeedsRouteTablesTheEndpointsHttpsAndTheSubnetsTheirEgressSaid() {
+        String network = MINIMAL_TOOLING + "  sagemaker-mlops:network: {mode: standalone, "
+                + "vpcParameterStorePath: /network/vpc, subnetIds: [subnet-0a1b2c3d]";
+        assertThat(problems(network + "}\n")).containsExactly(
+                "sagemaker-mlops:network.routeTableIds: is required: expected the route tables of the private subnets "
+                        + "(the builds', jobs' and endpoints'), to which the S3 gateway endpoint adds its route: "
+                        + "without them it routes nothing",
+                "sagemaker-mlops:network.internetEgress: is required: expected nat (the subnets route to the "
+                        + "internet through a NAT gateway, as the builds' package installs need) | none");
+        assertThat(problems(network + ", routeTableIds: [rtb-main, rtb-0a1b2c3d], internetEgress: always, "
+                + "allowedIngressCidrs: [10.0.0.0/16, \"10.1.0.0/16:443\", \"10.2.0.0/16:8443\"]}\n"))
+                .containsExactly(
+                        "sagemaker-mlops:network.routeTableIds[0]: expected a route table id such as "
+                                + "rtb-0a1b2c3d4e5f67890, got \"rtb-main\"",
+                        "sagemaker-mlops:network.allowedIngressCidrs: expected HTTPS only (the interface endpoints "
+                                + "accept port 443 and nothing else): write the CIDR alone, got \"10.2.0.0/16:8443\"",
+                        "sagemaker-mlops:network.internetEgress: expected one of nat | none, got \"always\"");
+
+        String builds = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n",
+                "    seedCodePath: seed-code/model-build\n    devEnvironment: {vpcId: vpc-0a1b2c3d, "
+                        + "subnetIds: [subnet-0a1b2c3d], securityGroupIds: [sg-0a1b2c3d]}\n")
+                + "    devEnvironment: {vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d], "
+                + "securityGroupIds: [sg-0a1b2c3d]}\n"
+                + "  sagemaker-mlops:network: {mode: standalone, vpcParameterStorePath: /network/vpc, "
+                + "subnetIds: [subnet-0a1b2c3d], routeTableIds: [rtb-0a1b2c3d], internetEgress: none}\n";
+        assertThat(problems(builds)).containsExactly(
+                "sagemaker-mlops:training.devEnvironment: the training build installs its Python packages from PyPI "
+                        + "(the model-build requirements.txt), which a VPC without internet egress "
+                        + "(network.internetEgress: none) refuses: route the subnets through a NAT gateway and set "
+                        + "network.internetEgress: nat, or leave devEnvironment out",
+                "sagemaker-mlops:deploy.devEnvironment: the deploy build downloads the Pulumi CLI and its plugins, "
+                        + "Maven dependencies and Python packages, which a VPC without internet egress "
+                        + "(network.internetEgress: none) refuses: route the subnets through a NAT gateway and set "
+                        + "network.internetEgress: nat, or leave devEnvironment out",
+                "sagemaker-mlops:network.allowedIngressCidrs: is required when builds run in a VPC "
+                        + "(training.devEnvironment, deploy.devEnvironment): expected the CIDRs of their subnets, from "
+                        + "which the interface endpoints accept HTTPS");
+        NetworkConfig accepted = TestStacks.config(builds.replace("internetEgress: none}",
+                "internetEgress: nat, allowedIngressCidrs: [10.0.0.0/16]}")).network().orElseThrow();
+        assertThat(accepted.routeTableIds()).containsExactly("rtb-0a1b2c3d");
+        assertThat(accepted.internetEgress()).isEqualTo(NetworkConfig.InternetEgress.NAT);
+    }
+
+    @Test
     void enterpriseNeedsNetworkAndSgProvisionerNeedsItsPath() {
         assertThat(problems(MINIMAL_TOOLING + "  sagemaker-mlops:tier: enterprise\n")).containsExactly(
                 "sagemaker-mlops:network: is required for the enterprise tier: expected {mode, vpcParameterStorePath, ...}");
         String yaml = MINIMAL_TOOLING + "  sagemaker-mlops:network: {mode: sg-provisioner, "
-                + "vpcParameterStorePath: /network/vpc, subnetIds: [subnet-0a1b2c3d]}\n";
+                + "vpcParameterStorePath: /network/vpc, subnetIds: [subnet-0a1b2c3d], routeTableIds: [rtb-0a1b2c3d], "
+                + "internetEgress: nat}\n";
         assertThat(problems(yaml)).containsExactly(
                 "sagemaker-mlops:network.sgParameterStorePath: is required when mode is sg-provisioner");
     }

@@ -106,6 +106,12 @@ class InsecureVariantsTest {
                         document("policy", InsecureVariantsTest::withoutTlsDeny), "s3-bucket-tls-only"),
                 tooling("CodeBuild project without its key", "aws:codebuild/project:Project",
                         remove("encryptionKey"), "codebuild-project-kms-key"),
+                tooling("seeded repository's template without its key", "aws:cloudformation/stack:Stack",
+                        document("templateBody", template -> {
+                            template.getAsJsonObject("Resources").getAsJsonObject("Repository")
+                                    .getAsJsonObject("Properties").remove("KmsKeyId");
+                            return template;
+                        }), "codecommit-repository-kms-key"),
                 tooling("pipeline artifact store without its key", "aws:codepipeline/pipeline:Pipeline",
                         remove("artifactStores[0].encryptionKey"), "codepipeline-artifact-store-kms"),
                 new Variant("endpoint configuration without its key", true,
@@ -121,11 +127,12 @@ class InsecureVariantsTest {
                             first.add("Action", new JsonPrimitive("s3:*"));
                             return doc;
                         }), "iam-no-wildcard-actions"),
-                new Variant("bootstrap deploy role trusted without the external id", false, "aws:iam/role:Role",
-                        mentioning("sts:ExternalId"), document("assumeRolePolicy", doc -> {
-                            statements(doc).forEach(s -> s.getAsJsonObject().remove("Condition"));
-                            return doc;
-                        }), "iam-cross-account-trust-conditioned"),
+                trustWithoutConditions("bootstrap deploy role trusted without the external id", "sts:ExternalId",
+                        "iam-cross-account-trust-conditioned"),
+                trustWithoutConditions("training build role trusted by CodeBuild of any account",
+                        "codebuild.amazonaws.com", "iam-service-trust-source-conditioned"),
+                trustWithoutConditions("SageMaker execution role trusted by SageMaker of any account",
+                        "sagemaker.amazonaws.com", "iam-service-trust-source-conditioned"),
                 tooling("SSH from the internet", "aws:ec2/securityGroup:SecurityGroup", ingressFromInternet(22),
                         "sg-no-public-admin-ports"),
                 new Variant("PassRole on any role", false, "aws:iam/rolePolicy:RolePolicy", mentioning("iam:PassRole"),
@@ -137,6 +144,14 @@ class InsecureVariantsTest {
                             }
                             return doc;
                         }), "iam-passrole-restricted"));
+    }
+
+    /** The first tooling role mentioning {@code text}, its trust stripped of every condition. */
+    private static Variant trustWithoutConditions(String change, String text, String policy) {
+        return new Variant(change, false, "aws:iam/role:Role", mentioning(text), document("assumeRolePolicy", doc -> {
+            statements(doc).forEach(s -> s.getAsJsonObject().remove("Condition"));
+            return doc;
+        }), policy);
     }
 
     private static JsonObject withoutTlsDeny(JsonObject document) {

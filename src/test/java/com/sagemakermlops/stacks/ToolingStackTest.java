@@ -123,6 +123,41 @@ class ToolingStackTest {
     }
 
     @Test
+    void operatorsGetTheStateBackendAndTheDeployRolesAndNothingElse() throws IOException {
+        Recording dev = TestStacks.run("dev", dev());
+        String operator = "arn:aws:iam::111122223333:role/mlops-platform-operator";
+        String stateBucket = "arn:aws:s3:::" + dev.outputs().get("stateBackendUrl").toString()
+                .replaceFirst("^s3://([^?]+).*", "$1");
+
+        Map<String, Object> productKey = statementWithSid(dev.named("aws:kms/key:Key", "training-key")
+                .inputValues().get("policy"), "KeyUseForStateByOperators");
+        assertThat(productKey).containsEntry("Principal", Map.of("AWS", operator))
+                .containsEntry("Action", List.of("kms:Decrypt", "kms:GenerateDataKey"))
+                .containsEntry("Condition", Map.of(
+                        "StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com"),
+                        "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn",
+                                List.of(stateBucket, stateBucket + "/*"))));
+        assertThat(String.valueOf(dev.named("aws:kms/key:Key", "deploy-secrets-key").inputValues().get("policy")))
+                .contains("\"Sid\":\"OperatorsUseKey\"");
+        for (String stage : List.of("preprod", "prod")) {
+            assertThat(String.valueOf(dev.named("aws:iam/role:Role", "bootstrap-" + stage + "-deploy-role")
+                    .inputValues().get("assumeRolePolicy"))).contains("\"Sid\":\"TrustOperators\"", operator);
+        }
+        List<String> granting = dev.resources().stream()
+                .filter(r -> String.valueOf(r.inputValues()).contains(operator)).map(RecordedResource::name).toList();
+        assertThat(granting).containsExactlyInAnyOrder("training-key", "deploy-secrets-key", "deploy-state",
+                "bootstrap-preprod-deploy-role", "bootstrap-prod-deploy-role");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statementWithSid(Object policy, String sid) {
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) new com.google.gson.Gson()
+                .fromJson(String.valueOf(policy), Map.class).get("Statement");
+        return statements.stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + policy));
+    }
+
+    @Test
     void trainingAndDeployNeverShareARole() throws IOException {
         Recording dev = TestStacks.run("dev", dev());
         Map<String, List<String>> rolesOfPipeline = dev.ofType("aws:codebuild/project:Project").stream()

@@ -14,9 +14,9 @@ import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.TargetEnvironment;
-import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
-        String external = externalId(environment, args.naming());
+        String external = DeployRoles.externalId(environment, args.naming());
         var inTarget = CustomResourceOptions.builder().parent(this);
         // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
         environment.bootstrapRoleArn().ifPresent(role -> inTarget.provider(new Provider(name + "-provider",
@@ -53,7 +53,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                args.modelBucketArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
+                args.modelBucketArn(), args.modelArtifactsArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
         Optional<Output<String>> boundary = args.withBoundary()
                 ? Optional.of(stageBoundary(name + "-boundary", scope, args, executionPermissions, inTarget.build()))
                 : Optional.empty();
@@ -63,7 +63,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.deployTrust(args.deployBuildRoleArn(), external), boundary, args, inTarget.build());
+                new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
+                        args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
                 args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
 
@@ -72,14 +73,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
         this.externalId = Output.of(external);
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
                 "externalId", externalId));
-    }
-
-    /**
-     * The external ID the deploy role requires: the environment's {@code externalId} when set, else
-     * {@code <productName>-<stage>}, which the tooling stack exports for the hosting stack's provider.
-     */
-    public static String externalId(TargetEnvironment environment, Naming naming) {
-        return environment.externalId().orElse(naming.productName() + "-" + environment.stage().id());
     }
 
     /** The session that creates the roles: named after the stage, with the external ID when one is configured. */
@@ -113,11 +106,11 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 .build(), options).arn();
     }
 
-    private static Role role(String name, String roleName, Statement trust, Optional<Output<String>> boundary,
-                             CrossAccountBootstrapArgs args, CustomResourceOptions options) {
+    private static Role role(String name, String roleName, ServiceTrust.Trust trust,
+                             Optional<Output<String>> boundary, CrossAccountBootstrapArgs args,
+                             CustomResourceOptions options) {
         return Roles.create(name, new Roles.Spec(roleName, "Hosting of " + args.naming().productName() + " in the "
-                + args.environment().stage().id() + " account: " + name, PolicyDocument.of(trust),
-                boundary, args.tags()), options);
+                + args.environment().stage().id() + " account: " + name, trust, boundary, args.tags()), options);
     }
 
     public Output<String> deployRoleArn() {

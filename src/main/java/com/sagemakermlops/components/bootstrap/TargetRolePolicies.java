@@ -1,11 +1,13 @@
 package com.sagemakermlops.components.bootstrap;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.deploy.Operators;
 import com.sagemakermlops.components.hosting.DataCapture;
 import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.Checks;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -19,7 +21,7 @@ import java.util.Optional;
 
 /** The trust and permissions of the two roles a target account holds for this product. */
 final class TargetRolePolicies {
-    static final String SAGEMAKER_SERVICE = "sagemaker.amazonaws.com";
+    static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
     static final String SCALING_SERVICE = "sagemaker.application-autoscaling.amazonaws.com";
     static final String SCALING_SERVICE_LINKED_ROLE =
             "AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint";
@@ -49,18 +51,19 @@ final class TargetRolePolicies {
         }
     }
 
-    /** Only the tooling deploy build of this stage, and only with the external ID. */
-    static Statement deployTrust(Output<String> deployBuildRoleArn, String externalId) {
-        return Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
+    /** Only the tooling deploy build of this stage and the operators, and only with the external ID. */
+    static List<Statement> deployTrust(Output<String> deployBuildRoleArn, List<String> operatorRoleArns,
+                                       String externalId) {
+        List<Statement> statements = new ArrayList<>(List.of(Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
-                .when("StringEquals", "sts:ExternalId", externalId);
+                .when("StringEquals", "sts:ExternalId", externalId)));
+        statements.addAll(Operators.deployRoleTrust(operatorRoleArns, externalId));
+        return statements;
     }
 
-    /** SageMaker, acting for this account only. */
-    static Statement executionTrust(Scope scope) {
-        return Statement.allow("TrustSageMaker", "sts:AssumeRole")
-                .principal("Service", SAGEMAKER_SERVICE)
-                .when("StringEquals", "aws:SourceAccount", scope.accountId());
+    /** SageMaker, acting for this account's models and endpoints in the stage's region only. */
+    static ServiceTrust.Trust executionTrust(Scope scope) {
+        return ServiceTrust.SAGEMAKER.trust(scope.accountId(), scope.arn("sagemaker", "*"));
     }
 
     /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */
@@ -114,13 +117,18 @@ final class TargetRolePolicies {
                         .when("StringEquals", "iam:AWSServiceName", SCALING_SERVICE));
     }
 
-    /** What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs. */
+    /**
+     * What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs.
+     *
+     * @param modelArtifactsArn the objects of the model bucket holding model artifacts: nothing else of the bucket,
+     *                          which in single-account mode no bucket policy narrows
+     */
     static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
-                                         Output<String> kmsKeyArn, Output<String> modelPackageGroupArn) {
+                                         Output<String> modelArtifactsArn, Output<String> kmsKeyArn,
+                                         Output<String> modelPackageGroupArn) {
         String logGroup = "log-group:/aws/sagemaker/Endpoints/" + scope.sagemakerPrefix() + "*";
         List<Statement> statements = new ArrayList<>(List.of(
-                Statement.allow("ReadModelArtifacts", "s3:GetObject")
-                        .on(bucketArn.applyValue(arn -> arn + "/*")),
+                Statement.allow("ReadModelArtifacts", "s3:GetObject").on(modelArtifactsArn),
                 Statement.allow("WriteDataCapture", "s3:PutObject")
                         .on(bucketArn.applyValue(arn -> arn + "/" + DataCapture.prefix(scope.stage()) + "*")),
                 Statement.allow("UseToolingKey", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey")
@@ -136,8 +144,8 @@ final class TargetRolePolicies {
                 Statement.allow("WriteEndpointLogs", "logs:CreateLogGroup", "logs:CreateLogStream",
                                 "logs:PutLogEvents", "logs:DescribeLogStreams")
                         .on(scope.arn("logs", logGroup), scope.arn("logs", logGroup + ":log-stream:*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(
-                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forSageMaker(
+                new Arns(scope.partition(), scope.region(), Output.of(scope.accountId())), settings)));
         return statements;
     }
 

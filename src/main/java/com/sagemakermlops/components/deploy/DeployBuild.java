@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.deploy;
 
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -30,18 +29,14 @@ public final class DeployBuild {
         return "/aws/codebuild/" + projectName;
     }
 
-    /** The deploy repository keeps its buildspec at the root; a CodeStar repository holds it in model-deploy/. */
-    public static String buildspec(SourceControl sourceControl) {
-        return sourceControl == SourceControl.CODESTAR ? "model-deploy/buildspec.yml" : "buildspec.yml";
-    }
-
     /**
      * The environment of {@code environment}'s build, in a stable order. The deploy role and external ID are given
-     * to the smoke test too: it calls the endpoint through the same role.
+     * to the smoke test too: it calls the endpoint through the same role, whose trust requires the external ID
+     * (the configured one or its default, {@link DeployRoles#externalId}).
      */
     public static Map<String, String> variables(TargetEnvironment environment, String deployRoleArn,
-                                                String modelPackageGroupName, String backendUrl,
-                                                String secretsProvider) {
+                                                String externalId, String modelPackageGroupName,
+                                                String backendUrl, String secretsProvider) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("STAGE", environment.stage().id());
         vars.put("PULUMI_STACK", environment.stage().id());
@@ -54,10 +49,8 @@ public final class DeployBuild {
         vars.put("TARGET_REGION", environment.region());
         vars.put("SMOKE_TEST_ROLE_ARN", deployRoleArn);
         vars.put("ENDPOINT_REGION", environment.region());
-        environment.externalId().ifPresent(id -> {
-            vars.put("EXTERNAL_ID", id);
-            vars.put("SMOKE_TEST_EXTERNAL_ID", id);
-        });
+        vars.put("EXTERNAL_ID", externalId);
+        vars.put("SMOKE_TEST_EXTERNAL_ID", externalId);
         return vars;
     }
 }

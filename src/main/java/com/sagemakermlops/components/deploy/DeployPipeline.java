@@ -18,8 +18,9 @@ import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
-import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
+import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
@@ -78,7 +79,7 @@ public final class DeployPipeline extends ComponentResource {
         Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
         var state = new StateBackend(name, this, args.naming(), args.tags(), scope,
-                buildRoles.values().stream().map(Role::arn).toList());
+                buildRoles.values().stream().map(Role::arn).toList(), args.deploy().operatorRoleArns());
         this.stateBucketName = state.bucketName();
         this.secretsKeyArn = state.secretsKeyArn();
         this.backendUrl = state.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket, args.region()));
@@ -96,12 +97,12 @@ public final class DeployPipeline extends ComponentResource {
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
-                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.permissionsBoundary(), args.tags()),
-                child());
+                ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", args.pipelineName())),
+                args.permissionsBoundary(), args.tags()), child());
         var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
                 scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
-        var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
-                .name(args.naming().physical(PhysicalName.CODEPIPELINE, "deploy"))
+        var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
+                .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
                 .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
@@ -122,7 +123,7 @@ public final class DeployPipeline extends ComponentResource {
                         args.modelPackageGroupName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
                         args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
                         args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.tags(),
-                        args.permissionsBoundary(), Optional.of(args.accountId())), child()))
+                        args.permissionsBoundary(), Output.of(args.accountId())), child()))
                 : Optional.empty();
         this.eventRuleArn = trigger.map(EventRule::arn);
         this.eventRuleName = trigger.map(EventRule::name);
@@ -160,8 +161,8 @@ public final class DeployPipeline extends ComponentResource {
         return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
                 args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
                 "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
-                PolicyDocument.of(DeployPolicies.buildTrust(args.scope(), projectName)), args.permissionsBoundary(),
-                args.tags()), child());
+                ServiceTrust.CODEBUILD.trust(args.scope().accountId(), args.scope().arn("codebuild",
+                        "project/" + projectName)), args.permissionsBoundary(), args.tags()), child());
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
@@ -169,20 +170,27 @@ public final class DeployPipeline extends ComponentResource {
         String projectName = DeployBuild.projectName(args.naming(), env.stage());
         String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
-        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role,
-                DeployPolicies.buildRole(args.scope(), new DeployPolicies.State(state.bucketArn(),
-                        state.secretsKeyArn()), deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()),
-                child());
+        List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
+                new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn, projectName, vpc,
+                args.deploy().pipelineBucketName()));
+        statements.addAll(args.source().build().access());
+        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
         permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
                 "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
                 child()));
         Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
                         args.modelPackageGroupName(), backendUrl, secretsProvider)
-                .applyValue(t -> DeployBuild.variables(env, deployRoleArn, t.t1, t.t2, t.t3)
-                        .entrySet().stream()
-                        .map(e -> PipelineBuilds.plaintext(e.getKey(), Output.of(e.getValue())))
-                        .toList());
+                .applyValue(t -> {
+                    Map<String, Output<String>> all = new LinkedHashMap<>();
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
+                                    t.t3)
+                            .forEach((key, value) -> all.put(key, Output.of(value)));
+                    all.putAll(args.source().build().variables());
+                    return all.entrySet().stream()
+                            .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
+                            .toList();
+                });
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
@@ -192,7 +200,7 @@ public final class DeployPipeline extends ComponentResource {
                 .serviceRole(role.arn())
                 .encryptionKey(args.cmkArn())
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
-                .source(PipelineBuilds.source(DeployBuild.buildspec(args.sourceControl())))
+                .source(PipelineBuilds.source(args.source().build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(variables).privilegedMode(false).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(Output.of(DeployBuild.logGroupName(projectName))))

@@ -3,10 +3,11 @@ package com.sagemakermlops.components.deploy;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.DeployConfig;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,8 @@ import java.util.Optional;
 /**
  * Inputs of {@link DeployPipeline}.
  *
- * @param sourceControl        where {@code source} reads from (a CodeStar repository keeps the buildspec in
- *                             {@code model-deploy/})
- * @param source               the deploy repository's source action and the access it needs
+ * @param source               the deploy repository's source action, the access it needs and what the deploy
+ *                             builds run from it
  * @param artifactBucketName   the model bucket, used as the pipeline's artifact store
  * @param cmkArn               the product key: artifacts, build output, state bucket
  * @param permissionsBoundary  set on every role when present (Enterprise)
@@ -24,7 +24,6 @@ import java.util.Optional;
 public record DeployPipelineArgs(
         DeployConfig deploy,
         Tier tier,
-        SourceControl sourceControl,
         Naming naming,
         Tags tags,
         String partition,
@@ -41,7 +40,6 @@ public record DeployPipelineArgs(
     public DeployPipelineArgs {
         Objects.requireNonNull(deploy, "deploy");
         Objects.requireNonNull(tier, "tier");
-        Objects.requireNonNull(sourceControl, "sourceControl");
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(partition, "partition");
@@ -65,8 +63,13 @@ public record DeployPipelineArgs(
         return tier.atLeast(Tier.PROFESSIONAL) && deploy.enableEventBridgeTrigger();
     }
 
+    /** The deploy pipeline's physical name. */
+    String pipelineName() {
+        return naming.physical(PhysicalName.CODEPIPELINE, "deploy");
+    }
+
     DeployPolicies.Scope scope() {
         return new DeployPolicies.Scope(partition, region, accountId, naming.productName(), artifactBucketArn,
-                cmkArn, modelPackageGroupArn);
+                ArtifactStores.folderOf(pipelineName()), cmkArn, modelPackageGroupArn);
     }
 }

@@ -13,12 +13,29 @@ import java.util.Optional;
 
 /** The statements of the deploy pipeline's roles, key policy and bucket policy. */
 final class DeployPolicies {
+    /**
+     * The calls Pulumi's {@code awskms://} secrets provider makes: Encrypt once, when a stack gets its data key
+     * (pulumi pkg/secrets/cloud GenerateNewDataKey), and Decrypt of that data key whenever the stack is loaded; both
+     * through gocloud.dev's secrets/awskms keeper, without an encryption context. It calls nothing else on the key.
+     */
+    static final String[] SECRETS_KEY_USE = {"kms:Encrypt", "kms:Decrypt"};
+
     private DeployPolicies() {
     }
 
-    /** Where the deploy pipeline lives and the product resources its roles touch. */
+    /**
+     * Where the deploy pipeline lives and the product resources its roles touch.
+     *
+     * @param artifactFolder the folder of the artifact bucket that holds the deploy pipeline's artifacts
+     */
     record Scope(String partition, String region, String accountId, String productName,
-                 Output<String> artifactBucketArn, Output<String> cmkArn, Output<String> modelPackageGroupArn) {
+                 Output<String> artifactBucketArn, String artifactFolder, Output<String> cmkArn,
+                 Output<String> modelPackageGroupArn) {
+
+        /** The deploy pipeline's artifacts: no other folder of the model bucket. */
+        Output<String> artifacts() {
+            return artifactBucketArn.applyValue(arn -> arn + "/" + artifactFolder + "/*");
+        }
 
         String arn(String service, String resource) {
             return Arns.of(partition, service, region, accountId, resource);
@@ -37,14 +54,6 @@ final class DeployPolicies {
     record State(Output<String> bucketArn, Output<String> secretsKeyArn) {
     }
 
-    /** Trust of a stage's deploy build role: CodeBuild, for that stage's project of this account only. */
-    static Statement buildTrust(Scope scope, String projectName) {
-        return Statement.allow("TrustCodeBuildProject", "sts:AssumeRole")
-                .principal("Service", "codebuild.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", scope.accountId())
-                .when("ArnLike", "aws:SourceArn", scope.arn("codebuild", "project/" + projectName));
-    }
-
     /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
     static List<Statement> buildRole(Scope scope, State state, String deployRoleArn, String projectName,
                                      Optional<VpcSettings> vpc, Optional<String> pipelineBucketName) {
@@ -60,18 +69,16 @@ final class DeployPolicies {
                 Statement.allow("ListStateBucket", "s3:ListBucket").on(state.bucketArn()),
                 Statement.allow("ReadWriteState", "s3:GetObject", "s3:PutObject", "s3:DeleteObject")
                         .on(state.bucketArn().applyValue(arn -> arn + "/*")),
-                Statement.allow("UseSecretsKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
-                        .on(state.secretsKeyArn()),
+                Statement.allow("UseSecretsKey", SECRETS_KEY_USE).on(state.secretsKeyArn()),
                 Statement.allow("UseProductKey", "kms:Decrypt", "kms:GenerateDataKey").on(scope.cmkArn()),
                 Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
-                        .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")),
+                        .on(scope.artifacts()),
                 Statement.allow("LocateArtifactBucket", "s3:GetBucketLocation").on(scope.artifactBucketArn()),
                 Statement.allow("WriteBuildLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroup, logGroup + ":*"),
                 Statement.allow("ReadProductParameters", "ssm:GetParameter")
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
-        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.statements(scope.arns(), settings,
-                "codebuild.amazonaws.com")));
+        vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(scope.arns(), settings)));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;
     }
@@ -90,7 +97,7 @@ final class DeployPolicies {
         statements.add(Statement.allow("RunDeployBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds")
                 .on(projectArns));
         statements.add(Statement.allow("ReadWriteArtifacts", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject")
-                .on(scope.artifactBucketArn().applyValue(arn -> arn + "/*")));
+                .on(scope.artifacts()));
         statements.add(Statement.allow("InspectArtifactBucket", "s3:GetBucketVersioning", "s3:GetBucketLocation")
                 .on(scope.artifactBucketArn()));
         statements.add(Statement.allow("UseArtifactKey", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey")
@@ -98,12 +105,14 @@ final class DeployPolicies {
         return statements;
     }
 
-    /** The secrets key: administered by the account, used by the deploy builds only. */
-    static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns) {
+    /** The secrets key: administered by the account, used by the deploy builds and the operators only. */
+    static List<Statement> secretsKeyPolicy(Scope scope, List<Output<String>> deployBuildRoleArns,
+                                            List<String> operatorRoleArns) {
         Statement administer = Statement.administerKey("AccountAdministersKey", Output.of(scope.accountRoot()));
-        Statement use = Statement.allow("DeployBuildsUseKey", "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")
-                .onThisKey();
+        Statement use = Statement.allow("DeployBuildsUseKey", SECRETS_KEY_USE).onThisKey();
         deployBuildRoleArns.forEach(arn -> use.principal("AWS", arn));
-        return List.of(administer, use);
+        List<Statement> statements = new ArrayList<>(List.of(administer, use));
+        statements.addAll(Operators.secretsKey(operatorRoleArns));
+        return statements;
     }
 }

@@ -24,6 +24,14 @@ public final class DeployRoles {
         return naming.physical(PhysicalName.IAM_ROLE, stage.id() + "-sagemaker-execution");
     }
 
+    /**
+     * The external ID the deploy role requires: the environment's {@code externalId} when set, else
+     * {@code <productName>-<stage>}, which the tooling stack exports for the hosting stack's provider.
+     */
+    public static String externalId(TargetEnvironment environment, Naming naming) {
+        return environment.externalId().orElse(naming.productName() + "-" + environment.stage().id());
+    }
+
     /** {@code arn:<partition>:iam::<account>:role/<deploy role name>} of {@code environment}. */
     public static String deployRoleArn(String partition, Naming naming, TargetEnvironment environment) {
         return Arns.roleOf(partition, environment.accountId(), deployRoleName(naming, environment.stage()));

@@ -17,12 +17,18 @@ import java.util.List;
 
 /**
  * The self-managed Pulumi backend of the hosting stacks: a versioned, private, TLS-only state bucket encrypted with
- * the product key, and a dedicated secrets key (rotated, used by the deploy builds only) for {@code awskms://}.
+ * the product key, and a dedicated secrets key (rotated, used by the deploy builds and the operators only) for
+ * {@code awskms://}.
  */
 final class StateBackend {
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
     private final Output<String> secretsKeyArn;
+
+    /** The state bucket's physical name. */
+    static String bucketName(Naming naming) {
+        return naming.physical(PhysicalName.S3_BUCKET, "deploy-state");
+    }
 
     /** {@code s3://<bucket>?region=<region>&awssdk=v2}, the value of {@code pulumi login}. */
     static String backendUrl(String bucketName, String region) {
@@ -35,11 +41,10 @@ final class StateBackend {
     }
 
     StateBackend(String name, Resource parent, Naming naming, Tags tags, DeployPolicies.Scope scope,
-                 List<Output<String>> deployBuildRoleArns) {
+                 List<Output<String>> deployBuildRoleArns, List<String> operatorRoleArns) {
         var options = CustomResourceOptions.builder().parent(parent).build();
-        var bucket = SecureBucket.create(name + "-state", new SecureBucket.Args(
-                naming.physical(PhysicalName.S3_BUCKET, "deploy-state"), scope.cmkArn(), tags,
-                bucketArn -> List.of()), options);
+        var bucket = SecureBucket.create(name + "-state", new SecureBucket.Args(bucketName(naming), scope.cmkArn(),
+                tags, bucketArn -> Operators.stateBucket(operatorRoleArns, bucketArn)), options);
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
 
@@ -47,11 +52,12 @@ final class StateBackend {
                 .description("Encrypts the secrets of the " + naming.productName() + " hosting stacks")
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(PolicyDocument.of(DeployPolicies.secretsKeyPolicy(scope, deployBuildRoleArns)))
+                .policy(PolicyDocument.of(DeployPolicies.secretsKeyPolicy(scope, deployBuildRoleArns,
+                        operatorRoleArns)))
                 .tags(tags.asMap())
                 .build(), options);
         new Alias(name + "-secrets-key-alias", AliasArgs.builder()
-                .name("alias/" + naming.productName() + "-pulumi-secrets")
+                .name(naming.secretsKeyAlias())
                 .targetKeyId(key.keyId())
                 .build(), options);
         this.secretsKeyArn = key.arn();

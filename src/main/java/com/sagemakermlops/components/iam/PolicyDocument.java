@@ -24,9 +24,4 @@ public final class PolicyDocument {
             return JsonText.of(document);
         });
     }
-
-    /** A trust policy letting an AWS service assume the role. */
-    public static Output<String> trustService(String service) {
-        return of(Statement.allow("Trust" + service.split("\\.")[0], "sts:AssumeRole").principal("Service", service));
-    }
 }

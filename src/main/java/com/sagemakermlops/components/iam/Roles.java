@@ -26,6 +26,12 @@ public final class Roles {
      */
     public record Spec(String roleName, String description, Output<String> trustPolicy,
                        Optional<Output<String>> permissionsBoundary, Tags tags) {
+
+        /** A role an AWS service assumes: its trust, and the tags with what that trust needs beside them. */
+        public Spec(String roleName, String description, ServiceTrust.Trust trust,
+                    Optional<Output<String>> permissionsBoundary, Tags tags) {
+            this(roleName, description, trust.policy(), permissionsBoundary, trust.tagged(tags));
+        }
     }
 
     public static Role create(String name, Spec spec, CustomResourceOptions options) {

@@ -76,6 +76,19 @@ public final class Statement {
         return new Statement(sid, "Allow", KEY_ADMINISTRATION).principal("AWS", accountRoot).onThisKey();
     }
 
+    /**
+     * The key-policy statement by which CloudWatch Logs ({@code logsService}, its regional principal) encrypts and
+     * decrypts one log group's events: only the cryptographic operations, which carry the log group's ARN as
+     * encryption context (kms:DescribeKey carries none, so no condition on it could hold)
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+     */
+    public static Statement logsEncryption(String sid, String logsService, Output<String> logGroupArn) {
+        return new Statement(sid, "Allow", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
+                "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext"))
+                .principal("Service", logsService).onThisKey()
+                .when("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupArn);
+    }
+
     /** {@code Resource: "*"} in a key policy, where it means the key the policy is attached to. */
     public Statement onThisKey() {
         return onAnyResourceBecause("in a key policy the resource * is the key itself");

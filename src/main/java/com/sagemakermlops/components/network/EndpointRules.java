@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The security group rules of the interface endpoints: ingress from each allowed CIDR on its ports (HTTPS by
- * default), egress HTTPS to the same CIDRs; with no CIDR configured, HTTPS between members of the group only.
+ * The ingress of the interface endpoints' security group: HTTPS, the one port an interface endpoint accepts, from
+ * each allowed CIDR; with no CIDR configured, from members of the group only. There is no egress rule: an endpoint
+ * only answers connections, which a security group lets out without one (the provider revokes the default allow-all
+ * egress rule when it creates the group: terraform-provider-aws internal/service/ec2/vpc_security_group.go).
  */
 final class EndpointRules {
     /**
@@ -27,24 +29,13 @@ final class EndpointRules {
         List<Rule> rules = new ArrayList<>();
         for (String entry : allowedIngressCidrs) {
             IngressRule rule = IngressRule.parse(entry);
-            String ports = rule.fromPort() == rule.toPort() ? "port " + rule.fromPort()
-                    : "ports " + rule.fromPort() + "-" + rule.toPort();
-            rules.add(new Rule("VPC endpoints on " + ports + " from " + rule.cidr(), rule.fromPort(), rule.toPort(),
+            if (!rule.onlyHttps()) {
+                throw new IllegalArgumentException("the interface endpoints accept HTTPS only, got " + entry);
+            }
+            rules.add(new Rule("HTTPS to the VPC endpoints from " + rule.cidr(), IngressRule.HTTPS, IngressRule.HTTPS,
                     rule.ipv6() ? List.of() : List.of(rule.cidr()), rule.ipv6() ? List.of(rule.cidr()) : List.of(),
                     false));
         }
         return rules;
-    }
-
-    static List<Rule> egress(List<String> allowedIngressCidrs) {
-        if (allowedIngressCidrs.isEmpty()) {
-            return List.of(new Rule("HTTPS to members of this security group",
-                    IngressRule.HTTPS, IngressRule.HTTPS, List.of(), List.of(), true));
-        }
-        List<IngressRule> rules = allowedIngressCidrs.stream().map(IngressRule::parse).toList();
-        List<String> ipv4 = rules.stream().filter(r -> !r.ipv6()).map(IngressRule::cidr).distinct().toList();
-        List<String> ipv6 = rules.stream().filter(IngressRule::ipv6).map(IngressRule::cidr).distinct().toList();
-        return List.of(new Rule("HTTPS responses and calls to the allowed CIDRs only", IngressRule.HTTPS,
-                IngressRule.HTTPS, ipv4, ipv6, false));
     }
 }

@@ -4,7 +4,6 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
-import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParameterArgs;
@@ -15,24 +14,20 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.PolicyDocument;
-import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.NetworkConfig;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Enterprise private networking: interface endpoints for the SageMaker API, SageMaker Runtime and STS and a gateway
- * endpoint for S3 in the VPC named in SSM, so SageMaker runs in VPC-only mode. The interface endpoints' security
- * group is created here in {@code standalone} mode (HTTPS from the allowed CIDRs only) or read from SSM in
- * {@code sg-provisioner} mode.
+ * Enterprise private networking in the VPC named in SSM, where the builds and jobs run: an interface endpoint with
+ * private DNS for each service they call ({@link InterfaceEndpoint}), each with its endpoint policy, and the S3
+ * gateway endpoint on the configured route tables. The interface endpoints' security group is created here in
+ * {@code standalone} mode (HTTPS from the allowed CIDRs only) or read from SSM in {@code sg-provisioner} mode.
  */
 public final class PrivateNetworking extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:network:PrivateNetworking";
-    /** The interface endpoints, by the last part of their service name. */
-    public static final List<String> INTERFACE_SERVICES = List.of("sagemaker.api", "sagemaker.runtime", "sts");
 
     private final Output<List<String>> vpcEndpointIds;
     private final Output<String> vpcEndpointIdsJoined;
@@ -42,7 +37,6 @@ public final class PrivateNetworking extends ComponentResource {
         super(TYPE, name, options);
         NetworkConfig network = args.network();
         Output<String> vpcId = parameter(network.vpcParameterStorePath());
-        Output<String> accountId = Output.of(args.accountId());
         Map<String, String> tags = args.tags().asMap();
 
         this.securityGroupId = switch (network.mode()) {
@@ -51,21 +45,17 @@ public final class PrivateNetworking extends ComponentResource {
                     new IllegalArgumentException("sg-provisioner mode reads the security group from sgParameterStorePath")));
         };
 
+        EndpointPolicies.Scope scope = EndpointPolicies.Scope.of(args);
         List<Output<String>> ids = new ArrayList<>();
-        for (String service : INTERFACE_SERVICES) {
-            Optional<List<Statement>> policy = switch (service) {
-                case "sagemaker.runtime" -> Optional.of(EndpointPolicies.sagemakerRuntime(args.partition(), args.region(), accountId));
-                case "sts" -> Optional.of(EndpointPolicies.sts(accountId));
-                default -> Optional.empty();
-            };
-            ids.add(new VpcEndpoint(name + "-" + service.replace('.', '-'), VpcEndpointArgs.builder()
+        for (InterfaceEndpoint endpoint : InterfaceEndpoint.values()) {
+            ids.add(new VpcEndpoint(name + "-" + endpoint.service().replace('.', '-'), VpcEndpointArgs.builder()
                     .vpcId(vpcId)
-                    .serviceName(serviceName(args.region(), service))
+                    .serviceName(serviceName(args.region(), endpoint.service()))
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(network.subnetIds())
                     .securityGroupIds(securityGroupId.applyValue(List::of))
-                    .policy(policy.map(PolicyDocument::of).orElse(null))
+                    .policy(PolicyDocument.of(endpoint.policy(scope)))
                     .tags(tags)
                     .build(), CustomResourceOptions.builder().parent(this).build()).id());
         }
@@ -73,7 +63,7 @@ public final class PrivateNetworking extends ComponentResource {
                 .vpcId(vpcId)
                 .serviceName(serviceName(args.region(), "s3"))
                 .vpcEndpointType("Gateway")
-                .routeTableIds(args.routeTableIds())
+                .routeTableIds(network.routeTableIds())
                 .policy(PolicyDocument.of(EndpointPolicies.s3(args.naming(), args.partition(), args.region())))
                 .tags(tags)
                 .build(), CustomResourceOptions.builder().parent(this).build()).id());
@@ -99,12 +89,10 @@ public final class PrivateNetworking extends ComponentResource {
         return new SecurityGroup(name + "-endpoints", SecurityGroupArgs.builder()
                 .vpcId(vpcId)
                 .description("VPC endpoints of " + args.naming().productName() + ": HTTPS from the allowed CIDRs only")
-                .ingress(tcp(EndpointRules.ingress(allowed), (description, protocol, from, to, ipv4, ipv6, self) ->
-                        SecurityGroupIngressArgs.builder().description(description).protocol(protocol).fromPort(from)
-                                .toPort(to).cidrBlocks(ipv4).ipv6CidrBlocks(ipv6).self(self).build()))
-                .egress(tcp(EndpointRules.egress(allowed), (description, protocol, from, to, ipv4, ipv6, self) ->
-                        SecurityGroupEgressArgs.builder().description(description).protocol(protocol).fromPort(from)
-                                .toPort(to).cidrBlocks(ipv4).ipv6CidrBlocks(ipv6).self(self).build()))
+                .ingress(EndpointRules.ingress(allowed).stream().map(rule -> SecurityGroupIngressArgs.builder()
+                        .description(rule.description()).protocol("tcp").fromPort(rule.fromPort())
+                        .toPort(rule.toPort()).cidrBlocks(rule.ipv4()).ipv6CidrBlocks(rule.ipv6()).self(rule.self())
+                        .build()).toList())
                 .revokeRulesOnDelete(true)
                 .tags(args.tags().with("Name", args.naming().productName() + "-endpoints").asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -121,17 +109,5 @@ public final class PrivateNetworking extends ComponentResource {
 
     public Output<String> securityGroupId() {
         return securityGroupId;
-    }
-
-    /** Ingress and egress rule arguments: the same fields on two provider types with no common supertype. */
-    @FunctionalInterface
-    private interface RuleArgs<A> {
-        A build(String description, String protocol, int fromPort, int toPort, List<String> ipv4, List<String> ipv6,
-                boolean self);
-    }
-
-    private static <A> List<A> tcp(List<EndpointRules.Rule> rules, RuleArgs<A> args) {
-        return rules.stream().map(rule -> args.build(rule.description(), "tcp", rule.fromPort(), rule.toPort(),
-                rule.ipv4(), rule.ipv6(), rule.self())).toList();
     }
 }

@@ -1,37 +1,41 @@
 package com.sagemakermlops.components.network;
 
+import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.NetworkConfig;
 import com.sagemakermlops.naming.Naming;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Inputs of {@link PrivateNetworking}.
  *
- * @param routeTableIds route tables the S3 gateway endpoint is added to; when empty the endpoint is created without
- *                      routes and the private subnets' route tables must be associated with it afterwards (in the
- *                      VPC's own stack, or by listing them here)
+ * @param accountId     the tooling account, where the endpoints are
+ * @param stageAccounts the accounts of the deploy stages: the deploy builds call their SageMaker, Application Auto
+ *                      Scaling, CloudWatch and STS APIs with the stage's deploy role through these endpoints
+ * @param secretsKeyArn the hosting stacks' secrets key, the one key the deploy builds call KMS for directly
  */
 public record PrivateNetworkingArgs(
         Naming naming,
         String partition,
         String region,
         String accountId,
+        List<String> stageAccounts,
         NetworkConfig network,
-        Tags tags,
-        List<String> routeTableIds) {
+        Output<String> secretsKeyArn,
+        Tags tags) {
 
     public PrivateNetworkingArgs {
-        routeTableIds = List.copyOf(routeTableIds);
+        Objects.requireNonNull(naming, "naming");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(secretsKeyArn, "secretsKeyArn");
+        stageAccounts = List.copyOf(stageAccounts);
     }
 
-    public static PrivateNetworkingArgs of(Naming naming, String partition, String region, String accountId,
-                                           NetworkConfig network, Tags tags) {
-        return new PrivateNetworkingArgs(naming, partition, region, accountId, network, tags, List.of());
-    }
-
-    public PrivateNetworkingArgs withRouteTables(List<String> ids) {
-        return new PrivateNetworkingArgs(naming, partition, region, accountId, network, tags, ids);
+    /** This account and the stage accounts, each once: the principals the endpoints serve. */
+    List<String> accounts() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(accountId), stageAccounts.stream())
+                .distinct().toList();
     }
 }

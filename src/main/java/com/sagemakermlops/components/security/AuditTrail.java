@@ -11,6 +11,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.storage.SecureBucket;
 import com.sagemakermlops.naming.Naming;
@@ -43,9 +44,7 @@ public final class AuditTrail extends ComponentResource {
         Role delivery = new Role(name + "-delivery", Roles.args(new Roles.Spec(
                         args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"),
                         "CloudTrail delivery of " + args.naming().productName() + " events to its security log group",
-                        PolicyDocument.of(Statement.allow("TrustCloudTrail", "sts:AssumeRole")
-                                .principal("Service", "cloudtrail.amazonaws.com")
-                                .when("StringEquals", "aws:SourceArn", expectedArn)),
+                        ServiceTrust.CLOUDTRAIL_LOGS_DELIVERY.trust(args.accountId(), expectedArn),
                         args.permissionsBoundaryArn(), args.tags()))
                 .inlinePolicies(RoleInlinePolicyArgs.builder()
                         .name("write-security-log-group")

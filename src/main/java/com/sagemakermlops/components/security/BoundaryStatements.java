@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.source.SeededRepository;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
 
@@ -30,8 +31,16 @@ final class BoundaryStatements {
         this.region = region;
     }
 
-    List<Statement> all(Output<String> boundaryArn, Optional<String> codeStarConnectionArn) {
+    /**
+     * @param seededRepositories whether the product's CodeCommit repositories are created by CloudFormation stacks,
+     *                           whose service role this boundary bounds too
+     */
+    List<Statement> all(Output<String> boundaryArn, Optional<String> codeStarConnectionArn,
+                        boolean seededRepositories) {
         List<Statement> statements = new ArrayList<>(allows());
+        if (seededRepositories) {
+            statements.addAll(seededRepositoryStatements());
+        }
         codeStarConnectionArn.ifPresent(connection -> statements.add(
                 Statement.allow("UseSourceConnection", "codestar-connections:UseConnection",
                         "codeconnections:UseConnection").on(connection)));
@@ -74,19 +83,21 @@ final class BoundaryStatements {
                                 "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
                                 "s3:GetBucketVersioning")
                         .on(buckets, sagemakerBuckets),
+                // The product key and the hosting stacks' secrets key (the deploy builds' awskms:// provider).
                 Statement.allow("ProductKey", "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
                                 "kms:CreateGrant")
                         .on(Arns.of(partition, "kms", region, "*", "key/*"))
-                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias(),
+                                naming.secretsKeyAlias()),
                 Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
                                 logGroups + "/ml/" + naming.productName() + "/*"),
+                // The builds' buildspecs publish no test reports: the projects only. The resource type of an ARN
+                // cannot be a wildcard (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
                 Statement.allow("ProductBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds",
-                                "codebuild:StopBuild", "codebuild:CreateReportGroup", "codebuild:CreateReport",
-                                "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
-                                "codebuild:BatchPutCodeCoverages")
-                        .on(Arns.of(partition, "codebuild", region, "*", "*/" + projects)),
+                                "codebuild:StopBuild")
+                        .on(Arns.of(partition, "codebuild", region, "*", "project/" + projects)),
                 Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
                                 "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
                                 "codepipeline:ListPipelineExecutions")
@@ -95,8 +106,7 @@ final class BoundaryStatements {
                 Statement.allow("ProductRepositories", "codecommit:GitPull", "codecommit:GetBranch",
                                 "codecommit:GetCommit", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
-                        .on(Arns.of(partition, "codecommit", region, "*",
-                                naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*")),
+                        .on(productRepositories()),
                 Statement.allow("ProductParameters", "ssm:GetParameter", "ssm:GetParameters",
                                 "ssm:GetParametersByPath")
                         .on(Arns.of(partition, "ssm", region, "*", "parameter/ml/" + naming.productName() + "/*")),
@@ -107,6 +117,18 @@ final class BoundaryStatements {
                 Statement.allow("PassProductRolesToSageMaker", "iam:PassRole")
                         .on(roles)
                         .when("StringEquals", "iam:PassedToService", "sagemaker.amazonaws.com"));
+    }
+
+    /**
+     * What the CloudFormation stack role does to a product repository it creates, updates (tags, description, key)
+     * and deletes: SeededRepository's statements, within the product's repositories.
+     */
+    List<Statement> seededRepositoryStatements() {
+        return List.of(
+                Statement.allow("SeededRepositories", SeededRepository.REPOSITORY_ACTIONS.toArray(String[]::new))
+                        .on(productRepositories()),
+                Statement.allow("FindRepositories", "codecommit:ListRepositories")
+                        .onAnyResourceBecause("ListRepositories supports no resource-level permissions"));
     }
 
     List<Statement> denies(Output<String> boundaryArn) {
@@ -122,6 +144,10 @@ final class BoundaryStatements {
                                 "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
                         .on(productBuckets())));
         return statements;
+    }
+
+    private String productRepositories() {
+        return Arns.of(partition, "codecommit", region, "*", naming.physicalPrefix(PhysicalName.CODECOMMIT) + "*");
     }
 
     /** This product's roles, in any account the boundary is used in. */

@@ -26,12 +26,8 @@ public final class KeyPolicyGrants {
     static Statement logsEncryption(Naming naming, String partition, String region, Output<String> accountId) {
         Output<String> logGroupArn = new Arns(partition, region, accountId)
                 .regional("logs", "log-group:" + SecurityMonitoring.logGroupName(naming));
-        return Statement.allow("AllowCloudWatchLogsSecurityLogGroup", "kms:Encrypt", "kms:Decrypt",
-                        "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
-                        "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
-                .principal("Service", Arns.serviceIn("logs", partition, region))
-                .onThisKey()
-                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroupArn);
+        return Statement.logsEncryption("AllowCloudWatchLogsSecurityLogGroup", Arns.serviceIn("logs", partition,
+                region), logGroupArn);
     }
 
     static Statement alarmsToEncryptedTopic(Output<String> accountId) {

@@ -7,10 +7,9 @@ import java.util.Optional;
 /**
  * A pipeline source made from seed code.
  *
- * @param source        the source contract (location, action, role statements)
- * @param buildspec     the buildspec path of this pipeline's CodeBuild projects, relative to the source root
- * @param changeEvents  the EventBridge pattern of changes that should start the pipeline, when the action does not
- *                      start it itself (CodeCommit and S3 sources; CodeStar actions detect pushes themselves)
+ * @param source        the source contract (location, action, role statements, build inputs, trigger)
+ * @param changeEvents  the EventBridge pattern of changes that should start the pipeline, when neither the action
+ *                      nor a pipeline trigger starts it (CodeCommit and S3 sources)
  */
-public record SeedCodeSource(PipelineSource source, String buildspec, Optional<Output<String>> changeEvents) {
+public record SeedCodeSource(PipelineSource source, Optional<Output<String>> changeEvents) {
 }

@@ -46,21 +46,18 @@ final class KeyPolicy {
                 .principal("AWS", principals.buildRole()).onThisKey());
         statements.add(Statement.allow("KeyUseByTrainingPipelineRole", USE)
                 .principal("AWS", principals.pipelineRole()).onThisKey());
-        statements.add(Statement.allow("KeyUseByCloudWatchLogsForBuildLogs", "kms:Encrypt", "kms:Decrypt",
-                        "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
-                        "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey")
-                .principal("Service", arns.service("logs")).onThisKey()
-                .when("ArnEquals", "kms:EncryptionContext:aws:logs:arn", principals.buildLogGroup()));
+        statements.add(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs", arns.service("logs"),
+                principals.buildLogGroup()));
         if (!targets.isEmpty()) {
             List<String> accounts = arns.roots(targets);
             statements.add(Statement.allow("KeyDecryptOfModelArtifactsByTargetAccounts", "kms:Decrypt",
                             "kms:DescribeKey")
                     .principals("AWS", accounts).onThisKey()
                     .when("StringEquals", "kms:ViaService", arns.service("s3")));
-            // Endpoint configurations in the target accounts encrypt their volumes with this key: SageMaker takes a
-            // grant on it for the endpoint's instances, and only for an AWS resource.
-            statements.add(Statement.allow("KeyGrantsForEndpointsInTargetAccounts", "kms:CreateGrant",
-                            "kms:DescribeKey")
+            // Endpoint configurations in the target accounts encrypt their volumes with this key: CreateEndpoint
+            // takes a grant on it for the endpoint's instances, and only for an AWS resource
+            // (https://docs.aws.amazon.com/sagemaker/latest/dg/api-permissions-reference.html).
+            statements.add(Statement.allow("KeyGrantsForEndpointsInTargetAccounts", "kms:CreateGrant")
                     .principals("AWS", accounts).onThisKey()
                     .when("Bool", "kms:GrantIsForAWSResource", "true")
                     .when("StringEquals", "kms:ViaService", arns.service("sagemaker")));

@@ -3,6 +3,7 @@ package com.sagemakermlops.components.training;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.config.VpcSettings;
@@ -16,8 +17,10 @@ import java.util.Optional;
  * policy, which names each role.
  */
 final class RolePermissions {
-    static final String SAGEMAKER_SERVICE = "sagemaker.amazonaws.com";
-    static final List<String> FRAMEWORK_IMAGES = List.of("sagemaker-xgboost", "sagemaker-scikit-learn");
+    static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
+    /** The AWS images the seed pipeline's jobs run (seed-code/model-build/pipelines/images.py). */
+    static final List<String> SAGEMAKER_IMAGES = List.of("sagemaker-xgboost", "sagemaker-scikit-learn",
+            "sagemaker-model-monitor-analyzer");
 
     private RolePermissions() {
     }
@@ -43,7 +46,7 @@ final class RolePermissions {
                         .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
                 Statement.allow("PullFrameworkImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
-                        .on(FRAMEWORK_IMAGES.stream().map(image -> Output.of(Arns.of(arns.partition(), "ecr",
+                        .on(SAGEMAKER_IMAGES.stream().map(image -> Output.of(Arns.of(arns.partition(), "ecr",
                                 arns.region(), "*", "repository/" + image))).toList()),
                 Statement.allow("GetRegistryToken", "ecr:GetAuthorizationToken")
                         .onAnyResourceBecause("ecr:GetAuthorizationToken has no resource-level permissions"),
@@ -54,7 +57,7 @@ final class RolePermissions {
                 Statement.allow("PutJobMetrics", "cloudwatch:PutMetricData")
                         .onAnyResourceBecause("cloudwatch:PutMetricData has no resource-level permissions")
                         .when("StringLike", "cloudwatch:namespace", "/aws/sagemaker/*")));
-        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, SAGEMAKER_SERVICE)));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.forSageMaker(arns, v)));
         return statements;
     }
 
@@ -85,7 +88,7 @@ final class RolePermissions {
                                 RegistryPolicy.modelPackages(arns, names.modelPackageGroup())),
                 Statement.allow("ListModelVersions", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("sagemaker:ListModelPackages has no resource-level permissions")));
-        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.statements(arns, v, "codebuild.amazonaws.com")));
+        vpc.ifPresent(v -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(arns, v)));
         return statements;
     }
 

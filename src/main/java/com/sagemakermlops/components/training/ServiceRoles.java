@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ final class ServiceRoles {
     private ServiceRoles() {
     }
 
-    static Role role(String name, String roleName, Output<String> trust, Tags tags,
+    static Role role(String name, String roleName, ServiceTrust.Trust trust, Tags tags,
                      Optional<Output<String>> permissionsBoundary, CustomResourceOptions options) {
         return Roles.create(name, new Roles.Spec(roleName,
                 Roles.oneDuty(name, roleName), trust, permissionsBoundary,

@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.training;
 
+import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
@@ -21,9 +22,6 @@ record TrainingNames(
         String startRule,
         String startRole) {
 
-    /** CodePipeline keeps a pipeline's artifacts under the first 20 characters of its name. */
-    static final int ARTIFACT_PREFIX_LENGTH = 20;
-
     static TrainingNames of(Naming naming, DeployConfig deploy) {
         String project = naming.physical(PhysicalName.CODEBUILD, "training-build");
         return new TrainingNames(
@@ -43,7 +41,7 @@ record TrainingNames(
 
     /** The folder of the bucket holding this pipeline's CodePipeline artifacts. */
     String artifactPrefix() {
-        return pipeline.length() <= ARTIFACT_PREFIX_LENGTH ? pipeline : pipeline.substring(0, ARTIFACT_PREFIX_LENGTH);
+        return ArtifactStores.folderOf(pipeline);
     }
 
     /** The folder of the bucket the build and the SageMaker pipeline write data, code and model artifacts to. */

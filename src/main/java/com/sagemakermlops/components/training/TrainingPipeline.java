@@ -27,6 +27,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
 import com.sagemakermlops.components.iam.PolicyDocument;
@@ -35,11 +36,13 @@ import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
+import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.SourceControl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -61,6 +64,7 @@ public final class TrainingPipeline extends ComponentResource {
     private final Output<String> keyArn;
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
+    private final Output<String> modelArtifactsArn;
     private final Output<String> modelPackageGroupName;
     private final Output<String> modelPackageGroupArn;
     private final Output<String> repositoryUrl;
@@ -76,15 +80,16 @@ public final class TrainingPipeline extends ComponentResource {
         Arns arns = new Arns(args.partition(), args.region(), args.accountId());
         Map<String, String> tags = args.tags().asMap();
 
+        // SageMaker assumes its role for this account's pipeline executions, processing and training jobs.
         Role sagemakerRole = ServiceRoles.role(name + "-sagemaker", names.sagemakerRole(),
-                PolicyDocument.trustService(RolePermissions.SAGEMAKER_SERVICE), args.tags(),
+                ServiceTrust.SAGEMAKER.trust(args.accountId(), arns.regional("sagemaker", "*")), args.tags(),
                 args.permissionsBoundary(), child);
         Role buildRole = ServiceRoles.role(name + "-build", names.buildRole(),
-                PolicyDocument.trustService("codebuild.amazonaws.com"), args.tags(), args.permissionsBoundary(),
-                child);
+                ServiceTrust.CODEBUILD.trust(args.accountId(), arns.regional("codebuild",
+                        "project/" + names.buildProject())), args.tags(), args.permissionsBoundary(), child);
         Role pipelineRole = ServiceRoles.role(name + "-pipeline", names.pipelineRole(),
-                PolicyDocument.trustService("codepipeline.amazonaws.com"), args.tags(), args.permissionsBoundary(),
-                child);
+                ServiceTrust.CODEPIPELINE.trust(args.accountId(), arns.regional("codepipeline", names.pipeline())),
+                args.tags(), args.permissionsBoundary(), child);
 
         Output<String> logGroupArn = arns.regional("logs", "log-group:" + names.buildLogGroup());
         var targets = args.targetAccounts();
@@ -123,7 +128,7 @@ public final class TrainingPipeline extends ComponentResource {
 
         SeedCodeSource seed = SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER,
                 args.sourceControl(), args.training().seedCodePath(), bucket.name(), bucket.arn(), key.arn(),
-                args.codeStarConnection(), args.naming(), args.tags()), child);
+                args.codeStarConnection(), args.naming(), args.tags(), arns, args.permissionsBoundary()), child);
         PipelineSource source = seed.source();
 
         LogGroup logGroup = new LogGroup(name + "-build", LogGroupArgs.builder()
@@ -136,18 +141,20 @@ public final class TrainingPipeline extends ComponentResource {
         RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker", sagemakerRole,
                 RolePermissions.sagemaker(arns, names, bucket.arn(), args.training().devEnvironment()), child);
         List<Resource> buildPermissions = new ArrayList<>();
-        buildPermissions.add(Roles.permissions(name + "-build", buildRole, RolePermissions.build(arns, names,
-                bucket.arn(), logGroup.arn(), args.training().devEnvironment()), child));
+        List<Statement> buildStatements = new ArrayList<>(RolePermissions.build(arns, names, bucket.arn(),
+                logGroup.arn(), args.training().devEnvironment()));
+        buildStatements.addAll(source.build().access());
+        buildPermissions.add(Roles.permissions(name + "-build", buildRole, buildStatements, child));
         buildPermissions.addAll(BuildPolicyAttachments.attach(name + "-build-policy", "training-build",
                 args.training().buildPolicies(), buildRole, args.naming(), args.tags(), child));
 
-        Project project = buildProject(name, args, names, seed.buildspec(), buildRole, logGroup,
+        Project project = buildProject(name, args, names, source.build(), buildRole, logGroup,
                 new BuildEnvironment.Produced(bucket.name(), sagemakerRole.arn(), key.arn()),
                 CustomResourceOptions.builder().parent(this).dependsOn(buildPermissions).build());
 
         RolePolicy pipelinePermissions = Roles.permissions(name + "-pipeline", pipelineRole,
                 RolePermissions.pipeline(names, bucket.arn(), project.arn(), source), child);
-        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
+        Pipeline pipeline = new Pipeline(name, source.triggering(PipelineArgs.builder())
                 .name(names.pipeline())
                 .pipelineType("V2")
                 .executionMode("QUEUED")
@@ -161,11 +168,12 @@ public final class TrainingPipeline extends ComponentResource {
         seed.changeEvents().ifPresent(pattern -> PipelineStartRule.create(name + "-source-change",
                 new PipelineStartRule.Args("Starts " + names.pipeline() + " when its source changes", pattern,
                         pipeline.arn(), names.startRule(), names.startRole(), args.tags(),
-                        args.permissionsBoundary()), child));
+                        args.permissionsBoundary(), args.accountId()), child));
 
         this.keyArn = key.arn();
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
+        this.modelArtifactsArn = ModelBucketPolicy.objects(bucket.arn(), names.pipelineDataPrefix() + "/");
         this.modelPackageGroupName = registry.modelPackageGroupName();
         this.modelPackageGroupArn = registry.arn();
         this.repositoryUrl = source.location();
@@ -195,10 +203,12 @@ public final class TrainingPipeline extends ComponentResource {
     }
 
     private static Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names,
-                                        String buildspec, Role role, LogGroup logGroup,
+                                        SourceBuild source, Role role, LogGroup logGroup,
                                         BuildEnvironment.Produced produced, CustomResourceOptions options) {
-        var variables = BuildEnvironment.variables(names, args.training(), args.naming().productName(), produced)
-                .entrySet().stream()
+        Map<String, Output<String>> environment = new LinkedHashMap<>(BuildEnvironment.variables(names,
+                args.training(), args.naming().productName(), produced));
+        environment.putAll(source.variables());
+        var variables = environment.entrySet().stream()
                 .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
                 .toList();
         ProjectArgs.Builder project = ProjectArgs.builder()
@@ -206,7 +216,7 @@ public final class TrainingPipeline extends ComponentResource {
                 .description("Builds and registers model versions of " + args.naming().productName())
                 .serviceRole(role.arn())
                 .encryptionKey(produced.keyArn())
-                .source(PipelineBuilds.source(buildspec))
+                .source(PipelineBuilds.source(source.buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(Output.of(variables)).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(logGroup.name()))
@@ -253,6 +263,11 @@ public final class TrainingPipeline extends ComponentResource {
 
     public Output<String> bucketArn() {
         return bucketArn;
+    }
+
+    /** The objects of the SageMaker pipeline's folder: the model artifacts the stage accounts' endpoints read. */
+    public Output<String> modelArtifactsArn() {
+        return modelArtifactsArn;
     }
 
     public Output<String> modelPackageGroupName() {

@@ -8,16 +8,16 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An EventBridge rule that starts one CodePipeline pipeline on matching events, through a role only that rule can
- * assume ({@code aws:SourceArn}, and {@code aws:SourceAccount} when given) and that may only
+ * An EventBridge rule that starts one CodePipeline pipeline on matching events, through a role only that rule of
+ * this account can assume ({@code aws:SourceArn} and {@code aws:SourceAccount}) and that may only
  * {@code codepipeline:StartPipelineExecution} that pipeline. The training pipeline starts on source changes, the
  * deploy pipeline on model approvals.
  */
@@ -27,18 +27,11 @@ public final class PipelineStartRule {
      * @param pipelineArn   the pipeline to start
      * @param ruleName      physical rule name
      * @param roleName      physical name of the role the rule assumes
-     * @param sourceAccount the rule's account, required of the caller in the role's trust as well, when given
+     * @param account       the rule's account
      */
     public record Args(String description, Output<String> eventPattern, Output<String> pipelineArn, String ruleName,
                        String roleName, Tags tags, Optional<Output<String>> permissionsBoundary,
-                       Optional<String> sourceAccount) {
-
-        /** Trust conditioned on the rule's ARN alone. */
-        public Args(String description, Output<String> eventPattern, Output<String> pipelineArn, String ruleName,
-                    String roleName, Tags tags, Optional<Output<String>> permissionsBoundary) {
-            this(description, eventPattern, pipelineArn, ruleName, roleName, tags, permissionsBoundary,
-                    Optional.empty());
-        }
+                       Output<String> account) {
     }
 
     private PipelineStartRule() {
@@ -55,7 +48,8 @@ public final class PipelineStartRule {
         String roleName = name + "-role";
         Role role = Roles.create(roleName, new Roles.Spec(args.roleName(),
                 Roles.oneDuty(roleName, args.roleName()),
-                trust(rule.arn(), args.sourceAccount()), args.permissionsBoundary(), args.tags()), options);
+                ServiceTrust.EVENTS.trust(args.account(), rule.arn()), args.permissionsBoundary(), args.tags()),
+                options);
         var permissions = Roles.permissions(roleName, role, statements(args.pipelineArn()), options);
         new EventTarget(name, EventTargetArgs.builder()
                 .rule(rule.name())
@@ -64,13 +58,6 @@ public final class PipelineStartRule {
                 .build(), CustomResourceOptions.merge(options,
                 CustomResourceOptions.builder().dependsOn(permissions).build()));
         return rule;
-    }
-
-    static Output<String> trust(Output<String> ruleArn, Optional<String> sourceAccount) {
-        Statement trust = Statement.allow("TrustThisRule", "sts:AssumeRole")
-                .principal("Service", "events.amazonaws.com");
-        sourceAccount.ifPresent(account -> trust.when("StringEquals", "aws:SourceAccount", account));
-        return PolicyDocument.of(trust.when("ArnEquals", "aws:SourceArn", ruleArn));
     }
 
     static List<Statement> statements(Output<String> pipelineArn) {

@@ -39,6 +39,8 @@ class CrossAccountBootstrapTest {
     private static final Naming NAMING = new Naming(
             new Product("globalbank", "prod", "c001", "fraud-detection"), TestStacks.REGION);
     private static final String BOOTSTRAP_ROLE = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":role/OrgBootstrap";
+    private static final String MODEL_ARTIFACTS = "arn:aws:s3:::" + ToolingFixture.BUCKET + "/pipelines/"
+            + NAMING.productName() + "-model-build/*";
     private static final String DEPLOY_BUILD_ROLE =
             "arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/" + ToolingFixture.PRODUCT + "-deploy-preprod";
     private static final String BOUNDARY = "arn:aws:iam::" + TestStacks.PREPROD_ACCOUNT + ":policy/"
@@ -57,12 +59,17 @@ class CrossAccountBootstrapTest {
     }
 
     static Recording run(TargetEnvironment environment, boolean withBoundary) {
+        return run(environment, withBoundary, List.of());
+    }
+
+    static Recording run(TargetEnvironment environment, boolean withBoundary, List<String> operators) {
         return TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),
                     new CrossAccountBootstrapArgs(environment, NAMING,
                             Tags.of(NAMING.productName(), "starter", "dev", "fraud", Optional.empty(), Optional.empty()),
                             Output.of(DEPLOY_BUILD_ROLE), Output.of("arn:aws:s3:::" + ToolingFixture.BUCKET),
-                            Output.of(ToolingFixture.KMS_KEY_ARN), Output.of(ToolingFixture.GROUP_ARN), withBoundary));
+                            Output.of(MODEL_ARTIFACTS), Output.of(ToolingFixture.KMS_KEY_ARN),
+                            Output.of(ToolingFixture.GROUP_ARN), withBoundary, operators));
             ctx.export("deployRoleArn", bootstrap.deployRoleArn());
             ctx.export("executionRoleArn", bootstrap.executionRoleArn());
             ctx.export("externalId", bootstrap.externalId());
@@ -167,6 +174,23 @@ class CrossAccountBootstrapTest {
     }
 
     @Test
+    void operatorsMayAssumeTheDeployRoleWithTheSameExternalIdOnly() {
+        List<String> operators = List.of("arn:aws:iam::" + TestStacks.TOOLING_ACCOUNT + ":role/platform-operator",
+                "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MlOps_0123456789abcdef");
+        Recording withOperators = run(PREPROD, true, operators);
+
+        List<Map<String, Object>> trust = statements(withOperators.named(ROLE, "bootstrap-preprod-deploy-role")
+                .inputValues().get("assumeRolePolicy"));
+        assertThat(trust).extracting(s -> s.get("Sid")).containsExactly("TrustToolingDeployBuild", "TrustOperators");
+        assertThat(trust.get(1)).isEqualTo(Map.of("Sid", "TrustOperators", "Effect", "Allow",
+                "Principal", Map.of("AWS", operators), "Action", "sts:AssumeRole",
+                "Condition", Map.of("StringEquals", Map.of("sts:ExternalId", "c001-preprod-7d1e"))));
+        assertThat(PolicyPack.standard().evaluate(withOperators.resources().stream()
+                .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults()))
+                .noneMatch(PolicyFinding::blocking);
+    }
+
+    @Test
     void theDeployRoleManagesOnlyThisProductsHostingAndPassesOnlyTheExecutionRole() {
         List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-deploy-permissions"));
         String prefix = ToolingFixture.PRODUCT;
@@ -197,12 +221,14 @@ class CrossAccountBootstrapTest {
         assertThat(statements(role("bootstrap-preprod-execution-role").get("assumeRolePolicy")))
                 .containsExactly(Map.of("Sid", "TrustSageMaker", "Effect", "Allow",
                         "Principal", Map.of("Service", "sagemaker.amazonaws.com"), "Action", "sts:AssumeRole",
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", TestStacks.PREPROD_ACCOUNT))));
+                        "Condition", Map.of("ArnLike", Map.of("aws:SourceArn",
+                                "arn:aws:sagemaker:eu-west-1:" + TestStacks.PREPROD_ACCOUNT + ":*"))));
         List<Map<String, Object>> statements = statements(policy("bootstrap-preprod-execution-permissions"));
         String bucket = "arn:aws:s3:::" + ToolingFixture.BUCKET;
         assertThat(statement(statements, "WriteDataCapture")).containsEntry("Action", "s3:PutObject")
                 .containsEntry("Resource", bucket + "/data-capture/preprod/*");
-        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", bucket + "/*");
+        // The model artifacts only: in single-account mode no bucket policy narrows what the role may read.
+        assertThat(statement(statements, "ReadModelArtifacts")).containsEntry("Resource", MODEL_ARTIFACTS);
         assertThat(statement(statements, "UseToolingKey"))
                 .containsEntry("Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"))
                 .containsEntry("Resource", ToolingFixture.KMS_KEY_ARN);
@@ -216,10 +242,12 @@ class CrossAccountBootstrapTest {
         assertThat(statement(statements, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(placement);
         assertThat(statement(statements, "DeleteNetworkInterfaces").get("Resource"))
                 .isEqualTo(ec2 + "network-interface/*");
-        assertThat(statement(statements, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("ec2:AuthorizedService", "sagemaker.amazonaws.com"),
-                "ArnEquals", Map.of("ec2:Subnet", ToolingFixture.PREPROD_SUBNETS.stream()
-                        .map(id -> ec2 + "subnet/" + id).toList())));
+        // SageMaker documents no ec2:AuthorizedService for its calls: the interface's subnet bounds them.
+        assertThat(statement(statements, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterfacePermission"))
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet",
+                        ToolingFixture.PREPROD_SUBNETS.stream().map(id -> ec2 + "subnet/" + id).toList())));
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
                 .extracting(s -> s.get("Sid")).containsExactlyInAnyOrder("LogInToRegistries", "DescribeNetwork");
     }

@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.deploy;
 
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.PhysicalName;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class DeployBuildTest {
 
     @Test
     void preprodVariablesAreThoseTheSeedCodeReadsWithTheExternalId() {
-        Map<String, String> vars = DeployBuild.variables(PREPROD, "arn:aws:iam::222233334444:role/d", "group",
-                BACKEND, SECRETS);
+        Map<String, String> vars = DeployBuild.variables(PREPROD, "arn:aws:iam::222233334444:role/d",
+                "ext-preprod", "group", BACKEND, SECRETS);
 
         assertThat(vars).containsExactly(
                 entry("STAGE", "preprod"),
@@ -39,20 +38,13 @@ class DeployBuildTest {
     }
 
     @Test
-    void prodWithoutExternalIdHasNoExternalIdVariables() {
-        Map<String, String> vars = DeployBuild.variables(PROD, "arn:aws:iam::333344445555:role/d", "group",
-                BACKEND, SECRETS);
+    void theExternalIdTheTrustRequiresIsGivenToTheBuildAndTheSmokeTest() {
+        Map<String, String> vars = DeployBuild.variables(PROD, "arn:aws:iam::333344445555:role/d", "p-prod",
+                "group", BACKEND, SECRETS);
 
         assertThat(vars).containsEntry("STAGE", "prod").containsEntry("PULUMI_STACK", "prod")
                 .containsEntry("TARGET_ACCOUNT_ID", "333344445555")
-                .doesNotContainKeys("EXTERNAL_ID", "SMOKE_TEST_EXTERNAL_ID");
-    }
-
-    @Test
-    void buildspecIsAtTheRootExceptInACodeStarMonorepo() {
-        assertThat(DeployBuild.buildspec(SourceControl.CODECOMMIT)).isEqualTo("buildspec.yml");
-        assertThat(DeployBuild.buildspec(SourceControl.S3)).isEqualTo("buildspec.yml");
-        assertThat(DeployBuild.buildspec(SourceControl.CODESTAR)).isEqualTo("model-deploy/buildspec.yml");
+                .containsEntry("EXTERNAL_ID", "p-prod").containsEntry("SMOKE_TEST_EXTERNAL_ID", "p-prod");
     }
 
     @Test

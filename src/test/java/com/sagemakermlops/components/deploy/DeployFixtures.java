@@ -6,14 +6,15 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Product;
-import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.testing.TestStacks;
 
 import java.util.List;
@@ -29,6 +30,8 @@ final class DeployFixtures {
     static final String GROUP_ARN = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":model-package-group/" + GROUP;
     static final String BUCKET = "acme-model-bucket";
     static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
+    /** Where CodePipeline keeps the deploy pipeline's artifacts: the first 20 characters of its name. */
+    static final String ARTIFACT_FOLDER = NAMING.physical(PhysicalName.CODEPIPELINE, "deploy").substring(0, 20);
     static final String CMK_ARN = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/1111-2222";
     static final String REPO_ARN = "arn:aws:codecommit:" + REGION + ":" + ACCOUNT + ":churn-model-deploy";
     static final TargetEnvironment PREPROD = new TargetEnvironment(TargetEnvironment.Stage.PREPROD,
@@ -50,7 +53,17 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of());
+                Optional.empty(), vpc, preprod, prod, List.of(), List.of());
+    }
+
+    /** Both stages, and the given operator roles. */
+    static DeployConfig bothWithOperators(List<String> operatorRoleArns) {
+        DeployConfig both = both();
+        return new DeployConfig(both.projectName(), both.domainId(), both.domainArn(), both.modelPackageGroupName(),
+                both.modelBucketName(), both.pipelineBucketName(), both.enableNetworkIsolation(),
+                both.enableManualApproval(), both.enableEventBridgeTrigger(), both.enableDataCapture(),
+                both.seedCodePath(), both.devEnvironment(), both.preProdEnvironment(), both.prodEnvironment(),
+                both.buildPolicies(), operatorRoleArns);
     }
 
     static DeployConfig both() {
@@ -68,7 +81,9 @@ final class DeployFixtures {
                                 "PollForSourceChanges", "false"))
                         .build(),
                 List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
-                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)));
+                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
+                new SourceBuild("buildspec.yml", Map.of(SourceBuild.FOLDER, Output.of(".")), List.of()),
+                Optional.empty());
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {
@@ -76,7 +91,7 @@ final class DeployFixtures {
     }
 
     static DeployPipelineArgs args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
-        return new DeployPipelineArgs(deploy, tier, SourceControl.CODECOMMIT, NAMING,
+        return new DeployPipelineArgs(deploy, tier, NAMING,
                 Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy", Optional.empty(),
                         Optional.empty()),
                 "aws", REGION, ACCOUNT, codeCommitSource(), Output.of(BUCKET), Output.of(BUCKET_ARN),

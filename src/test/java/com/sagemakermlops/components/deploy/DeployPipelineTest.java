@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.sagemakermlops.components.deploy.DeployFixtures.BUCKET;
+import static com.sagemakermlops.components.deploy.DeployFixtures.ARTIFACT_FOLDER;
 import static com.sagemakermlops.components.deploy.DeployFixtures.BUCKET_ARN;
 import static com.sagemakermlops.components.deploy.DeployFixtures.CMK_ARN;
 import static com.sagemakermlops.components.deploy.DeployFixtures.GROUP;
@@ -128,9 +129,12 @@ class DeployPipelineTest {
                 .containsEntry("EXTERNAL_ID", "ext-preprod")
                 .containsEntry("TARGET_ACCOUNT_ID", PREPROD.accountId())
                 .containsEntry("TARGET_REGION", PREPROD.region());
+        // Prod configures no external ID: its build and smoke test still pass the default the trust requires.
         assertThat(variables(FULL.named(PROJECT, "deploy-prod").inputValues()))
                 .containsEntry("STAGE", "prod").containsEntry("PULUMI_STACK", "prod")
-                .containsEntry("DEPLOY_ROLE_ARN", DeployRoles.deployRoleArn("aws", NAMING, PROD));
+                .containsEntry("DEPLOY_ROLE_ARN", DeployRoles.deployRoleArn("aws", NAMING, PROD))
+                .containsEntry("EXTERNAL_ID", NAMING.productName() + "-prod")
+                .containsEntry("SMOKE_TEST_EXTERNAL_ID", NAMING.productName() + "-prod");
         assertThat(project).doesNotContainKey("vpcConfig");
     }
 
@@ -158,6 +162,8 @@ class DeployPipelineTest {
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0bbb",
                 "arn:aws:ec2:" + REGION + ":111122223333:security-group/sg-0ccc"));
+        assertThat(statement(policy, "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission"));
         assertThat(statement(policy, "AuthorizeNetworkInterfaces").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
                 "ArnEquals", Map.of("ec2:Subnet", List.of(
@@ -194,10 +200,12 @@ class DeployPipelineTest {
         assertThat(statement(policy, "ReadWriteState")).containsEntry("Action",
                         List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
                 .containsEntry("Resource", List.of(stateBucketArn + "/*"));
-        assertThat(statement(policy, "UseSecretsKey")).containsEntry("Action",
-                        List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"))
+        // Pulumi's awskms:// provider encrypts a stack's data key once and decrypts it on every load: nothing else.
+        assertThat(statement(policy, "UseSecretsKey")).containsEntry("Action", List.of("kms:Encrypt", "kms:Decrypt"))
                 .containsEntry("Resource", List.of(FULL.outputs().get("secretsKeyArn")));
-        assertThat(statement(policy, "ReadPipelineArtifacts").get("Resource")).isEqualTo(List.of(BUCKET_ARN + "/*"));
+        // The deploy pipeline's artifact folder only: never the model artifacts or the stages' data capture.
+        assertThat(statement(policy, "ReadPipelineArtifacts").get("Resource"))
+                .isEqualTo(List.of(BUCKET_ARN + "/" + ARTIFACT_FOLDER + "/*"));
         assertThat(statement(policy, "WriteBuildLogs").get("Resource")).isEqualTo(List.of(
                 "arn:aws:logs:" + REGION + ":111122223333:log-group:/aws/codebuild/" + project,
                 "arn:aws:logs:" + REGION + ":111122223333:log-group:/aws/codebuild/" + project + ":*"));
@@ -241,7 +249,8 @@ class DeployPipelineTest {
                                 + DeployBuild.projectName(NAMING, PREPROD.stage()),
                         "arn:aws:codebuild:" + REGION + ":111122223333:project/"
                                 + DeployBuild.projectName(NAMING, PROD.stage())));
-        assertThat(statement(policy, "ReadWriteArtifacts").get("Resource")).isEqualTo(List.of(BUCKET_ARN + "/*"));
+        assertThat(statement(policy, "ReadWriteArtifacts").get("Resource"))
+                .isEqualTo(List.of(BUCKET_ARN + "/" + ARTIFACT_FOLDER + "/*"));
         assertThat(statement(policy, "UseArtifactKey").get("Resource")).isEqualTo(List.of(CMK_ARN));
     }
 
@@ -282,10 +291,38 @@ class DeployPipelineTest {
         Map<String, Object> use = statement(policy, "DeployBuildsUseKey");
         assertThat(use.get("Principal")).isEqualTo(Map.of("AWS", List.of(
                 FULL.outputs().get("preprodCodeBuildRoleArn"), FULL.outputs().get("prodCodeBuildRoleArn"))));
-        assertThat(use.get("Action")).isEqualTo(List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"));
+        assertThat(use.get("Action")).isEqualTo(List.of("kms:Encrypt", "kms:Decrypt"));
         assertThat(statements(policy)).hasSize(2);
+        assertThat(statements(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+                .get("policy"))).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
         assertThat(FULL.named("aws:kms/alias:Alias", "deploy-secrets-key-alias").inputValues().get("name"))
                 .isEqualTo("alias/" + NAMING.productName() + "-pulumi-secrets");
+    }
+
+    @Test
+    void operatorsUseTheSecretsKeyAsPulumiDoesAndTheStateBucketAndNothingMore() {
+        List<String> operators = List.of("arn:aws:iam::111122223333:role/platform-operator",
+                "arn:aws:iam::444455556666:role/release-manager");
+        Recording recording = run(args(DeployFixtures.bothWithOperators(operators), Tier.PROFESSIONAL));
+
+        Object keyPolicy = recording.named("aws:kms/key:Key", "deploy-secrets-key").inputValues().get("policy");
+        assertThat(statement(keyPolicy, "OperatorsUseKey")).isEqualTo(Map.of("Sid", "OperatorsUseKey",
+                "Effect", "Allow", "Principal", Map.of("AWS", operators),
+                "Action", List.of("kms:Encrypt", "kms:Decrypt"), "Resource", List.of("*")));
+        String bucket = "arn:aws:s3:::" + recording.outputs().get("stateBucketName");
+        Object bucketPolicy = recording.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+                .get("policy");
+        assertThat(statements(bucketPolicy)).extracting(s -> s.get("Sid"))
+                .containsExactly("DenyInsecureTransport", "OperatorsListState", "OperatorsReadWriteState");
+        assertThat(statement(bucketPolicy, "OperatorsListState")).containsEntry("Principal", Map.of("AWS", operators))
+                .containsEntry("Action", List.of("s3:ListBucket")).containsEntry("Resource", List.of(bucket));
+        assertThat(statement(bucketPolicy, "OperatorsReadWriteState"))
+                .containsEntry("Principal", Map.of("AWS", operators))
+                .containsEntry("Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                .containsEntry("Resource", List.of(bucket + "/*"));
+        assertThat(PolicyPack.standard().evaluate(recording.resources().stream()
+                .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults()))
+                .noneMatch(PolicyFinding::blocking);
     }
 
     @Test
@@ -315,7 +352,7 @@ class DeployPipelineTest {
         assertThat(trust.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
         assertThat(trust.get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", "111122223333"),
-                "ArnEquals", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
+                "ArnLike", Map.of("aws:SourceArn", FULL.outputs().get("eventRuleArn"))));
     }
 
     @ParameterizedTest(name = "{0} trigger={1}")
@@ -368,7 +405,9 @@ class DeployPipelineTest {
 
         assertThat(findings).filteredOn(PolicyFinding::blocking).extracting(PolicyFinding::format).isEmpty();
         assertThat(findings).filteredOn(PolicyFinding::suppressed).extracting(PolicyFinding::policy)
-                .containsOnly("codebuild-no-plaintext-credentials");
+                .containsOnly("codebuild-no-plaintext-credentials", "iam-service-trust-source-conditioned");
+        assertThat(findings).filteredOn(f -> f.policy().equals("iam-service-trust-source-conditioned"))
+                .extracting(PolicyFinding::name).containsExactly("deploy-pipeline-role");
     }
 
     @SuppressWarnings("unchecked")

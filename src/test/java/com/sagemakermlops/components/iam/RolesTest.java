@@ -14,16 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RolesTest {
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/fraud-boundary";
+    private static final String PROJECT = "arn:aws:codebuild:us-west-2:111122223333:project/fraud-build";
+    private static final String PIPELINE = "arn:aws:codepipeline:us-west-2:111122223333:fraud-deploy";
 
     @Test
     void roleCarriesItsNameDutyTrustBoundaryAndTags() {
         Tags tags = Tags.of("fraud", "starter", "tooling", "fraud", Optional.empty(), Optional.empty());
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             Roles.create("bounded", new Roles.Spec("fraud-build", "Builds the models",
-                    PolicyDocument.trustService("codebuild.amazonaws.com"), Optional.of(Output.of(BOUNDARY)), tags),
+                    ServiceTrust.CODEBUILD.trust("111122223333", PROJECT), Optional.of(Output.of(BOUNDARY)), tags),
                     CustomResourceOptions.Empty);
             Roles.create("unbounded", new Roles.Spec("fraud-deploy", "Deploys the models",
-                    PolicyDocument.trustService("codepipeline.amazonaws.com"), Optional.empty(), tags),
+                    ServiceTrust.CODEPIPELINE.trust("111122223333", PIPELINE), Optional.empty(), tags),
                     CustomResourceOptions.Empty);
         });
 
@@ -31,12 +33,20 @@ class RolesTest {
         assertThat(bounded).containsEntry("name", "fraud-build").containsEntry("description", "Builds the models")
                 .containsEntry("permissionsBoundary", BOUNDARY).containsEntry("tags", tags.asMap());
         assertThat(bounded.get("assumeRolePolicy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Sid\":\"Trustcodebuild\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"codebuild.amazonaws.com\"},"
-                + "\"Action\":\"sts:AssumeRole\"}]}");
+                + "\"Sid\":\"TrustCodeBuildProject\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"codebuild.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"},"
+                + "\"ArnLike\":{\"aws:SourceArn\":\"" + PROJECT + "\"}}}]}");
         Map<String, Object> unbounded = recording.named("aws:iam/role:Role", "unbounded").inputValues();
+        // CodePipeline documents no condition for its role: the role says why the pack's policy is suppressed.
+        Map<String, String> suppressed = new java.util.LinkedHashMap<>(tags.asMap());
+        suppressed.put("mlops:suppress:iam-service-trust-source-conditioned", "codepipeline.amazonaws.com documents"
+                + " no aws:SourceAccount or aws:SourceArn for assuming this role: "
+                + "https://docs.aws.amazon.com/codepipeline/latest/userguide/how-to-custom-role.html");
         assertThat(unbounded).containsEntry("name", "fraud-deploy").containsEntry("description", "Deploys the models")
-                .containsEntry("tags", tags.asMap()).doesNotContainKey("permissionsBoundary");
-        assertThat(unbounded.get("assumeRolePolicy")).asString()
-                .contains("\"Principal\":{\"Service\":\"codepipeline.amazonaws.com\"}");
+                .containsEntry("tags", suppressed).doesNotContainKey("permissionsBoundary");
+        assertThat(unbounded.get("assumeRolePolicy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Sid\":\"TrustCodePipeline\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"codepipeline.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
     }
 }

@@ -10,6 +10,7 @@ import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.components.source.SeededRepository;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,7 +41,7 @@ class PermissionBoundaryTest {
     /** The boundary's statements as written, before they are compacted into the policy. */
     private static Object written(Optional<String> connection) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> ctx.export("policy", PolicyDocument.of(
-                new BoundaryStatements(NAMING, "aws", TestStacks.REGION).all(Output.of(OWN_ARN), connection))));
+                new BoundaryStatements(NAMING, "aws", TestStacks.REGION).all(Output.of(OWN_ARN), connection, false))));
         assertThat(recording.errors()).isEmpty();
         return recording.outputs().get("policy");
     }
@@ -87,9 +88,10 @@ class PermissionBoundaryTest {
         assertThat(strings(passRole, "Resource")).containsExactly(roles);
         assertThat(passRole.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("iam:PassedToService")
                 .getAsString()).isEqualTo("sagemaker.amazonaws.com");
+        // The deploy builds use the secrets key for awskms:// as well as the product key.
         var key = statement(policy, "ProductKey");
-        assertThat(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
-                .get("kms:ResourceAliases").getAsString()).isEqualTo(NAMING.keyAlias());
+        assertThat(strings(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals"),
+                "kms:ResourceAliases")).containsExactly(NAMING.keyAlias(), NAMING.secretsKeyAlias());
         assertThat(strings(statement(policy, "ProductParameters"), "Resource"))
                 .containsExactly("arn:aws:ssm:us-west-2:*:parameter/ml/" + NAMING.productName() + "/*");
         List<String> services = json(policy).getAsJsonArray("Statement").asList().stream()
@@ -99,6 +101,13 @@ class PermissionBoundaryTest {
                 "ssm", "sts", "ecr", "cloudwatch", "iam");
         var anyResource = statement(policy, "AccountWideReads");
         assertThat(strings(anyResource, "Resource")).containsExactly("*");
+    }
+
+    @Test
+    void buildsAreNamedByTheirResourceTypeWhichIamNeverMatchesWithAWildcard() {
+        String projects = NAMING.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        assertThat(strings(statement(written(Optional.empty()), "ProductBuilds"), "Resource")).containsExactly(
+                "arn:aws:codebuild:us-west-2:*:project/" + projects);
     }
 
     @Test
@@ -145,12 +154,34 @@ class PermissionBoundaryTest {
     void theBoundaryWithASourceConnectionFitsOnceCompacted() {
         String writtenText = String.valueOf(written(Optional.of(CONNECTION)));
         Recording recording = run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION,
-                TestStacks.TOOLING_ACCOUNT, TAGS, Optional.of(CONNECTION)));
+                TestStacks.TOOLING_ACCOUNT, TAGS, Optional.of(CONNECTION), false));
         String rendered = String.valueOf(only(recording, POLICY).inputValues().get("policy"));
 
         assertThat(writtenText.length()).isGreaterThan(ManagedPolicyLimit.CHARACTERS);
         assertThat(rendered).isEqualTo(BoundaryDocument.compacted(writtenText)).contains(CONNECTION);
         assertThat(rendered.length()).isLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
+    }
+
+    /** The CloudFormation stack role of a seeded repository is bounded too: the boundary lets it do its work. */
+    @Test
+    void withSeededRepositoriesTheBoundaryAllowsTheirStackRoleWithinTheProductsRepositoriesAndFits() {
+        String without = String.valueOf(only(run(), POLICY).inputValues().get("policy"));
+        Recording recording = run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION,
+                TestStacks.TOOLING_ACCOUNT, TAGS, Optional.empty(), true));
+        String rendered = String.valueOf(only(recording, POLICY).inputValues().get("policy"));
+
+        String repositories = "arn:aws:codecommit:" + TestStacks.REGION + ":*:"
+                + NAMING.physicalPrefix(PhysicalName.CODECOMMIT) + "*";
+        for (var element : json(rendered).getAsJsonArray("Statement")) {
+            JsonObject st = element.getAsJsonObject();
+            if (st.get("Action").toString().contains("codecommit:CreateRepository")) {
+                assertThat(st.get("Resource").getAsString()).isEqualTo(repositories);
+                assertThat(st.get("Effect").getAsString()).isEqualTo("Allow");
+            }
+        }
+        assertThat(rendered).contains(SeededRepository.REPOSITORY_ACTIONS).contains("codecommit:ListRepositories");
+        assertThat(rendered.length()).isLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
+        assertThat(without).doesNotContain("codecommit:CreateRepository", "codecommit:ListRepositories");
     }
 
     @Test

@@ -2,10 +2,11 @@ package com.sagemakermlops.components.source;
 
 import com.pulumi.asset.FileAsset;
 import com.pulumi.asset.StringAsset;
+import com.google.gson.Gson;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import com.sagemakermlops.awsnative.codecommit.Repository;
 import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.CodeStarConnection;
@@ -13,6 +14,7 @@ import com.sagemakermlops.config.Product;
 import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SeedCodeSourcesTest {
     static final Naming NAMING = new Naming(new Product("globalbank", "prod", "c001", "fraud-detection"), "us-west-2");
     static final String REPO = "globalbank-prod-c001-us-west-2-fraud-detection-ml-model-build";
+    static final String ROLE = NAMING.physical(PhysicalName.IAM_ROLE, "model-build-repository");
     static final String KEY = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final CodeStarConnection GITHUB = new CodeStarConnection(
             "arn:aws:codeconnections:us-west-2:111122223333:connection/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab",
@@ -40,7 +43,8 @@ class SeedCodeSourcesTest {
                                            Optional<CodeStarConnection> connection) {
         return new SeedCodeSourceArgs("model-build", control, path, Output.of("models-bucket"),
                 Output.of("arn:aws:s3:::models-bucket"), Output.of(KEY), connection, NAMING,
-                Tags.of(NAMING.productName(), "starter", "dev", "training", Optional.empty(), Optional.empty()));
+                Tags.of(NAMING.productName(), "starter", "dev", "training", Optional.empty(), Optional.empty()),
+                new Arns("aws", "us-west-2", Output.of("111122223333")), Optional.empty());
     }
 
     private static Recording run(SeedCodeSourceArgs args, AtomicReference<SeedCodeSource> created) {
@@ -64,26 +68,45 @@ class SeedCodeSourcesTest {
         return value(PolicyDocument.of(statements));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Object text) {
+        return new Gson().fromJson(String.valueOf(text), Map.class);
+    }
+
     @Test
-    void codeCommitRepositoryIsSeededFromTheZipAndEncrypted() {
+    @SuppressWarnings("unchecked")
+    void codeCommitRepositoryIsACloudFormationStackSeededFromTheZipAndEncrypted() {
         var created = new AtomicReference<SeedCodeSource>();
         Recording recording = run(args(SourceControl.CODECOMMIT, Optional.of("seed-code/model-build"),
                 Optional.empty()), created);
 
-        Map<String, Object> seed = recording.named("aws:s3/bucketObjectv2:BucketObjectv2", "source-seed")
-                .inputValues();
-        assertThat(seed).containsEntry("bucket", "models-bucket")
+        var seedObject = recording.named("aws:s3/bucketObjectv2:BucketObjectv2", "source-seed");
+        assertThat(seedObject.inputValues()).containsEntry("bucket", "models-bucket")
                 .containsEntry("key", "seed-code/" + REPO + ".zip")
                 .containsEntry("serverSideEncryption", "aws:kms").containsEntry("kmsKeyId", KEY);
-        assertThat(seed.get("source")).asString().contains("seed-code/model-build");
+        assertThat(seedObject.inputValues().get("source")).asString().contains("seed-code/model-build");
 
-        Map<String, Object> repository = recording.named(Repository.TYPE, "source").inputValues();
-        assertThat(repository).containsEntry("repositoryName", REPO).containsEntry("kmsKeyId", KEY);
-        assertThat(repository.get("code")).isEqualTo(Map.of("branchName", "main", "s3", Map.of(
-                "bucket", "models-bucket", "key", "seed-code/" + REPO + ".zip",
-                "objectVersion", recording.named("aws:s3/bucketObjectv2:BucketObjectv2", "source-seed")
-                        .outputValues().get("versionId"))));
-        assertThat(repository.get("tags")).asString().contains("key=product");
+        var stack = recording.named("aws:cloudformation/stack:Stack", "source");
+        Map<String, Object> inputs = stack.inputValues();
+        assertThat(inputs).containsEntry("name", REPO + "-repository").containsEntry("onFailure", "DELETE")
+                .containsEntry("iamRoleArn", "arn:aws:iam::111122223333:role/" + ROLE)
+                .doesNotContainKeys("disableRollback", "timeoutInMinutes", "capabilities");
+        assertThat(stack.dependencies()).anyMatch(urn -> urn.endsWith("RolePolicy::source-repository-role"));
+        Map<String, Object> template = json(inputs.get("templateBody"));
+        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) template.get("Resources"))
+                .get("Repository");
+        assertThat(resource.get("Type")).isEqualTo("AWS::CodeCommit::Repository");
+        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+        assertThat(properties).containsEntry("RepositoryName", REPO).containsEntry("KmsKeyId", KEY)
+                .containsEntry("Code", Map.of("BranchName", "main", "S3", Map.of("Bucket", "models-bucket",
+                        "Key", "seed-code/" + REPO + ".zip",
+                        "ObjectVersion", seedObject.outputValues().get("versionId"))));
+        assertThat((List<Map<String, String>>) properties.get("Tags"))
+                .contains(Map.of("Key", "product", "Value", NAMING.productName()));
+        assertThat(template.get("Outputs")).isEqualTo(Map.of(
+                "RepositoryArn", Map.of("Value", Map.of("Fn::GetAtt", List.of("Repository", "Arn"))),
+                "RepositoryName", Map.of("Value", Map.of("Fn::GetAtt", List.of("Repository", "Name"))),
+                "CloneUrlHttp", Map.of("Value", Map.of("Fn::GetAtt", List.of("Repository", "CloneUrlHttp")))));
 
         SeedCodeSource source = created.get();
         assertThat(value(source.source().action().configuration().orElseThrow())).isEqualTo(Map.of(
@@ -96,11 +119,39 @@ class SeedCodeSourcesTest {
                                 "codecommit:GetRepository", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")
                         .on("arn:aws:codecommit:us-west-2:111122223333:" + REPO))));
-        assertThat(source.buildspec()).isEqualTo("buildspec.yml");
+        assertThat(source.source().build().buildspec()).isEqualTo("buildspec.yml");
+        assertThat(source.source().build().variables()).containsOnlyKeys(SourceBuild.FOLDER);
+        assertThat(value(source.source().build().variables().get(SourceBuild.FOLDER))).isEqualTo(".");
+        assertThat(source.source().trigger()).isEmpty();
         assertThat(value(source.source().location()))
                 .isEqualTo("https://git-codecommit.us-west-2.amazonaws.com/v1/repos/" + REPO);
         assertThat(value(source.changeEvents().orElseThrow())).isEqualTo(ChangeEvents.codeCommitBranchChanged(
                 "arn:aws:codecommit:us-west-2:111122223333:" + REPO, "main"));
+    }
+
+    @Test
+    void theStackRoleIsTrustedByCloudFormationAndLimitedToTheRepositoryItsSeedAndTheKey() {
+        Recording recording = run(args(SourceControl.CODECOMMIT, Optional.of("seed-code/model-build"),
+                Optional.empty()), new AtomicReference<>());
+
+        Map<String, Object> role = recording.named("aws:iam/role:Role", "source-repository-role").inputValues();
+        assertThat(role).containsEntry("name", ROLE);
+        assertThat(role.get("tags")).asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
+        assertThat(json(role.get("assumeRolePolicy")).get("Statement")).isEqualTo(List.of(Map.of(
+                "Sid", "TrustCloudFormation", "Effect", "Allow",
+                "Principal", Map.of("Service", "cloudformation.amazonaws.com"), "Action", "sts:AssumeRole")));
+        String repositoryArn = "arn:aws:codecommit:us-west-2:111122223333:" + REPO;
+        assertThat(recording.named("aws:iam/rolePolicy:RolePolicy", "source-repository-role").inputValues()
+                .get("policy")).isEqualTo(document(SeededRepository.serviceRoleStatements(
+                new Arns("aws", "us-west-2", Output.of("111122223333")), Output.of(repositoryArn),
+                Output.of("arn:aws:s3:::models-bucket/seed-code/" + REPO + ".zip"), Output.of(KEY))));
+        Map<String, Object> statements = json(recording.named("aws:iam/rolePolicy:RolePolicy",
+                "source-repository-role").inputValues().get("policy"));
+        assertThat(statements.get("Statement")).asString()
+                .contains("Resource=" + repositoryArn)
+                .contains("kms:ViaService=s3.us-west-2.amazonaws.com")
+                .contains("kms:ViaService=codecommit.us-west-2.amazonaws.com")
+                .doesNotContain("Resource=arn:aws:s3:::models-bucket/*");
     }
 
     @Test
@@ -111,7 +162,7 @@ class SeedCodeSourcesTest {
 
         assertThat(recording.named("aws:s3/bucketObjectv2:BucketObjectv2", "source").inputValues())
                 .containsEntry("key", "source/" + REPO + ".zip").containsEntry("kmsKeyId", KEY);
-        assertThat(recording.ofType(Repository.TYPE)).isEmpty();
+        assertThat(recording.ofType("aws:cloudformation/stack:Stack")).isEmpty();
         SeedCodeSource source = created.get();
         assertThat(value(source.source().action().provider())).isEqualTo("S3");
         assertThat(value(source.source().action().configuration().orElseThrow())).isEqualTo(Map.of(
@@ -128,21 +179,65 @@ class SeedCodeSourcesTest {
     }
 
     @Test
-    void codeStarSourceUsesTheConnectionAndTheFolderBuildspec() {
+    void codeStarSourceRunsTheFolderOnPushesThatChangeItOnly() {
         var created = new AtomicReference<SeedCodeSource>();
         Recording recording = run(args(SourceControl.CODESTAR, Optional.empty(), Optional.of(GITHUB)), created);
 
         assertThat(recording.resources()).noneMatch(r -> r.type().startsWith("aws"));
         SeedCodeSource source = created.get();
         assertThat(value(source.source().action().provider())).isEqualTo("CodeStarSourceConnection");
+        assertThat(value(source.source().action().name())).isEqualTo("Source");
         assertThat(value(source.source().action().configuration().orElseThrow())).isEqualTo(Map.of(
                 "ConnectionArn", GITHUB.connectionArn(), "FullRepositoryId", "globalbank/fraud-ml",
-                "BranchName", "release", "OutputArtifactFormat", "CODE_ZIP", "DetectChanges", "true"));
+                "BranchName", "release", "OutputArtifactFormat", "CODE_ZIP", "DetectChanges", "false"));
         assertThat(value(source.source().location())).isEqualTo("globalbank/fraud-ml");
-        assertThat(source.buildspec()).isEqualTo("model-build/buildspec.yml");
+        assertThat(source.source().build().buildspec()).isEqualTo("model-build/buildspec.yml");
+        assertThat(source.source().build().variables()).containsOnlyKeys(SourceBuild.FOLDER);
+        assertThat(value(source.source().build().variables().get(SourceBuild.FOLDER))).isEqualTo("model-build");
+        assertThat(source.source().build().access()).isEmpty();
         assertThat(source.changeEvents()).isEmpty();
         assertThat(document(source.source().pipelineAccess())).isEqualTo(document(List.of(
                 Statement.allow("UseSourceConnection", "codeconnections:UseConnection").on(GITHUB.connectionArn()))));
+
+        var trigger = source.source().trigger().orElseThrow();
+        assertThat(value(trigger.providerType())).isEqualTo("CodeStarSourceConnection");
+        var git = value(trigger.gitConfiguration());
+        assertThat(value(git.sourceActionName())).isEqualTo("Source");
+        var pushes = value(git.pushes().orElseThrow());
+        assertThat(pushes).hasSize(1);
+        assertThat(value(value(pushes.get(0).branches().orElseThrow()).includes().orElseThrow()))
+                .containsExactly("release");
+        assertThat(value(value(pushes.get(0).filePaths().orElseThrow()).includes().orElseThrow()))
+                .containsExactly("model-build/**");
+        assertThat(value(value(pushes.get(0).filePaths().orElseThrow()).excludes().orElse(Output.of(List.of()))))
+                .isEmpty();
+        assertThat(git.pullRequests()).isEmpty();
+    }
+
+    @Test
+    void codeStarAdditionsAreAVersionedBundleOnlyTheBuildReads() {
+        var created = new AtomicReference<SeedCodeSource>();
+        Recording recording = run(args(SourceControl.CODESTAR, Optional.empty(), Optional.of(GITHUB))
+                .withAdditions(Map.of("program", new StringAsset("bundle"))), created);
+
+        var bundle = recording.named("aws:s3/bucketObjectv2:BucketObjectv2", "source-bundle");
+        String key = "source-bundle/" + REPO + ".zip";
+        assertThat(bundle.inputValues()).containsEntry("bucket", "models-bucket").containsEntry("key", key)
+                .containsEntry("serverSideEncryption", "aws:kms").containsEntry("kmsKeyId", KEY);
+        assertThat(bundle.inputValues().get("source")).asString().contains("program").contains("text=bundle");
+        SourceBuild build = created.get().source().build();
+        assertThat(build.variables()).containsOnlyKeys(SourceBuild.FOLDER, SourceBuild.BUNDLE_BUCKET,
+                SourceBuild.BUNDLE_KEY, SourceBuild.BUNDLE_VERSION);
+        assertThat(value(build.variables().get(SourceBuild.BUNDLE_BUCKET))).isEqualTo("models-bucket");
+        assertThat(value(build.variables().get(SourceBuild.BUNDLE_KEY))).isEqualTo(key);
+        assertThat(value(build.variables().get(SourceBuild.BUNDLE_VERSION)))
+                .isEqualTo(bundle.outputValues().get("versionId"));
+        assertThat(document(build.access())).isEqualTo(document(List.of(
+                Statement.allow("ReadSourceBundle", "s3:GetObject", "s3:GetObjectVersion")
+                        .on("arn:aws:s3:::models-bucket/" + key),
+                Statement.allow("DecryptSourceBundle", "kms:Decrypt").on(KEY)
+                        .when("StringEquals", "kms:ViaService", "s3.us-west-2.amazonaws.com"))));
+        assertThat(created.get().source().pipelineAccess()).hasSize(1);
     }
 
     @Test

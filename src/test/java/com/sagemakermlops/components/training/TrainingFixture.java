@@ -26,6 +26,9 @@ final class TrainingFixture {
                 mode: standalone
                 vpcParameterStorePath: /network/vpc-id
                 subnetIds: [subnet-0a1b2c3d4e5f60718]
+                routeTableIds: [rtb-0a1b2c3d4e5f60718]
+                internetEgress: nat
+                allowedIngressCidrs: [10.0.0.0/16]
               sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
               sagemaker-mlops:training:
                 projectName: fraud-training

@@ -88,7 +88,7 @@ class TrainingPipelineTest {
                 .isEqualTo(Map.of("StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com")));
         Map<String, Object> endpoints = statement(keyPolicy(), "KeyGrantsForEndpointsInTargetAccounts");
         assertThat(endpoints.get("Principal")).isEqualTo(targets.get("Principal"));
-        assertThat(list(endpoints.get("Action"))).containsExactly("kms:CreateGrant", "kms:DescribeKey");
+        assertThat(list(endpoints.get("Action"))).containsExactly("kms:CreateGrant");
         assertThat(endpoints.get("Condition")).isEqualTo(Map.of(
                 "Bool", Map.of("kms:GrantIsForAWSResource", "true"),
                 "StringEquals", Map.of("kms:ViaService", "sagemaker.us-west-2.amazonaws.com")));
@@ -99,6 +99,9 @@ class TrainingPipelineTest {
 
         Map<String, Object> logs = statement(keyPolicy(), "KeyUseByCloudWatchLogsForBuildLogs");
         assertThat(logs.get("Principal")).isEqualTo(Map.of("Service", "logs.us-west-2.amazonaws.com"));
+        // Only the operations that carry the log group as encryption context: the condition holds for them.
+        assertThat(list(logs.get("Action"))).doesNotContain("kms:DescribeKey").contains("kms:Encrypt",
+                "kms:Decrypt", "kms:GenerateDataKey");
         assertThat(logs.get("Condition")).isEqualTo(Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
                 "arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build")));
@@ -185,8 +188,10 @@ class TrainingPipelineTest {
                 .forEach(v -> variables.put((String) v.get("name"), v.get("value")));
         assertThat(variables).containsOnlyKeys("MODEL_PACKAGE_GROUP_NAME", "MODEL_BUCKET", "SAGEMAKER_ROLE_ARN",
                 "KMS_KEY_ARN", "SAGEMAKER_PIPELINE_NAME", "ENABLE_NETWORK_ISOLATION",
-                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME");
-        assertThat(variables).containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
+                "ENABLE_INTER_CONTAINER_ENCRYPTION", "SUBNET_IDS", "SECURITY_GROUP_IDS", "PRODUCT_NAME",
+                "SOURCE_FOLDER");
+        assertThat(variables).containsEntry("SOURCE_FOLDER", ".")
+                .containsEntry("MODEL_PACKAGE_GROUP_NAME", "fraud-models")
                 .containsEntry("MODEL_BUCKET", PRODUCT + "-models")
                 .containsEntry("SAGEMAKER_ROLE_ARN", ROLE + "sm")
                 .containsEntry("SAGEMAKER_PIPELINE_NAME", PRODUCT + "-model-build")
@@ -241,8 +246,19 @@ class TrainingPipelineTest {
                 Optional.empty());
         String rule = TrainingNames.of(args.naming(), args.deploy()).startRule();
         assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
-                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of("ArnEquals",
-                Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+                .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-sagemaker")
+                .get("assumeRolePolicy"), "TrustSageMaker").get("Condition")).isEqualTo(Map.of(
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":*")));
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-build")
+                .get("assumeRolePolicy"), "TrustCodeBuildProject").get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/"
+                        + TrainingNames.of(args.naming(), args.deploy()).buildProject())));
+        assertThat(inputs(comprehensive, "aws:iam/role:Role", "training-pipeline").get("tags"))
+                .asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
     }
 
     @Test
@@ -258,10 +274,22 @@ class TrainingPipelineTest {
         assertThat(statement(rolePolicy(comprehensive, "training-build"), "WriteBuildLogs").get("Resource"))
                 .isEqualTo("arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build:*");
-        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces")
-                .get("Condition")).isEqualTo(Map.of(
-                "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
-                "ArnEquals", Map.of("ec2:Subnet", List.of(
+        List<String> subnets = List.of(
+                "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
+                "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719");
+        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", "ec2:CreateNetworkInterfacePermission")
+                .containsEntry("Condition", Map.of(
+                        "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
+                        "ArnEquals", Map.of("ec2:Subnet", subnets)));
+    }
+
+    @Test
+    void sageMakerRoleAuthorizesInterfacesInItsSubnetsWithoutACodeBuildOnlyCondition() {
+        assertThat(statement(rolePolicy(comprehensive, "training-sagemaker"), "AuthorizeNetworkInterfaces"))
+                .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterfacePermission"))
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet", List.of(
                         "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
                         "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719"))));
     }
@@ -281,7 +309,8 @@ class TrainingPipelineTest {
     void noWildcardActionAndWildcardResourcesOnlyWhereNoNarrowerExists() {
         List<String> allowedAnyResource = List.of("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData",
                 "sagemaker:ListModelPackages", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
-                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions");
+                "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
+                "codecommit:ListRepositories");
         List<String> anyResource = new java.util.ArrayList<>();
         for (RecordedResource policy : comprehensive.ofType("aws:iam/rolePolicy:RolePolicy")) {
             for (Map<String, Object> s : statements(policy.inputValues().get("policy"))) {
@@ -295,7 +324,8 @@ class TrainingPipelineTest {
         }
         assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker GetRegistryToken",
                 "training-sagemaker PutJobMetrics", "training-sagemaker DescribeNetwork",
-                "training-build ListModelVersions", "training-build DescribeNetwork");
+                "training-build ListModelVersions", "training-build DescribeNetwork",
+                "training-source-repository-role FindRepositories");
     }
 
     @Test
@@ -378,5 +408,18 @@ class TrainingPipelineTest {
 
         assertThat(wait.find()).as("the seed buildspec sets PIPELINE_TIMEOUT_SECONDS").isTrue();
         assertThat(TrainingPipeline.BUILD_TIMEOUT_MINUTES * 60).isGreaterThan(Integer.parseInt(wait.group(1)));
+    }
+
+    @Test
+    void theSageMakerRoleMayPullEveryImageTheSeedPipelineRuns() throws java.io.IOException {
+        String images = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/pipelines/images.py"));
+        var repository = java.util.regex.Pattern.compile("[/\"](sagemaker-[a-z-]+)[:\"]").matcher(images);
+        List<String> seedImages = repository.results().map(m -> m.group(1)).distinct().toList();
+        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker"), "PullFrameworkImages").get("Resource");
+
+        assertThat(seedImages).containsExactlyInAnyOrder("sagemaker-xgboost", "sagemaker-scikit-learn",
+                "sagemaker-model-monitor-analyzer");
+        assertThat(list(pull)).containsExactlyInAnyOrderElementsOf(seedImages.stream()
+                .map(image -> "arn:aws:ecr:us-west-2:*:repository/" + image).toList());
     }
 }

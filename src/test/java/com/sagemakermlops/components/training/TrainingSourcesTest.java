@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.training;
 
-import com.sagemakermlops.awsnative.codecommit.Repository;
 import com.sagemakermlops.config.Product;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.engine.Recording;
@@ -26,8 +25,8 @@ class TrainingSourcesTest {
     @Test
     void codeCommitPushesToMainStartThePipelineThroughARoleLimitedToIt() {
         Recording recording = TrainingFixture.run(TrainingFixture.minimal());
-        assertThat(recording.named(Repository.TYPE, "training-source").inputValues())
-                .containsEntry("repositoryName", PRODUCT + "-model-build");
+        assertThat(recording.named("aws:cloudformation/stack:Stack", "training-source").inputValues()
+                .get("templateBody")).asString().contains("\"RepositoryName\":\"" + PRODUCT + "-model-build\"");
         Map<String, Object> rule = inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change");
         assertThat(rule.get("eventPattern")).isEqualTo("{\"source\":[\"aws.codecommit\"],"
                 + "\"detail-type\":[\"CodeCommit Repository State Change\"],\"resources\":[\"arn:aws:codecommit:us-west-2:"
@@ -47,7 +46,7 @@ class TrainingSourcesTest {
     @Test
     void s3SourceTurnsOnBucketEventsAndStartsOnNewVersions() {
         Recording recording = TrainingFixture.run(TrainingFixture.minimal("sagemaker-mlops:sourceControl: s3"));
-        assertThat(recording.ofType(Repository.TYPE)).isEmpty();
+        assertThat(recording.ofType("aws:cloudformation/stack:Stack")).isEmpty();
         assertThat(inputs(recording, "aws:s3/bucketNotification:BucketNotification", "training-models"))
                 .containsEntry("eventbridge", true);
         assertThat(inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change")

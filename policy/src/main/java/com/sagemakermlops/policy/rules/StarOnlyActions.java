@@ -37,7 +37,8 @@ public final class StarOnlyActions {
             "cloudwatch:DescribeAlarms",
             // Account-wide listings.
             "kms:ListAliases", "kms:ListKeys", "s3:ListAllMyBuckets", "iam:ListRoles",
-            "codebuild:ListProjects", "codepipeline:ListPipelines", "sns:ListTopics", "tag:GetResources");
+            "codebuild:ListProjects", "codepipeline:ListPipelines", "codecommit:ListRepositories", "sns:ListTopics",
+            "tag:GetResources");
 
     private static final Set<String> LOWER = ACTIONS.stream()
             .map(a -> a.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -11,6 +11,8 @@ public final class Types {
     public static final String BUCKET_VERSIONING = "aws:s3/bucketVersioningV2:BucketVersioningV2";
     public static final String CODEBUILD_PROJECT = "aws:codebuild/project:Project";
     public static final String CODEPIPELINE = "aws:codepipeline/pipeline:Pipeline";
+    public static final String CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
+    public static final String CLOUDFORMATION_STACK = "aws:cloudformation/stack:Stack";
     public static final String SM_ENDPOINT_CONFIG = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
     public static final String SM_MODEL = "aws:sagemaker/model:Model";
     public static final String SNS_TOPIC = "aws:sns/topic:Topic";

@@ -37,6 +37,61 @@ class PolicyBoundariesTest {
                 .filter(f -> f.policy().equals(policy)).toList();
     }
 
+    // --- CodeCommit repositories, direct or in a CloudFormation template ------------------------------------------
+
+    private static List<String> stackFindings(String templateBody) {
+        return messages("codecommit-repository-kms-key",
+                res(Types.CLOUDFORMATION_STACK, "stack", m("templateBody", templateBody)));
+    }
+
+    @Test
+    void aRepositoryWithoutACustomerManagedKeyIsCaughtInEveryForm() {
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("repositoryName", "models")))).containsExactly("kmsKeyId is not set");
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("kmsKeyId", "alias/aws/codecommit")))).containsExactly(
+                "kmsKeyId is the AWS-managed aws/codecommit key, not a customer-managed key");
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CODECOMMIT_REPOSITORY, "repo",
+                m("kmsKeyId", PolicyCases.KEY_ARN)))).isEmpty();
+        assertThat(stackFindings(PolicyCases.repositoryTemplate(",\"KmsKeyId\":\"alias/aws/codecommit\"")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is the AWS-managed "
+                        + "aws/codecommit key, not a customer-managed key");
+        assertThat(stackFindings(PolicyCases.repositoryTemplate(",\"KmsKeyId\":\" \"")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is not set");
+    }
+
+    @Test
+    void yamlTemplatesAreReadWithTheirShortFormIntrinsics() {
+        String keyed = """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                  Repo:
+                    Type: AWS::CodeCommit::Repository
+                    Properties:
+                      RepositoryName: !Sub "${AWS::StackName}-models"
+                      KmsKeyId: !GetAtt Key.Arn
+                """;
+        assertThat(stackFindings(keyed)).isEmpty();
+        assertThat(stackFindings(keyed.replace("      KmsKeyId: !GetAtt Key.Arn\n", "")))
+                .containsExactly("templateBody Resources.Repo.Properties.KmsKeyId is not set");
+        assertThat(stackFindings(keyed.replace("!GetAtt Key.Arn", "alias/aws/codecommit"))).hasSize(1);
+    }
+
+    @Test
+    void aTemplateThatCannotBeReadIsNotPassedAndOneWithoutRepositoriesIs() {
+        assertThat(stackFindings("{\"Resources\": ")).containsExactly(
+                "templateBody is not a JSON or YAML template: its CodeCommit repositories cannot be checked");
+        assertThat(stackFindings("Resources: [unclosed")).hasSize(1);
+        assertThat(stackFindings("a: &x [1]\nb: *x\nb: 2\n")).hasSize(1);
+        assertThat(stackFindings("{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}},\"x\":\""
+                + "y".repeat(CloudFormationTemplates.MAX_BODY) + "\"}")).containsExactly("templateBody is longer than "
+                + "the 51200 characters CloudFormation accepts: its CodeCommit repositories cannot be checked");
+        assertThat(stackFindings("{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}")).isEmpty();
+        assertThat(messages("codecommit-repository-kms-key", res(Types.CLOUDFORMATION_STACK, "stack",
+                m("templateUrl", "https://example.com/t.json")))).isEmpty();
+    }
+
     // --- retention -------------------------------------------------------------------------------------------
 
     private static PolicyResource logGroup(Object days) {
@@ -175,6 +230,43 @@ class PolicyBoundariesTest {
         assertThat(messages("s3-bucket-tls-only", bucketPolicy("Deny", "\"*\"", "StringEquals", "false"))).hasSize(1);
         assertThat(messages("s3-bucket-tls-only",
                 bucketPolicy("Deny", "{\"AWS\":\"arn:aws:iam::111111111111:root\"}", "Bool", "false"))).hasSize(1);
+    }
+
+    // --- service trusts ---------------------------------------------------------------------------------------
+
+    private static PolicyResource trust(String... statements) {
+        return res(Types.IAM_ROLE, "role", m("assumeRolePolicy", doc(statements)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"StringEquals\":{\"aws:SourceAccount\":\"111111111111\"}}|0",
+            "{\"stringequals\":{\"AWS:SOURCEACCOUNT\":\"111111111111\"}}|0",
+            "{\"ArnEquals\":{\"aws:SourceArn\":\"arn:aws:events:eu-west-1:111111111111:rule/r\"}}|0",
+            "{\"StringLike\":{\"aws:SourceArn\":[\"*\",\"arn:aws:sagemaker:*:111111111111:*\"]}}|1",
+            "{\"StringLike\":{\"aws:SourceArn\":[\"arn:aws:sagemaker:*:111111111111:*\"]}}|0",
+            "{\"StringEqualsIfExists\":{\"aws:SourceAccount\":\"111111111111\"}}|1",
+            "{\"ArnLikeIfExists\":{\"aws:SourceArn\":\"arn:aws:sagemaker:*:111111111111:*\"}}|1",
+            "{\"StringNotEquals\":{\"aws:SourceAccount\":\"222222222222\"}}|1",
+            "{\"StringLike\":{\"aws:SourceAccount\":\"*\"}}|1",
+            "{\"StringEquals\":{\"aws:PrincipalAccount\":\"111111111111\"}}|1",
+            "{\"StringEquals\":{\"sts:ExternalId\":\"x\"}}|1"})
+    void aServiceTrustNeedsARequiredSourceAccountOrArn(String condition, int expected) {
+        assertThat(messages("iam-service-trust-source-conditioned",
+                trust(PolicyCases.serviceTrust("sagemaker.amazonaws.com", condition)))).hasSize(expected);
+    }
+
+    @Test
+    void everyUnconditionedServiceStatementIsNamedAndOtherPrincipalsAreNotItsConcern() {
+        String twoServices = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"codepipeline.amazonaws.com\","
+                + "\"events.amazonaws.com\"]},\"Action\":\"sts:AssumeRole\"}";
+        String account = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},"
+                + "\"Action\":\"sts:AssumeRole\"}";
+        String denied = "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}";
+        assertThat(messages("iam-service-trust-source-conditioned", trust(account, denied, twoServices)))
+                .containsExactly("assumeRolePolicy statement[2] trusts service codepipeline.amazonaws.com, "
+                        + "events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition");
     }
 
     // --- suppressions ----------------------------------------------------------------------------------------

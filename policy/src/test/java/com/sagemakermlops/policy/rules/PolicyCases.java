@@ -74,8 +74,20 @@ final class PolicyCases {
                 "inlinePolicies", l(m("name", "inline", "policy", policyJson)));
     }
 
+    /** A trust statement (Sid Trust) for {@code service}, with the given Condition object or none. */
+    static String serviceTrust(String service, String condition) {
+        return "{\"Sid\":\"Trust\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + service + "\"},"
+                + "\"Action\":\"sts:AssumeRole\"" + (condition == null ? "" : ",\"Condition\":" + condition) + "}";
+    }
+
     private static String allow(String action, String resource) {
         return "{\"Effect\":\"Allow\",\"Action\":" + action + ",\"Resource\":" + resource + "}";
+    }
+
+    /** A JSON template of one AWS::CodeCommit::Repository with {@code more} properties after its name. */
+    static String repositoryTemplate(String more) {
+        return "{\"Resources\":{\"Repo\":{\"Type\":\"AWS::CodeCommit::Repository\","
+                + "\"Properties\":{\"RepositoryName\":\"models\"" + more + "}}}}";
     }
 
     private static List<PolicyResource> bucketWith(String type, Object companionBucket) {
@@ -149,6 +161,12 @@ final class PolicyCases {
                         one(Types.CODEPIPELINE, "artifactStores", l(m("location", "artifacts", "type", "S3"))),
                         "artifactStores[0].encryptionKey is not set",
                         one(Types.CODEPIPELINE, "artifactStores", U), "artifactStores"),
+                c("codecommit-repository-kms-key",
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", repositoryTemplate(",\"KmsKeyId\":\""
+                                + KEY_ARN + "\"")),
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", repositoryTemplate("")),
+                        "templateBody Resources.Repo.Properties.KmsKeyId is not set",
+                        one(Types.CLOUDFORMATION_STACK, "templateBody", U), "templateBody"),
                 c("sagemaker-endpoint-config-kms",
                         one(Types.SM_ENDPOINT_CONFIG, "kmsKeyArn", KEY_ARN),
                         one(Types.SM_ENDPOINT_CONFIG, "productionVariants", l()),
@@ -228,6 +246,14 @@ final class PolicyCases {
                                 + "\"arn:aws:iam::222222222222:root\"},\"Action\":\"sts:AssumeRole\"}")),
                         "assumeRolePolicy statement[0] trusts account 222222222222 without an"
                                 + " sts:ExternalId/aws:PrincipalOrgID/aws:PrincipalArn condition",
+                        one(Types.IAM_ROLE, "assumeRolePolicy", U), "assumeRolePolicy"),
+                c("iam-service-trust-source-conditioned",
+                        one(Types.IAM_ROLE, "assumeRolePolicy", doc(serviceTrust("codebuild.amazonaws.com",
+                                "{\"ArnLike\":{\"aws:SourceArn\":"
+                                        + "\"arn:aws:codebuild:eu-west-1:111111111111:project/build\"}}"))),
+                        one(Types.IAM_ROLE, "assumeRolePolicy", doc(serviceTrust("codebuild.amazonaws.com", null))),
+                        "assumeRolePolicy statement[0] (Sid Trust) trusts service codebuild.amazonaws.com without an"
+                                + " aws:SourceAccount or aws:SourceArn condition",
                         one(Types.IAM_ROLE, "assumeRolePolicy", U), "assumeRolePolicy"),
                 c("iam-role-permissions-boundary",
                         one(Types.IAM_ROLE, "permissionsBoundary", "arn:aws:iam::111111111111:policy/boundary"),
