@@ -7,6 +7,8 @@ from botocore.stub import Stubber
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
+# the stubbed answers the tests share (endpoint_answers.py), importable under the root's importlib mode too
+sys.path.insert(0, str(REPO / "tests"))
 
 
 @pytest.fixture(scope="session")

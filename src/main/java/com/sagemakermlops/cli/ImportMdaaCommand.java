@@ -32,7 +32,6 @@ import java.util.zip.ZipFile;
  * {@code {{region}}}, {{account}} and {{partition}} stay and are resolved when the stack runs.
  */
 final class ImportMdaaCommand {
-    static final String USAGE = "usage: mlops import-mdaa MDAA_CONFIG.yaml --stack NAME [--context KEY=VALUE]... [--out FILE]";
     private static final Pattern CONTEXT = Pattern.compile("\\{\\{context:([^}]+)}}");
     private static final List<String> PRODUCT_KEYS = List.of("org", "environment", "clientId", "name");
 
@@ -46,36 +45,11 @@ final class ImportMdaaCommand {
         this.err = err;
     }
 
-    int run(List<String> args) {
-        Path source = null;
-        String stack = null;
-        Path target = null;
-        Map<String, String> context = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--stack" -> stack = value(args, ++i, arg);
-                case "--out" -> target = Path.of(value(args, ++i, arg));
-                case "--context" -> {
-                    String pair = value(args, ++i, arg);
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0) {
-                        throw new UsageException("--context expects KEY=VALUE, got \"" + pair + "\"");
-                    }
-                    context.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-                default -> {
-                    if (arg.startsWith("-") || source != null) {
-                        throw new UsageException("unexpected argument " + arg + "\n" + USAGE);
-                    }
-                    source = Path.of(arg);
-                }
-            }
-        }
-        if (source == null || stack == null) {
-            throw new UsageException(USAGE);
-        }
-        Path output = target != null ? target : projectDir.resolve("Pulumi." + stack + ".yaml");
+    int run(ImportMdaaOptions options) {
+        Path source = options.source();
+        String stack = options.stack();
+        Map<String, String> context = options.context();
+        Path output = options.out().orElse(projectDir.resolve("Pulumi." + stack + ".yaml"));
         Map<String, Object> mdaa = readMdaa(source);
         List<String> problems = new ArrayList<>();
         Object training = substitute("training", mdaa.get("training"), context, problems);
@@ -244,12 +218,5 @@ final class ImportMdaaCommand {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
         return new Yaml(options).dump(document);
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new UsageException(option + " expects a value\n" + USAGE);
-        }
-        return args.get(index);
     }
 }

@@ -45,11 +45,10 @@ final class PlanCommand {
     }
 
     /** A stack file, read and validated. */
-    private record ParsedStack(String stack, StackConfig config) {
+    private record ParsedStack(String stack, Path file, StackConfig config) {
     }
 
-    int run(List<String> args) {
-        PlanOptions options = PlanOptions.parse(args);
+    int run(PlanOptions options) {
         PolicyPackConfig policyConfig = policyConfig(options.policyConfig());
         List<ParsedStack> stacks = parseAll(options.stacks());
         if (stacks == null) {
@@ -60,10 +59,7 @@ final class PlanCommand {
         options.stackOutputs().forEach((stack, file) ->
                 knownOutputs.put(StackFiles.shortName(stack), outputsFromPlan(stack, file)));
 
-        List<String> report = new ArrayList<>();
-        List<StackPlan> graphed = new ArrayList<>();
-        PlanReport.Totals totals = PlanReport.Totals.NONE;
-        try (PlanJson json = options.json().isPresent() ? new PlanJson() : null;
+        try (PlanResults results = new PlanResults(options, projectDir);
              SideBySide<StackPlan> runs = new SideBySide<>(SIDE_BY_SIDE)) {
             List<ParsedStack> order = toolingFirst(stacks);
             for (int next = 0; next < order.size() || !runs.isEmpty(); ) {
@@ -81,23 +77,10 @@ final class PlanCommand {
                     return 1;
                 }
                 knownOutputs.put(plan.stack(), plan.recording().outputs());
-                report.add(PlanReport.of(plan));
-                totals = totals.plus(PlanReport.Totals.of(plan));
-                if (json != null) {
-                    json.add(plan);
-                }
-                if (options.graph().isPresent()) {
-                    graphed.add(plan);
-                }
+                results.add(plan);
             }
-            report.forEach(out::print);
-            out.println(PlanReport.summary(totals));
-            if (json != null) {
-                json.writeTo(options.json().get());
-            }
+            return results.finish(out);
         }
-        options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(graphed)));
-        return totals.mandatory() > 0 ? 1 : 0;
     }
 
     /**
@@ -122,7 +105,7 @@ final class PlanCommand {
                 ? PolicyPack.standard().evaluate(
                         recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig)
                 : List.of();
-        return new StackPlan(parsed.stack(), parsed.config(), recording, findings, notes);
+        return new StackPlan(parsed.stack(), parsed.file(), parsed.config(), recording, findings, notes);
     }
 
     private List<ParsedStack> parseAll(List<String> names) {
@@ -132,7 +115,7 @@ final class PlanCommand {
             Path file = StackFiles.resolve(projectDir, name);
             String stack = StackFiles.stackName(file);
             try {
-                parsed.add(new ParsedStack(stack, parse(file)));
+                parsed.add(new ParsedStack(stack, file, parse(file)));
             } catch (InvalidConfigException e) {
                 failed = true;
                 err.println("stack " + stack + " (" + file + "): " + e.problems().size() + " configuration problem"

@@ -5,7 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.stream.JsonWriter;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.policy.PolicyFinding;
-import com.sagemakermlops.policy.PropertyValues;
+import com.sagemakermlops.plan.PlanValues;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code --json} plan: resources, outputs and violations of every stack, secrets masked. Written one stack at a
- * time as each is planned, into a temporary file that replaces the plan file once every stack is in, so a run of
- * many stacks never holds all of their plans at once.
+ * The {@code --json} plan: resources (with the property dependencies and the resource options a second deploy depends
+ * on, when there are any), outputs and violations of every stack, secrets masked. Written one stack at a time as each
+ * is planned, into a temporary file that replaces the plan file once every stack is in, so a run of many stacks
+ * never holds all of their plans at once.
  */
 final class PlanJson implements AutoCloseable {
-    static final String UNKNOWN = "<unknown>";
-    static final String SECRET = "<secret>";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .create();
 
@@ -46,7 +45,7 @@ final class PlanJson implements AutoCloseable {
         stack.put("stack", plan.stack());
         stack.put("resources", plan.recording().resources().stream().map(PlanJson::resource).toList());
         Map<String, Object> outputs = new LinkedHashMap<>(plan.recording().outputs());
-        plan.recording().secretOutputs().forEach(name -> outputs.put(name, SECRET));
+        plan.recording().secretOutputs().forEach(name -> outputs.put(name, PlanValues.SECRET));
         stack.put("outputs", outputs);
         stack.put("violations", plan.findings().stream().map(PlanJson::violation).toList());
         GSON.toJson(stack, stack.getClass(), json);
@@ -87,7 +86,13 @@ final class PlanJson implements AutoCloseable {
         json.put("parent", r.parent().orElse(null));
         json.put("provider", r.provider().orElse(null));
         json.put("dependencies", r.dependencies());
-        json.put("inputs", plain(r.inputValues()));
+        if (!r.propertyDependencies().isEmpty()) {
+            json.put("propertyDependencies", new java.util.TreeMap<>(r.propertyDependencies()));
+        }
+        if (!r.options().isDefault()) {
+            json.put("options", r.options().asMap());
+        }
+        json.put("inputs", PlanValues.plain(r.inputValues()));
         return json;
     }
 
@@ -103,27 +108,5 @@ final class PlanJson implements AutoCloseable {
         json.put("suppressed", f.suppressed());
         json.put("reason", f.reason());
         return json;
-    }
-
-    /**
-     * Property values as JSON: unknowns and secrets become markers, never the secret itself; object keys sorted so
-     * the same program always writes the same plan.
-     */
-    static Object plain(Object value) {
-        if (value == PropertyValues.UNKNOWN) {
-            return UNKNOWN;
-        }
-        if (value instanceof PropertyValues.Secret) {
-            return SECRET;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.TreeMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PlanJson::plain).toList();
-        }
-        return value;
     }
 }

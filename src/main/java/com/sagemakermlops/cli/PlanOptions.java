@@ -1,58 +1,100 @@
 package com.sagemakermlops.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** The arguments of {@code mlops plan}. */
-record PlanOptions(List<String> stacks, Optional<Path> json, Optional<Path> graph, Optional<Path> policyConfig,
-                   Map<String, Path> stackOutputs) {
+@Command(name = "plan",
+        synopsisHeading = "usage: ",
+        customSynopsis = {"mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] [--policy-config FILE]",
+                "           [--stack-outputs STACK=PLAN_JSON] [--sarif FILE] [--against PLAN_JSON]"},
+        descriptionHeading = "%n",
+        description = {"Runs each stack's program offline against the mock engine with realistic fake outputs, "
+                + "evaluates the policy pack, and prints the resource tree, the policy findings and a summary.", ""},
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Mlops.Version.class,
+        footer = {"", "Exit codes: 0 no mandatory policy finding, 1 mandatory findings, 2 bad configuration or usage."})
+final class PlanOptions implements Callable<Integer> {
+    static final String SYNOPSIS = "mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
+            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON] [--sarif FILE] [--against PLAN_JSON]";
 
-    static final String USAGE = "usage: mlops plan [STACK|CONFIG_FILE]... [--json FILE] [--graph FILE] "
-            + "[--policy-config FILE] [--stack-outputs STACK=PLAN_JSON]";
+    @ParentCommand
+    private Mlops mlops;
 
-    static PlanOptions parse(List<String> args) {
-        List<String> stacks = new ArrayList<>();
-        Path json = null;
-        Path graph = null;
-        Path policyConfig = null;
-        Map<String, Path> outputs = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--json" -> json = Path.of(value(args, ++i, arg));
-                case "--graph" -> graph = Path.of(value(args, ++i, arg));
-                case "--policy-config" -> policyConfig = Path.of(value(args, ++i, arg));
-                case "--stack-outputs" -> {
-                    String pair = value(args, ++i, arg);
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0 || equals == pair.length() - 1) {
-                        throw new UsageException("--stack-outputs expects STACK=PLAN_JSON, got \"" + pair + "\"");
-                    }
-                    outputs.put(pair.substring(0, equals), Path.of(pair.substring(equals + 1)));
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + arg + "\n" + USAGE);
-                    }
-                    stacks.add(arg);
-                }
-            }
-        }
-        if (stacks.isEmpty()) {
-            throw new UsageException("name at least one stack (e.g. dev) or stack file\n" + USAGE);
-        }
-        return new PlanOptions(stacks, Optional.ofNullable(json), Optional.ofNullable(graph),
-                Optional.ofNullable(policyConfig), outputs);
+    @Parameters(paramLabel = "STACK|CONFIG_FILE", arity = "1..*",
+            description = "A stack (dev means Pulumi.dev.yaml in the project) or a stack config file.")
+    private List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write every resource, the outputs and the policy findings as JSON.")
+    private Path json;
+
+    @Option(names = "--graph", paramLabel = "FILE",
+            description = "Write a Mermaid diagram with the cross-stack and cross-account edges.")
+    private Path graph;
+
+    @Option(names = "--policy-config", paramLabel = "FILE",
+            description = "Policy pack configuration in the format of pulumi --policy-pack-config.")
+    private Path policyConfig;
+
+    @Option(names = "--stack-outputs", paramLabel = "STACK=PLAN_JSON",
+            description = "Outputs of a referenced tooling stack, from a plan written by --json (repeatable).")
+    private List<String> stackOutputs = new ArrayList<>();
+
+    @Option(names = "--sarif", paramLabel = "FILE",
+            description = "Write the policy findings as SARIF 2.1.0 (for code scanning).")
+    private Path sarif;
+
+    @Option(names = "--against", paramLabel = "PLAN_JSON",
+            description = "Print what each stack adds, updates, replaces and deletes against the same stack of an earlier "
+                    + "--json plan, and the replacements that cannot work.")
+    private Path against;
+
+    List<String> stacks() {
+        return List.copyOf(stacks);
     }
 
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new UsageException(option + " expects a value\n" + USAGE);
-        }
-        return args.get(index);
+    Optional<Path> json() {
+        return Optional.ofNullable(json);
+    }
+
+    Optional<Path> graph() {
+        return Optional.ofNullable(graph);
+    }
+
+    Optional<Path> policyConfig() {
+        return Optional.ofNullable(policyConfig);
+    }
+
+    /** {@code --stack-outputs} by stack, in the order given. */
+    Map<String, Path> stackOutputs() {
+        Map<String, Path> byStack = new LinkedHashMap<>();
+        OptionPairs.parse(stackOutputs, "--stack-outputs STACK=PLAN_JSON", true, SYNOPSIS)
+                .forEach((stack, file) -> byStack.put(stack, Path.of(file)));
+        return byStack;
+    }
+
+    Optional<Path> sarif() {
+        return Optional.ofNullable(sarif);
+    }
+
+    Optional<Path> against() {
+        return Optional.ofNullable(against);
+    }
+
+    @Override
+    public Integer call() {
+        return new PlanCommand(mlops.projectDir, mlops.out, mlops.err).run(this);
     }
 }

@@ -4,10 +4,13 @@ import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** One planned stack: its configuration, what the program registered, and the policy findings on it. */
-record StackPlan(String stack, StackConfig config, Recording recording, List<PolicyFinding> findings,
+/**
+ * One planned stack: its stack file and configuration, what the program registered, and the policy findings on it.
+ */
+record StackPlan(String stack, Path file, StackConfig config, Recording recording, List<PolicyFinding> findings,
                  List<String> notes) {
 
     long blocking() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads raw stack settings (namespaced key to value tree) from a stack file or from the Pulumi engine. */
 public final class ConfigSources {
@@ -60,15 +61,42 @@ public final class ConfigSources {
             throw problem(where + ": config", "expected a mapping of namespace:key to values");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        map.forEach((k, v) -> settings.put(String.valueOf(k), v));
+        map.forEach((k, v) -> settings.put(String.valueOf(k), ciphertextsMarked(v)));
         return settings;
     }
 
-    /**
-     * The configuration the Pulumi engine hands a program in {@code PULUMI_CONFIG}: every value is a string, and
-     * structured values (objects, lists) are JSON text.
-     */
+    /** A stack file's {@code {secure: <ciphertext>}} values (what {@code pulumi config set --secret} writes), marked. */
+    private static Object ciphertextsMarked(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("secure") instanceof String) {
+                return new SecretValue(null, false);
+            }
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, ciphertextsMarked(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConfigSources::ciphertextsMarked).toList();
+        }
+        return value;
+    }
+
+    /** The configuration the Pulumi engine hands a program, without secret keys (see the two-argument form). */
     public static Map<String, Object> fromPulumiEngine(String json) {
+        return fromPulumiEngine(json, null);
+    }
+
+    /**
+     * The configuration the Pulumi engine hands a program, read as the Java SDK reads it
+     * ({@code com.pulumi.deployment.internal.DeploymentImpl.Config}): {@code PULUMI_CONFIG} is a JSON object of strings
+     * (structured values as JSON text) whose keys may still carry the legacy {@code :config:} segment, and
+     * {@code PULUMI_CONFIG_SECRET_KEYS} a JSON array of the keys whose values are secret. A key holding an object is
+     * listed whole when any value inside it is secret (pulumi/pulumi sdk/go/common/resource/config/map.go
+     * {@code SecureKeys}). An empty object is the default {@code Pulumi.yaml} declares for an object key (so it is not
+     * required in every stack) and means the key is not set.
+     */
+    public static Map<String, Object> fromPulumiEngine(String json, String secretKeysJson) {
+        Set<String> secretKeys = secretKeys(secretKeysJson);
         if (json == null || json.isBlank()) {
             return Map.of();
         }
@@ -82,8 +110,39 @@ public final class ConfigSources {
             throw problem("PULUMI_CONFIG", "is not a JSON object of strings");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        raw.forEach((key, value) -> settings.put(key, value == null ? null : structured(value)));
+        raw.forEach((key, value) -> {
+            Object parsed = value == null ? null : structured(value);
+            if (parsed instanceof Map<?, ?> map && map.isEmpty()) {
+                return;
+            }
+            String clean = withoutConfigSegment(key);
+            settings.put(clean, secretKeys.contains(key) || secretKeys.contains(clean)
+                    ? new SecretValue(parsed, true) : parsed);
+        });
         return settings;
+    }
+
+    private static Set<String> secretKeys(String json) {
+        if (json == null || json.isBlank()) {
+            return Set.of();
+        }
+        List<String> keys;
+        try {
+            keys = GSON.fromJson(json, new TypeToken<List<String>>() { }.getType());
+        } catch (JsonParseException e) {
+            keys = null;
+        }
+        if (keys == null || keys.contains(null)) {
+            throw problem("PULUMI_CONFIG_SECRET_KEYS", "is not a JSON array of strings");
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** {@code project:config:key} is {@code project:key} (the SDK's {@code cleanKey}). */
+    private static String withoutConfigSegment(String key) {
+        int colon = key.indexOf(':');
+        return colon > 0 && key.startsWith("config:", colon + 1)
+                ? key.substring(0, colon) + ":" + key.substring(colon + 1 + "config:".length()) : key;
     }
 
     private static Object structured(String value) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The MDAA {@code deploy} block: the pipeline that promotes approved model versions. */
+/**
+ * The MDAA {@code deploy} block: the pipeline that promotes approved model versions; {@code pulumiCloud} when the
+ * hosting stacks keep their state in Pulumi Cloud rather than in the tooling account.
+ */
 public record DeployConfig(
         String projectName,
         Optional<String> domainId,
@@ -21,7 +24,8 @@ public record DeployConfig(
         Optional<TargetEnvironment> preProdEnvironment,
         Optional<TargetEnvironment> prodEnvironment,
         List<BuildPolicy> buildPolicies,
-        List<String> operatorRoleArns) {
+        List<String> operatorRoleArns,
+        Optional<PulumiCloudBackend> pulumiCloud) {
 
     /**
      * @param operatorRoleArns roles that may deploy besides the pipeline: they use the state backend (bucket, secrets
@@ -43,10 +47,15 @@ public record DeployConfig(
         }
         var sameAccount = new TargetEnvironment(TargetEnvironment.Stage.PREPROD, toolingAccountId, region,
                 Optional.empty(), Optional.empty(), Optional.empty());
+        return withEnvironments(Optional.of(sameAccount), prodEnvironment);
+    }
+
+    /** These settings with other target environments. */
+    public DeployConfig withEnvironments(Optional<TargetEnvironment> preProd, Optional<TargetEnvironment> prod) {
         return new DeployConfig(projectName, domainId, domainArn, modelPackageGroupName, modelBucketName,
                 pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger,
-                enableDataCapture, seedCodePath, devEnvironment, Optional.of(sameAccount), prodEnvironment, buildPolicies,
-                operatorRoleArns);
+                enableDataCapture, seedCodePath, devEnvironment, preProd, prod, buildPolicies, operatorRoleArns,
+                pulumiCloud);
     }
 
     /** The configured target environments in promotion order. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -51,7 +52,9 @@ public final class StackConfigParser {
         return problems.keys();
     }
 
-    private StackConfig parse(Map<String, Object> settings, ConfigNode.Problems problems) {
+    private StackConfig parse(Map<String, Object> withSecrets, ConfigNode.Problems problems) {
+        ConfigSecrets.Extracted extracted = ConfigSecrets.extract(withSecrets, problems);
+        Map<String, Object> settings = extracted.settings();
         Map<String, Object> ours = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
@@ -128,8 +131,18 @@ public final class StackConfigParser {
             throw new InvalidConfigException(List.of(ConfigProblem.at("aws:allowedAccountIds",
                     "is required: the caller's account could not be determined")));
         }
+        Set<String> secret = extracted.secretKeys();
         return new StackConfig(role, tier, region.orElseThrow(), stackAccount, product, sourceControl, connection,
-                training, deploy, network, security, hosting);
+                training, deploy.map(d -> secretExternalIds(d, secret)), network,
+                secret.contains("security.alertEndpoint") ? security.withSecretEndpoint() : security, hosting);
+    }
+
+    private static DeployConfig secretExternalIds(DeployConfig deploy, Set<String> secret) {
+        return deploy.withEnvironments(
+                deploy.preProdEnvironment().map(e -> secret.contains("deploy.preProdEnvironment.externalId")
+                        ? e.withSecretExternalId() : e),
+                deploy.prodEnvironment().map(e -> secret.contains("deploy.prodEnvironment.externalId")
+                        ? e.withSecretExternalId() : e));
     }
 
     private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {
@@ -267,7 +280,21 @@ public final class StackConfigParser {
                     n.map(n.object("preProdEnvironment"), e -> environment(e, TargetEnvironment.Stage.PREPROD)),
                     n.map(n.object("prodEnvironment"), e -> environment(e, TargetEnvironment.Stage.PROD)),
                     buildPolicies(n),
-                    operatorRoleArns(n));
+                    operatorRoleArns(n),
+                    pulumiCloud(n));
+        }
+
+        /** Pulumi Cloud as the hosting stacks' backend: its URL, and the access token's secret, which it needs. */
+        private Optional<PulumiCloudBackend> pulumiCloud(ConfigNode n) {
+            Optional<String> url = n.string("pulumiBackendUrl", v -> v.matches("https://[^\\s/]+(/\\S*)?")
+                    ? Optional.empty() : Optional.of("an https:// URL such as " + PulumiCloudBackend.DEFAULT_URL));
+            Optional<String> token = n.string("pulumiAccessTokenSecretArn",
+                    Checks.arn(partition, "secretsmanager", "secret:"));
+            if (url.isPresent() && !n.has("pulumiAccessTokenSecretArn")) {
+                n.problem("pulumiAccessTokenSecretArn", "is required with pulumiBackendUrl: the Secrets Manager "
+                        + "secret holding the access token the deploy builds log in with");
+            }
+            return token.map(arn -> new PulumiCloudBackend(url.orElse(PulumiCloudBackend.DEFAULT_URL), arn));
         }
 
         /** Roles, each once: they are named as principals in key, bucket and trust policies. */
@@ -460,6 +487,9 @@ public final class StackConfigParser {
             Optional<String> packageArn = n.string("modelPackageArn", Checks.arn(partition, "sagemaker", "model-package/"));
             String instanceType = n.string("instanceType", Checks.ML_INSTANCE).orElse("ml.m5.large");
             int initial = n.integer("initialInstanceCount", 1, 1, 100);
+            Optional<Integer> current = n.has("currentInstanceCount")
+                    ? Optional.of(n.integer("currentInstanceCount", 1, 1, 100)) : Optional.empty();
+            Optional<String> served = n.string("servedEndpointConfigName", Checks.sagemakerName(63));
             var scaling = n.map(n.object("autoscaling"), a -> autoscaling(a, initial))
                     .orElse(new HostingConfig.Autoscaling(initial, Math.max(initial, 2), 100));
             if (initial < scaling.minCapacity() || initial > scaling.maxCapacity()) {
@@ -468,7 +498,8 @@ public final class StackConfigParser {
             }
             var deployment = n.map(n.object("deployment"), this::deployment)
                     .orElse(new HostingConfig.Deployment(HostingConfig.Deployment.Strategy.ALL_AT_ONCE, 100, 10));
-            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, scaling, deployment);
+            return new HostingConfig(tooling, stage, packageArn, instanceType, initial, current, served, scaling,
+                    deployment);
         }
 
         private HostingConfig.Autoscaling autoscaling(ConfigNode n, int initial) {
@@ -485,10 +516,38 @@ public final class StackConfigParser {
                     "all-at-once", HostingConfig.Deployment.Strategy.ALL_AT_ONCE,
                     "canary", HostingConfig.Deployment.Strategy.CANARY,
                     "linear", HostingConfig.Deployment.Strategy.LINEAR), HostingConfig.Deployment.Strategy.ALL_AT_ONCE);
-            boolean shifts = strategy != HostingConfig.Deployment.Strategy.ALL_AT_ONCE;
-            int traffic = shifts ? n.integer("trafficPercent", 10, 1, 99) : n.integer("trafficPercent", 100, 100, 100);
+            Optional<Integer> traffic = switch (strategy) {
+                case ALL_AT_ONCE -> Optional.of(n.integer("trafficPercent", 100, 100, 100));
+                case CANARY -> shiftPercent(n, "a canary", HostingConfig.Deployment.CANARY_MIN,
+                        HostingConfig.Deployment.CANARY_MAX);
+                case LINEAR -> shiftPercent(n, "a linear step", HostingConfig.Deployment.LINEAR_MIN,
+                        HostingConfig.Deployment.LINEAR_MAX);
+            };
             int wait = n.integer("waitMinutes", 10, 0, 60);
-            return new HostingConfig.Deployment(strategy, traffic, wait);
+            var deployment = new HostingConfig.Deployment(strategy, traffic.orElse(HostingConfig.Deployment.LINEAR_MAX),
+                    wait);
+            if (traffic.isPresent() && deployment.plannedMinutes() > HostingConfig.Deployment.SETTLE_MINUTES) {
+                n.problem("waitMinutes", "expected at most " + deployment.longestWaitMinutes() + " for this strategy,"
+                        + " got " + wait + ": its " + deployment.shifts() + " traffic shift"
+                        + (deployment.shifts() == 1 ? "" : "s") + " each bake that long and the old fleet waits as"
+                        + " long again, about " + deployment.plannedMinutes() + " minutes with the new fleet's start,"
+                        + " but SageMaker must settle the deployment within " + HostingConfig.Deployment.SETTLE_MINUTES
+                        + " minutes: pulumi-aws stops waiting for the endpoint after "
+                        + HostingConfig.Deployment.PROVIDER_WAIT_MINUTES
+                        + (strategy == HostingConfig.Deployment.Strategy.LINEAR ? " (or take larger steps)" : ""));
+            }
+            return deployment;
+        }
+
+        /** A canary or linear step within SageMaker's bounds, in percent of the new fleet's capacity; empty if not. */
+        private static Optional<Integer> shiftPercent(ConfigNode n, String what, int min, int max) {
+            int percent = n.integer("trafficPercent", Math.max(min, 10), 0, 100);
+            if (percent < min || percent > max) {
+                n.problem("trafficPercent", "expected " + what + " of " + min + " to " + max + " percent of capacity"
+                        + " (SageMaker's bounds), got " + percent);
+                return Optional.empty();
+            }
+            return Optional.of(percent);
         }
     }
 

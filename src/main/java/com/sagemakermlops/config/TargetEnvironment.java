@@ -5,6 +5,9 @@ import java.util.Optional;
 /**
  * A staging or production account the approved model is deployed to (MDAA {@code preProdEnvironment} /
  * {@code prodEnvironment}), with the optional role that bootstraps the account's deploy and execution roles.
+ *
+ * @param externalIdSecret the external ID was set with {@code pulumi config set --secret}: it reaches every resource
+ *                         and output as a secret
  */
 public record TargetEnvironment(
         Stage stage,
@@ -12,7 +15,19 @@ public record TargetEnvironment(
         String region,
         Optional<VpcSettings> vpc,
         Optional<String> bootstrapRoleArn,
-        Optional<String> externalId) {
+        Optional<String> externalId,
+        boolean externalIdSecret) {
+
+    /** An environment whose external ID, if any, is not secret. */
+    public TargetEnvironment(Stage stage, String accountId, String region, Optional<VpcSettings> vpc,
+                             Optional<String> bootstrapRoleArn, Optional<String> externalId) {
+        this(stage, accountId, region, vpc, bootstrapRoleArn, externalId, false);
+    }
+
+    /** This environment with its external ID secret. */
+    public TargetEnvironment withSecretExternalId() {
+        return new TargetEnvironment(stage, accountId, region, vpc, bootstrapRoleArn, externalId, true);
+    }
 
     /** The two deployment stages, in promotion order. */
     public enum Stage {

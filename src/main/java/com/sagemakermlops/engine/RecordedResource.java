@@ -13,8 +13,11 @@ import java.util.Optional;
  * One registration as the engine saw it: what a real {@code pulumi preview} would send to the engine and to the
  * policy analyzer.
  *
- * @param provider the explicit provider's URN, or empty for the default provider
- * @param inputs   the inputs in Pulumi's wire format (unknowns and secrets included)
+ * @param provider             the explicit provider's URN, or empty for the default provider
+ * @param inputs               the inputs in Pulumi's wire format (unknowns and secrets included)
+ * @param propertyDependencies per input property, the URNs its value came from (what the engine consults when a
+ *                             delete-before-replace decides which dependents go first)
+ * @param options              the resource options that shape a replacement or deletion
  */
 public record RecordedResource(
         String urn,
@@ -25,12 +28,22 @@ public record RecordedResource(
         Optional<String> provider,
         List<String> dependencies,
         Struct inputs,
-        Struct outputs) {
+        Struct outputs,
+        Map<String, List<String>> propertyDependencies,
+        ResourceOptions options) {
 
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
     public RecordedResource {
         dependencies = List.copyOf(dependencies);
+        propertyDependencies = Map.copyOf(propertyDependencies);
+    }
+
+    /** A registration with no property dependencies and default options. */
+    public RecordedResource(String urn, String type, String name, boolean custom, Optional<String> parent,
+                            Optional<String> provider, List<String> dependencies, Struct inputs, Struct outputs) {
+        this(urn, type, name, custom, parent, provider, dependencies, inputs, outputs, Map.of(),
+                ResourceOptions.NONE);
     }
 
     public Map<String, Object> inputValues() {

@@ -15,14 +15,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 
 /**
  * The SDK's mock monitor, keeping every registration with what the public mocks API leaves out: parent, explicit
- * provider and dependencies (direct and per property).
+ * provider, dependencies (direct and per property) and the resource options that decide how a replacement or a
+ * deletion happens.
  */
 final class RecordingMonitor extends MockMonitor {
     private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
@@ -44,7 +47,9 @@ final class RecordingMonitor extends MockMonitor {
                     nonEmpty(request.getProvider()).map(RecordingMonitor::providerUrn),
                     dependencies(request),
                     request.getObject(),
-                    response.getObject()));
+                    response.getObject(),
+                    propertyDependencies(request),
+                    options(request)));
             return response;
         });
     }
@@ -80,6 +85,35 @@ final class RecordingMonitor extends MockMonitor {
             all.addAll(perProperty.getUrnsList());
         }
         return all.stream().sorted().toList();
+    }
+
+    private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+        Map<String, List<String>> byProperty = new TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((property, urns) -> {
+            if (urns.getUrnsCount() > 0) {
+                byProperty.put(property, urns.getUrnsList().stream().distinct().sorted().toList());
+            }
+        });
+        return byProperty;
+    }
+
+    /** The options as the engine receives them; {@code deleteBeforeReplace} counts only when the program set it. */
+    static ResourceOptions options(RegisterResourceRequest request) {
+        Map<String, String> timeouts = new TreeMap<>();
+        RegisterResourceRequest.CustomTimeouts given = request.getCustomTimeouts();
+        putIfSet(timeouts, "create", given.getCreate());
+        putIfSet(timeouts, "update", given.getUpdate());
+        putIfSet(timeouts, "delete", given.getDelete());
+        Optional<Boolean> deleteBeforeReplace = request.getDeleteBeforeReplaceDefined() || request.getDeleteBeforeReplace()
+                ? Optional.of(request.getDeleteBeforeReplace()) : Optional.empty();
+        return new ResourceOptions(deleteBeforeReplace, request.getRetainOnDelete(), request.getProtect(),
+                request.getReplaceOnChangesList(), request.getIgnoreChangesList(), timeouts);
+    }
+
+    private static void putIfSet(Map<String, String> timeouts, String operation, String value) {
+        if (value != null && !value.isEmpty()) {
+            timeouts.put(operation, value);
+        }
     }
 
     /** A provider reference is {@code urn::id}; the URN is what identifies it. */

@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.hosting.ModelHosting;
 import com.sagemakermlops.components.hosting.ModelHostingArgs;
 import com.sagemakermlops.components.hosting.StageEnvironment;
@@ -54,6 +55,8 @@ final class HostingStack {
                 new ModelHostingArgs(hosting, modelPackageArn.get(), tooling, tags), provider);
         ctx.export("endpointName", hosted.endpointName());
         ctx.export("endpointArn", hosted.endpointArn());
+        ctx.export("endpointConfigName", hosted.endpointConfigName());
+        ctx.export("namePrefix", tooling.productName().applyValue(HostingNames::resourcePrefix));
         ctx.export("modelPackageArn", Output.of(modelPackageArn.get()));
     }
 

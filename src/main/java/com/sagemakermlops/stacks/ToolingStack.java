@@ -6,6 +6,7 @@ import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.ConfigOutput;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.bootstrap.CrossAccountBootstrap;
 import com.sagemakermlops.components.bootstrap.CrossAccountBootstrapArgs;
@@ -107,7 +108,8 @@ final class ToolingStack {
         for (TargetEnvironment environment : deployConfig.environments()) {
             Output<String> deployRole = Output.of(DeployRoles.deployRoleArn(config.partition(), naming, environment));
             Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(config.partition(), naming, environment));
-            Output<String> externalId = Output.of(DeployRoles.externalId(environment, naming));
+            Output<String> externalId = ConfigOutput.of(DeployRoles.externalId(environment, naming),
+                    environment.externalIdSecret());
             boolean sameAccount = environment.accountId().equals(accountId);
             if (environment.bootstrapRoleArn().isPresent() || sameAccount) {
                 var bootstrap = new CrossAccountBootstrap("bootstrap-" + environment.stage().id(),

@@ -4,10 +4,7 @@ import com.google.gson.Gson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,31 +13,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MlopsPlanTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final MlopsRun run = new MlopsRun();
 
-    private int mlops(String... args) {
-        return Mlops.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void plansTheCheckedInStacksWithCrossStackAndCrossAccountEdges(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("plan.json");
         Path graph = dir.resolve("plan.mmd");
 
-        int exit = mlops("plan", "dev", "preprod", "prod", "--json", json.toString(), "--graph", graph.toString());
+        int exit = run.mlops("plan", "dev", "preprod", "prod", "--json", json.toString(), "--graph", graph.toString());
 
-        assertThat(exit).as(stdout() + stderr()).isZero();
-        assertThat(stdout())
+        assertThat(exit).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout())
                 .contains("Stack dev (tooling, enterprise, us-west-2)")
                 .contains("sagemaker-mlops:training:TrainingPipeline  training")
                 .contains("sagemaker-mlops:deploy:DeployPipeline  deploy")
@@ -65,27 +49,27 @@ class MlopsPlanTest {
     @Test
     void hostingStackReadsToolingOutputsFromAGivenPlan(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("dev.json");
-        assertThat(mlops("plan", "dev", "--json", json.toString())).isZero();
-        out.reset();
+        assertThat(run.mlops("plan", "dev", "--json", json.toString())).isZero();
+        run.reset();
 
-        assertThat(mlops("plan", "preprod", "--stack-outputs", "dev=" + json)).as(stderr()).isZero();
-        assertThat(stdout()).doesNotContain("note: outputs of").contains("Stack preprod (hosting");
-        out.reset();
+        assertThat(run.mlops("plan", "preprod", "--stack-outputs", "dev=" + json)).as(run.stderr()).isZero();
+        assertThat(run.stdout()).doesNotContain("note: outputs of").contains("Stack preprod (hosting");
+        run.reset();
 
         Path shortReference = Files.writeString(dir.resolve("Pulumi.stage.yaml"), Files.readString(
                 Path.of("Pulumi.preprod.yaml")).replace("toolingStack: organization/sagemaker-mlops/dev", "toolingStack: dev"));
-        assertThat(mlops("plan", shortReference.toString(), "--stack-outputs", "organization/sagemaker-mlops/dev=" + json))
-                .as(stderr()).isZero();
-        assertThat(stdout()).doesNotContain("note: outputs of").contains("Stack stage (hosting");
+        assertThat(run.mlops("plan", shortReference.toString(), "--stack-outputs", "organization/sagemaker-mlops/dev=" + json))
+                .as(run.stderr()).isZero();
+        assertThat(run.stdout()).doesNotContain("note: outputs of").contains("Stack stage (hosting");
     }
 
     @Test
     void aReferencedToolingStackFileIsPlannedOnceForEveryHostingStack() {
-        assertThat(mlops("plan", "preprod", "prod")).as(stdout() + stderr()).isZero();
+        assertThat(run.mlops("plan", "preprod", "prod")).as(run.stdout() + run.stderr()).isZero();
 
-        assertThat(stdout().lines().filter(line -> line.contains("note: ")).toList()).containsExactly(
+        assertThat(run.stdout().lines().filter(line -> line.contains("note: ")).toList()).containsExactly(
                 "  note: outputs of organization/sagemaker-mlops/dev come from an offline plan of Pulumi.dev.yaml");
-        assertThat(stdout()).contains("Stack preprod (hosting").contains("Stack prod (hosting")
+        assertThat(run.stdout()).contains("Stack preprod (hosting").contains("Stack prod (hosting")
                 .doesNotContain("Stack dev (");
     }
 
@@ -94,9 +78,9 @@ class MlopsPlanTest {
         Path file = Files.writeString(dir.resolve("Pulumi.stage.yaml"), Files.readString(Path.of("Pulumi.preprod.yaml"))
                 .replace("toolingStack: organization/sagemaker-mlops/dev", "toolingStack: elsewhere"));
 
-        assertThat(mlops("plan", file.toString())).as(stdout() + stderr()).isZero();
+        assertThat(run.mlops("plan", file.toString())).as(run.stdout() + run.stderr()).isZero();
 
-        assertThat(stdout()).contains("  note: outputs of elsewhere are placeholders (\"placeholder-...\"): "
+        assertThat(run.stdout()).contains("  note: outputs of elsewhere are placeholders (\"placeholder-...\"): "
                 + "pass --stack-outputs elsewhere=PLAN_JSON for real ones");
     }
 
@@ -112,12 +96,12 @@ class MlopsPlanTest {
                 .replace("organization/sagemaker-mlops/dev", "organization/sagemaker-mlops/noprod"));
         Path json = dir.resolve("plan.json");
 
-        assertThat(mlops("plan", noProd.toString(), "dev", prod.toString(), "preprod", "--json", json.toString()))
+        assertThat(run.mlops("plan", noProd.toString(), "dev", prod.toString(), "preprod", "--json", json.toString()))
                 .isEqualTo(1);
 
-        assertThat(stderr()).contains("error: the program failed for stack prodfail:\n",
+        assertThat(run.stderr()).contains("error: the program failed for stack prodfail:\n",
                 "the tooling stack exports no environments.prod: configure deploy.prodEnvironment");
-        assertThat(stdout()).isEmpty();
+        assertThat(run.stdout()).isEmpty();
         assertThat(json).doesNotExist();
     }
 
@@ -139,48 +123,43 @@ class MlopsPlanTest {
                   sagemaker-mlops:security: {logRetentionDays: 30}
                 """);
 
-        assertThat(mlops("plan", file.toString())).isEqualTo(2);
-        assertThat(stderr().lines().filter(line -> line.startsWith("  sagemaker-mlops:")).toList()).containsExactly(
+        assertThat(run.mlops("plan", file.toString())).isEqualTo(2);
+        assertThat(run.stderr().lines().filter(line -> line.startsWith("  sagemaker-mlops:")).toList()).containsExactly(
                 "  sagemaker-mlops:tier: expected one of starter | professional | enterprise, got \"platinum\"",
                 "  sagemaker-mlops:training.seedCodePath: expected an existing directory or .zip file, got \"nowhere\" (not found)",
                 "  sagemaker-mlops:deploy.prodEnvironment.accountId: expected 12 digits, got \"12345\"",
                 "  sagemaker-mlops:deploy.codeStarConnection: unknown key; expected one of "
                         + "projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, pipelineBucketName, "
                         + "enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, enableDataCapture, "
-                        + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies, operatorRoleArns",
+                        + "seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, buildPolicies, "
+                        + "operatorRoleArns, pulumiBackendUrl, pulumiAccessTokenSecretArn",
                 "  sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30");
-        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(stdout()).isEmpty();
+        assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.stdout()).isEmpty();
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(mlops("plan")).isEqualTo(2);
-        assertThat(mlops("plan", "dev", "--json")).isEqualTo(2);
-        assertThat(mlops("plan", "dev", "--stack-outputs", "dev")).isEqualTo(2);
-        assertThat(mlops("deploy")).isEqualTo(2);
-        assertThat(stderr()).contains("usage: mlops plan");
+        assertThat(run.mlops("plan")).isEqualTo(2);
+        assertThat(run.mlops("plan", "dev", "--json")).isEqualTo(2);
+        assertThat(run.mlops("plan", "dev", "--stack-outputs", "dev")).isEqualTo(2);
+        assertThat(run.mlops("deploy")).isEqualTo(2);
+        assertThat(run.stderr()).contains("usage: mlops plan");
     }
 
     private static Path stackFileWithBuildPolicy(Path dir, String name, String suppressions) throws IOException {
-        String seed = Path.of("seed-code").toAbsolutePath() + "/";
-        String yaml = Files.readString(Path.of("Pulumi.dev.yaml"))
-                .replace("seed-code/", seed)
-                .replace("    seedCodePath: " + seed + "model-build\n", "    seedCodePath: " + seed + "model-build\n"
-                        + "    buildPolicies:\n"
-                        + "      - policyDocument:\n"
-                        + "          Statement:\n"
-                        + "            - {Effect: Allow, Action: 's3:*', Resource: '*'}\n"
-                        + suppressions);
-        return Files.writeString(dir.resolve("Pulumi." + name + ".yaml"), yaml);
+        return MlopsRun.devWithBuildPolicies(dir, name, "      - policyDocument:\n"
+                + "          Statement:\n"
+                + "            - {Effect: Allow, Action: 's3:*', Resource: '*'}\n"
+                + suppressions);
     }
 
     @Test
     void aWildcardBuildPolicyIsAMandatoryViolation(@TempDir Path dir) throws IOException {
         Path file = stackFileWithBuildPolicy(dir, "wild", "");
 
-        assertThat(mlops("plan", file.toString())).as(stdout() + stderr()).isEqualTo(1);
-        assertThat(stdout()).containsPattern("\\[mandatory] iam-no-wildcard-actions \\(aws:iam/policy:Policy: [^)]+\\)")
+        assertThat(run.mlops("plan", file.toString())).as(run.stdout() + run.stderr()).isEqualTo(1);
+        assertThat(run.stdout()).containsPattern("\\[mandatory] iam-no-wildcard-actions \\(aws:iam/policy:Policy: [^)]+\\)")
                 .contains("BLOCKED");
     }
 
@@ -191,9 +170,9 @@ class MlopsPlanTest {
                 + "          - {id: iam-no-wildcard-actions, reason: " + reason + "}\n"
                 + "          - {id: AwsSolutions-IAM5, reason: " + reason + "}\n");
 
-        int exit = mlops("plan", file.toString());
+        int exit = run.mlops("plan", file.toString());
 
-        assertThat(stdout()).contains("[suppressed] iam-no-wildcard-actions").contains("reason: " + reason);
-        assertThat(exit).as(stdout()).isZero();
+        assertThat(run.stdout()).contains("[suppressed] iam-no-wildcard-actions").contains("reason: " + reason);
+        assertThat(exit).as(run.stdout()).isZero();
     }
 }

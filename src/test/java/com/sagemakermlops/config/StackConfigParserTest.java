@@ -113,7 +113,7 @@ class StackConfigParserTest {
                         + "expected one of projectName, domainId, domainArn, modelPackageGroupName, modelBucketName, "
                         + "pipelineBucketName, enableNetworkIsolation, enableManualApproval, enableEventBridgeTrigger, "
                         + "enableDataCapture, seedCodePath, devEnvironment, preProdEnvironment, prodEnvironment, "
-                        + "buildPolicies, operatorRoleArns");
+                        + "buildPolicies, operatorRoleArns, pulumiBackendUrl, pulumiAccessTokenSecretArn");
     }
 
     @Test
@@ -358,7 +358,8 @@ class StackConfigParserTest {
 
         assertThat(problems(hosting + "    initialInstanceCount: 5\n    autoscaling: {minCapacity: 1, maxCapacity: 3}\n"
                 + "    deployment: {strategy: canary, trafficPercent: 100}\n")).containsExactlyInAnyOrder(
-                "sagemaker-mlops:hosting.deployment.trafficPercent: expected a whole number from 1 to 99, got 100",
+                "sagemaker-mlops:hosting.deployment.trafficPercent: expected a canary of 1 to 50 percent of capacity "
+                        + "(SageMaker's bounds), got 100",
                 "sagemaker-mlops:hosting.initialInstanceCount: expected a count from autoscaling.minCapacity (1) "
                         + "to autoscaling.maxCapacity (3), got 5");
     }

@@ -11,12 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import pulumirpc.AnalyzerGrpc;
 import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
-import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzeStackRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
-import pulumirpc.AnalyzerOuterClass.AnalyzerProviderResource;
-import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
-import pulumirpc.AnalyzerOuterClass.AnalyzerResourceOptions;
 import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
 
 import java.util.ArrayList;
@@ -53,31 +49,15 @@ class AnalyzerRecordedStackTest {
         }
     }
 
-    private static AnalyzeRequest request(RecordedResource r) {
-        AnalyzeRequest.Builder request = AnalyzeRequest.newBuilder().setUrn(r.urn()).setType(r.type())
-                .setName(r.name()).setProperties(r.inputs())
-                .setOptions(AnalyzerResourceOptions.newBuilder().setParent(r.parent().orElse("")));
-        r.provider().ifPresent(p -> request.setProvider(AnalyzerProviderResource.newBuilder().setUrn(p)));
-        return request.build();
-    }
-
-    private static AnalyzerResource stackResource(RecordedResource r) {
-        AnalyzerResource.Builder resource = AnalyzerResource.newBuilder().setUrn(r.urn()).setType(r.type())
-                .setName(r.name()).setProperties(r.inputs()).setParent(r.parent().orElse(""))
-                .addAllDependencies(r.dependencies());
-        r.provider().ifPresent(p -> resource.setProvider(AnalyzerProviderResource.newBuilder().setUrn(p)));
-        return resource.build();
-    }
-
     private static List<AnalyzeDiagnostic> analyzeEach(List<RecordedResource> resources) {
         List<AnalyzeDiagnostic> diagnostics = new ArrayList<>();
-        resources.forEach(r -> diagnostics.addAll(stub.analyze(request(r)).getDiagnosticsList()));
+        resources.forEach(r -> diagnostics.addAll(stub.analyze(AnalyzerRequests.analyze(r)).getDiagnosticsList()));
         return diagnostics;
     }
 
     private static List<AnalyzeDiagnostic> analyzeStack(List<RecordedResource> resources) {
         return stub.analyzeStack(AnalyzeStackRequest.newBuilder()
-                .addAllResources(resources.stream().map(AnalyzerRecordedStackTest::stackResource).toList())
+                .addAllResources(resources.stream().map(r -> AnalyzerRequests.stackResource(r, r.inputs())).toList())
                 .build()).getDiagnosticsList();
     }
 

@@ -46,7 +46,7 @@ class HostingStackTest {
                     deployment:
                       strategy: canary
                       trafficPercent: 20
-                      waitMinutes: 15
+                      waitMinutes: 12
                 """.formatted(ToolingFixture.STACK, stage, modelPackageArnLine));
     }
 

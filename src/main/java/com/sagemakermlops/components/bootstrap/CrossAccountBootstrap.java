@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.ConfigOutput;
 import com.sagemakermlops.components.deploy.DeployRoles;
 import com.sagemakermlops.components.iam.BoundaryDocument;
 import com.sagemakermlops.components.iam.PolicyDocument;
@@ -42,14 +43,17 @@ public final class CrossAccountBootstrap extends ComponentResource {
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
-        String external = DeployRoles.externalId(environment, args.naming());
+        Output<String> external = ConfigOutput.of(DeployRoles.externalId(environment, args.naming()),
+                environment.externalIdSecret());
         var inTarget = CustomResourceOptions.builder().parent(this);
         // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
         environment.bootstrapRoleArn().ifPresent(role -> inTarget.provider(new Provider(name + "-provider",
                 ProviderArgs.builder()
                         .region(environment.region())
                         .allowedAccountIds(environment.accountId())
-                        .assumeRole(assumeBootstrapRole(environment))
+                        // a secret external ID keeps the whole session secret: providers take it as JSON text
+                        .assumeRole(environment.externalIdSecret() ? Output.ofSecret(assumeBootstrapRole(environment))
+                                : Output.of(assumeBootstrapRole(environment)))
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
@@ -70,7 +74,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
-        this.externalId = Output.of(external);
+        this.externalId = external;
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
                 "externalId", externalId));
     }

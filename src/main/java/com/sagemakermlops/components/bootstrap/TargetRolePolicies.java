@@ -53,7 +53,7 @@ final class TargetRolePolicies {
 
     /** Only the tooling deploy build of this stage and the operators, and only with the external ID. */
     static List<Statement> deployTrust(Output<String> deployBuildRoleArn, List<String> operatorRoleArns,
-                                       String externalId) {
+                                       Output<String> externalId) {
         List<Statement> statements = new ArrayList<>(List.of(Statement.allow("TrustToolingDeployBuild", "sts:AssumeRole")
                 .principal("AWS", deployBuildRoleArn)
                 .when("StringEquals", "sts:ExternalId", externalId)));
@@ -81,6 +81,9 @@ final class TargetRolePolicies {
                         .on(scope.arn("sagemaker", "model/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint-config/" + prefix + "*"),
                                 scope.arn("sagemaker", "endpoint/" + prefix + "*")),
+                // The deploy build finds the retained versions a verified deploy no longer serves, to delete them.
+                Statement.allow("FindRetainedVersions", "sagemaker:ListEndpointConfigs", "sagemaker:ListModels")
+                        .onAnyResourceBecause("SageMaker's List actions support no resource-level permissions"),
                 // The deploy build's smoke test calls the new endpoint as this role.
                 Statement.allow("InvokeHostedEndpoints", "sagemaker:InvokeEndpoint")
                         .on(scope.arn("sagemaker", "endpoint/" + prefix + "*")),

@@ -45,6 +45,12 @@ public final class PipelineBuilds {
         return ProjectEnvironmentEnvironmentVariableArgs.builder().name(name).value(value).type("PLAINTEXT").build();
     }
 
+    /** A variable CodeBuild fills from the Secrets Manager secret {@code secretArn} when the build starts. */
+    public static ProjectEnvironmentEnvironmentVariableArgs fromSecretsManager(String name, String secretArn) {
+        return ProjectEnvironmentEnvironmentVariableArgs.builder().name(name).value(secretArn)
+                .type("SECRETS_MANAGER").build();
+    }
+
     /** Build logs go to CloudWatch Logs, in {@code groupName}. */
     public static ProjectLogsConfigArgs cloudWatchLogs(Output<String> groupName) {
         return ProjectLogsConfigArgs.builder()

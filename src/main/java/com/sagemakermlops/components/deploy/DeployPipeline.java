@@ -25,6 +25,7 @@ import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.BuildPolicy;
+import com.sagemakermlops.config.PulumiCloudBackend;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The pipeline that promotes approved model versions: Source, then one CodeBuild deploy per configured target
@@ -60,8 +62,8 @@ public final class DeployPipeline extends ComponentResource {
     private final Output<String> pipelineArn;
     private final Map<Stage, Output<String>> codeBuildRoleArns = new EnumMap<>(Stage.class);
     private final Map<Stage, Output<String>> projectNames = new EnumMap<>(Stage.class);
-    private final Output<String> stateBucketName;
-    private final Output<String> secretsKeyArn;
+    private final Optional<Output<String>> stateBucketName;
+    private final Optional<Output<String>> secretsKeyArn;
     private final Output<String> secretsProvider;
     private final Output<String> backendUrl;
     private final Optional<Output<String>> eventRuleArn;
@@ -78,13 +80,16 @@ public final class DeployPipeline extends ComponentResource {
 
         Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
-        var state = new StateBackend(name, this, args.naming(), args.tags(), scope,
-                buildRoles.values().stream().map(Role::arn).toList(), args.deploy().operatorRoleArns());
-        this.stateBucketName = state.bucketName();
-        this.secretsKeyArn = state.secretsKeyArn();
-        this.backendUrl = state.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket, args.region()));
-        this.secretsProvider = state.secretsKeyArn()
-                .applyValue(arn -> StateBackend.secretsProvider(arn, args.region()));
+        Optional<PulumiCloudBackend> cloud = args.deploy().pulumiCloud();
+        Optional<StateBackend> state = cloud.isPresent() ? Optional.empty() : Optional.of(new StateBackend(name, this,
+                args.naming(), args.tags(), scope, buildRoles.values().stream().map(Role::arn).toList(),
+                args.deploy().operatorRoleArns()));
+        this.stateBucketName = state.map(StateBackend::bucketName);
+        this.secretsKeyArn = state.map(StateBackend::secretsKeyArn);
+        this.backendUrl = state.map(s -> s.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket,
+                args.region()))).orElseGet(() -> Output.of(cloud.orElseThrow().url()));
+        this.secretsProvider = state.map(s -> s.secretsKeyArn().applyValue(arn -> StateBackend.secretsProvider(arn,
+                args.region()))).orElseGet(() -> Output.of(PulumiCloudBackend.SECRETS_PROVIDER));
 
         Map<Stage, Project> projects = new EnumMap<>(Stage.class);
         for (TargetEnvironment env : environments) {
@@ -132,8 +137,8 @@ public final class DeployPipeline extends ComponentResource {
         outputs.put("pipelineName", pipelineName);
         outputs.put("pipelineArn", pipelineArn);
         codeBuildRoleArns.forEach((stage, arn) -> outputs.put(stage.id() + "CodeBuildRoleArn", arn));
-        outputs.put("stateBucketName", stateBucketName);
-        outputs.put("secretsKeyArn", secretsKeyArn);
+        stateBucketName.ifPresent(bucket -> outputs.put("stateBucketName", bucket));
+        secretsKeyArn.ifPresent(arn -> outputs.put("secretsKeyArn", arn));
         outputs.put("secretsProvider", secretsProvider);
         outputs.put("backendUrl", backendUrl);
         eventRuleArn.ifPresent(arn -> outputs.put("eventRuleArn", arn));
@@ -166,13 +171,14 @@ public final class DeployPipeline extends ComponentResource {
     }
 
     private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
-                                  StateBackend state) {
+                                  Optional<StateBackend> state) {
         String projectName = DeployBuild.projectName(args.naming(), env.stage());
         String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
         List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
-                new DeployPolicies.State(state.bucketArn(), state.secretsKeyArn()), deployRoleArn, projectName, vpc,
-                args.deploy().pipelineBucketName()));
+                new DeployPolicies.Backend(state.map(s -> new DeployPolicies.State(s.bucketArn(), s.secretsKeyArn())),
+                        args.deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn)),
+                deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()));
         statements.addAll(args.source().build().access());
         var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
@@ -187,10 +193,16 @@ public final class DeployPipeline extends ComponentResource {
                                     t.t3)
                             .forEach((key, value) -> all.put(key, Output.of(value)));
                     all.putAll(args.source().build().variables());
-                    return all.entrySet().stream()
-                            .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
+                    return Stream.concat(all.entrySet().stream()
+                                    .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue())),
+                            args.deploy().pulumiCloud().stream().map(c -> PipelineBuilds.fromSecretsManager(
+                                    DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn())))
                             .toList();
                 });
+        if (env.externalIdSecret()) {
+            // the external ID is one of the build's variables: all of them are kept secret with it
+            variables = variables.asSecret();
+        }
         Tags tags = args.tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
@@ -202,7 +214,8 @@ public final class DeployPipeline extends ComponentResource {
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
                 .source(PipelineBuilds.source(args.source().build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
-                .environment(PipelineBuilds.environment(variables).privilegedMode(false).build())
+                .environment(PipelineBuilds.environment(variables).computeType(DeployBuild.COMPUTE_TYPE)
+                        .privilegedMode(false).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(Output.of(DeployBuild.logGroupName(projectName))))
                 .vpcConfig(vpc.map(v -> Output.of(PipelineBuilds.vpcConfig(v))).orElse(null))
                 .tags(tags.asMap())
@@ -255,11 +268,13 @@ public final class DeployPipeline extends ComponentResource {
         return Collections.unmodifiableMap(new EnumMap<>(projectNames));
     }
 
-    public Output<String> stateBucketName() {
+    /** The state bucket of the self-managed backend; empty with Pulumi Cloud. */
+    public Optional<Output<String>> stateBucketName() {
         return stateBucketName;
     }
 
-    public Output<String> secretsKeyArn() {
+    /** The {@code awskms://} secrets key of the self-managed backend; empty with Pulumi Cloud. */
+    public Optional<Output<String>> secretsKeyArn() {
         return secretsKeyArn;
     }
 

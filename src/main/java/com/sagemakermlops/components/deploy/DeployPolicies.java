@@ -50,12 +50,16 @@ final class DeployPolicies {
         }
     }
 
-    /** The state backend the deploy builds share. */
+    /** The self-managed state backend the deploy builds share. */
     record State(Output<String> bucketArn, Output<String> secretsKeyArn) {
     }
 
+    /** Where the deploy builds keep the hosting stacks: the self-managed backend, or Pulumi Cloud's access token. */
+    record Backend(Optional<State> state, Optional<String> accessTokenSecretArn) {
+    }
+
     /** What a stage's deploy build may do (assume {@code deployRoleArn}); nothing of the training side. */
-    static List<Statement> buildRole(Scope scope, State state, String deployRoleArn, String projectName,
+    static List<Statement> buildRole(Scope scope, Backend backend, String deployRoleArn, String projectName,
                                      Optional<VpcSettings> vpc, Optional<String> pipelineBucketName) {
         String logGroup = scope.arn("logs", "log-group:" + DeployBuild.logGroupName(projectName));
         List<Statement> statements = new ArrayList<>(List.of(
@@ -66,10 +70,6 @@ final class DeployPolicies {
                                 arn -> arn.replace(":model-package-group/", ":model-package/") + "/*")),
                 Statement.allow("ListModelPackages", "sagemaker:ListModelPackages")
                         .onAnyResourceBecause("ListModelPackages supports no resource-level permissions"),
-                Statement.allow("ListStateBucket", "s3:ListBucket").on(state.bucketArn()),
-                Statement.allow("ReadWriteState", "s3:GetObject", "s3:PutObject", "s3:DeleteObject")
-                        .on(state.bucketArn().applyValue(arn -> arn + "/*")),
-                Statement.allow("UseSecretsKey", SECRETS_KEY_USE).on(state.secretsKeyArn()),
                 Statement.allow("UseProductKey", "kms:Decrypt", "kms:GenerateDataKey").on(scope.cmkArn()),
                 Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
                         .on(scope.artifacts()),
@@ -78,6 +78,14 @@ final class DeployPolicies {
                         .on(logGroup, logGroup + ":*"),
                 Statement.allow("ReadProductParameters", "ssm:GetParameter")
                         .on(scope.arn("ssm", "parameter/ml/" + scope.productName() + "/*"))));
+        backend.state().ifPresent(state -> statements.addAll(List.of(
+                Statement.allow("ListStateBucket", "s3:ListBucket").on(state.bucketArn()),
+                Statement.allow("ReadWriteState", "s3:GetObject", "s3:PutObject", "s3:DeleteObject")
+                        .on(state.bucketArn().applyValue(arn -> arn + "/*")),
+                Statement.allow("UseSecretsKey", SECRETS_KEY_USE).on(state.secretsKeyArn()))));
+        // CodeBuild reads a secrets-manager variable with the project's service role, before the build starts.
+        backend.accessTokenSecretArn().ifPresent(arn -> statements.add(
+                Statement.allow("ReadPulumiAccessToken", "secretsmanager:GetSecretValue").on(arn)));
         vpc.ifPresent(settings -> statements.addAll(NetworkInterfaceAccess.forCodeBuild(scope.arns(), settings)));
         pipelineBucketName.ifPresent(bucket -> statements.addAll(pipelineBucketAccess(scope, bucket)));
         return statements;

@@ -55,7 +55,7 @@ public final class Operators {
     }
 
     /** A stage's deploy role trusts the operators as it trusts the pipeline: with the stage's external ID. */
-    public static List<Statement> deployRoleTrust(List<String> operators, String externalId) {
+    public static List<Statement> deployRoleTrust(List<String> operators, Output<String> externalId) {
         if (operators.isEmpty()) {
             return List.of();
         }

@@ -9,7 +9,9 @@ import com.sagemakermlops.config.HostingConfig;
 /**
  * How SageMaker shifts traffic from the old fleet to the new one when the endpoint moves to a new model version.
  * Every step waits {@code waitMinutes} (the bake time the rollback alarms watch), and the old fleet is kept as long
- * again after the last step, so a late alarm still rolls back without a cold start.
+ * again after the last step, so a late alarm still rolls back without a cold start. SageMaker settles the deployment
+ * (done, or rolled back) within {@link HostingConfig.Deployment#SETTLE_MINUTES}, while pulumi-aws still waits for it;
+ * the configuration refuses a strategy whose plan does not fit.
  */
 public final class BlueGreenPolicy {
     /** SageMaker's unit for canary and linear steps: a share of the new fleet's capacity. */
@@ -36,6 +38,7 @@ public final class BlueGreenPolicy {
         return EndpointDeploymentConfigBlueGreenUpdatePolicyArgs.builder()
                 .trafficRoutingConfiguration(routing.build())
                 .terminationWaitInSeconds(waitSeconds)
+                .maximumExecutionTimeoutInSeconds(HostingConfig.Deployment.SETTLE_MINUTES * 60)
                 .build();
     }
 }

@@ -17,12 +17,17 @@ public final class DataCapture {
         return "data-capture/" + stage.id() + "/";
     }
 
+    /** Where the stage's captures go: {@code s3://<bucket>/data-capture/<stage>/}. */
+    public static String destination(String bucketName, TargetEnvironment.Stage stage) {
+        return "s3://" + bucketName + "/" + prefix(stage);
+    }
+
     public static EndpointConfigurationDataCaptureConfigArgs config(String bucketName, String kmsKeyArn,
                                                                    TargetEnvironment.Stage stage) {
         return EndpointConfigurationDataCaptureConfigArgs.builder()
                 .enableCapture(true)
                 .initialSamplingPercentage(100)
-                .destinationS3Uri("s3://" + bucketName + "/" + prefix(stage))
+                .destinationS3Uri(destination(bucketName, stage))
                 .kmsKeyId(kmsKeyArn)
                 .captureOptions(
                         EndpointConfigurationDataCaptureConfigCaptureOptionArgs.builder().captureMode("Input").build(),

@@ -4,11 +4,15 @@ import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The physical names of one stage's hosting. The model and endpoint configuration carry a fingerprint of the model
- * package ARN, so a new approved version creates new ones and the endpoint moves to them blue/green; the endpoint's
- * name is stable per stage. All names are fitted by {@link PhysicalName} and start with {@link #resourcePrefix}.
+ * The physical names of one stage's hosting. SageMaker cannot change a model or an endpoint configuration (every
+ * input but the tags forces a replacement), so their names carry a fingerprint of every such input: a change makes
+ * a new one under a new name, which the endpoint moves to blue/green, and never a second one under the old name.
+ * The endpoint's and the alarms' names are stable per stage: the alarms are the endpoint's rollback alarms, and a
+ * change to those forces the endpoint's own replacement. All names are fitted by {@link PhysicalName} and start with
+ * {@link #resourcePrefix}.
  *
  * @param errorsAlarm  the alarm on the variant's 5xx responses
  * @param latencyAlarm the alarm on the variant's model latency
@@ -19,12 +23,40 @@ public record HostingNames(String model, String endpointConfig, String endpoint,
     /** The single production variant of every endpoint. */
     public static final String VARIANT = "AllTraffic";
 
-    public static HostingNames of(String productName, TargetEnvironment.Stage stage, String modelPackageArn) {
-        String version = PhysicalName.hash(modelPackageArn);
+    /**
+     * What makes a model: the approved package, the role it runs as, its isolation and its network.
+     *
+     * @param vpc               the subnets and security groups, or empty outside a VPC
+     * @param servedAfterRollback the configuration a rolled-back deploy left the endpoint on: it and its model are
+     *                          kept in SageMaker outside the stack's state, so new names must differ from theirs
+     *                          even when the inputs are theirs again
+     */
+    public record ModelInputs(String modelPackageArn, String executionRoleArn, boolean networkIsolation,
+                              Optional<String> vpc, Optional<String> servedAfterRollback) {
+        String fingerprint() {
+            return PhysicalName.hash(String.join("\n", modelPackageArn, executionRoleArn,
+                    String.valueOf(networkIsolation), vpc.orElse(""), servedAfterRollback.orElse("")));
+        }
+    }
+
+    /**
+     * What makes an endpoint configuration besides its model: the variant's instances, the key, and where requests
+     * are captured (empty when they are not).
+     */
+    public record ConfigInputs(String instanceType, int instanceCount, String kmsKeyArn, Optional<String> capture) {
+        String fingerprint(String modelName) {
+            return PhysicalName.hash(String.join("\n", modelName, VARIANT, instanceType, String.valueOf(instanceCount),
+                    kmsKeyArn, capture.orElse("")));
+        }
+    }
+
+    public static HostingNames of(String productName, TargetEnvironment.Stage stage, ModelInputs model,
+                                  ConfigInputs config) {
         String base = productName + "-" + stage.id();
+        String modelName = PhysicalName.SAGEMAKER.fit(base + "-model-" + model.fingerprint());
         return new HostingNames(
-                PhysicalName.SAGEMAKER.fit(base + "-model-" + version),
-                PhysicalName.SAGEMAKER.fit(base + "-config-" + version),
+                modelName,
+                PhysicalName.SAGEMAKER.fit(base + "-config-" + config.fingerprint(modelName)),
                 PhysicalName.SAGEMAKER.fit(base + "-endpoint"),
                 PhysicalName.ALARM.fit(base + "-endpoint-5xx-errors"),
                 PhysicalName.ALARM.fit(base + "-endpoint-model-latency"));

@@ -30,6 +30,7 @@ import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One stage's hosting of the approved model, in the stage's account through its explicit provider: the model built
@@ -52,6 +53,7 @@ public final class ModelHosting extends ComponentResource {
 
     private final Output<String> endpointName;
     private final Output<String> endpointArn;
+    private final Output<String> endpointConfigName;
 
     public ModelHosting(String name, ModelHostingArgs args, Provider provider) {
         super(TYPE, name, ComponentResourceOptions.builder().providers(provider).build());
@@ -60,9 +62,23 @@ public final class ModelHosting extends ComponentResource {
         ToolingOutputs tooling = args.tooling();
         Output<StageEnvironment> environment = Output.tuple(tooling.environment(stage), tooling.region())
                 .applyValue(t -> inToolingRegion(t.t1, t.t2, stage));
-        Output<HostingNames> names = tooling.productName()
-                .applyValue(product -> HostingNames.of(product, stage, args.modelPackageArn()));
+        Output<EndpointConfigurationDataCaptureConfigArgs> capture = Output.tuple(environment,
+                        tooling.modelBucketName(), tooling.kmsKeyArn())
+                .applyValue(t -> dataCapture(t.t1, t.t2, t.t3, stage));
+        Output<HostingNames> names = Output.tuple(tooling.productName(), environment, tooling.kmsKeyArn(),
+                        tooling.modelBucketName())
+                .applyValue(t -> HostingNames.of(t.t1, stage,
+                        new HostingNames.ModelInputs(args.modelPackageArn(), t.t2.executionRoleArn(),
+                                t.t2.enableNetworkIsolation(), vpcFingerprint(t.t2),
+                                hosting.servedEndpointConfigName()),
+                        new HostingNames.ConfigInputs(hosting.instanceType(), hosting.startingInstanceCount(), t.t3,
+                                t.t2.enableDataCapture() ? Optional.of(DataCapture.destination(t.t4, stage))
+                                        : Optional.empty())));
         CustomResourceOptions options = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        // Replaced ones are deleted first but kept in AWS: a blue/green rollback returns the endpoint to them, and
+        // the deploy build deletes them once it verified the endpoint serves the new configuration.
+        CustomResourceOptions servedVersions = CustomResourceOptions.builder().parent(this).provider(provider)
+                .deleteBeforeReplace(true).retainOnDelete(true).build();
 
         var model = new Model(name + "-model", ModelArgs.builder()
                 .name(names.applyValue(HostingNames::model))
@@ -71,7 +87,7 @@ public final class ModelHosting extends ComponentResource {
                 .enableNetworkIsolation(environment.applyValue(StageEnvironment::enableNetworkIsolation))
                 .vpcConfig(environment.applyValue(ModelHosting::vpcConfig))
                 .tags(args.tags())
-                .build(), options);
+                .build(), servedVersions);
 
         var endpointConfig = new EndpointConfiguration(name + "-config", EndpointConfigurationArgs.builder()
                 .name(names.applyValue(HostingNames::endpointConfig))
@@ -80,13 +96,12 @@ public final class ModelHosting extends ComponentResource {
                         .variantName(HostingNames.VARIANT)
                         .modelName(model.name())
                         .instanceType(hosting.instanceType())
-                        .initialInstanceCount(hosting.initialInstanceCount())
+                        .initialInstanceCount(hosting.startingInstanceCount())
                         .initialVariantWeight(1.0)
                         .build())
-                .dataCaptureConfig(Output.tuple(environment, tooling.modelBucketName(), tooling.kmsKeyArn())
-                        .applyValue(t -> dataCapture(t.t1, t.t2, t.t3, stage)))
+                .dataCaptureConfig(capture)
                 .tags(args.tags())
-                .build(), options);
+                .build(), servedVersions);
 
         Output<String> stableEndpointName = names.applyValue(HostingNames::endpoint);
         var errors = alarm(name + "-5xx-errors", names.applyValue(HostingNames::errorsAlarm), stableEndpointName,
@@ -112,10 +127,15 @@ public final class ModelHosting extends ComponentResource {
                 .tags(args.tags())
                 .build(), options);
 
+        // The scalable target's id comes from the endpoint configuration as well as the endpoint: when the
+        // configuration is replaced (delete-first), the engine deletes the target first too, because its id is an
+        // input that forces a replacement. So the variant is deregistered before UpdateEndpoint and registered again
+        // after it, as SageMaker requires when the instance type changes (endpoint-scaling-update.html).
         var target = new Target(name + "-scaling-target", TargetArgs.builder()
                 .serviceNamespace("sagemaker")
                 .scalableDimension(SCALABLE_DIMENSION)
-                .resourceId(endpoint.name().applyValue(HostingNames::scalableResourceId))
+                .resourceId(Output.tuple(endpoint.name(), endpointConfig.name())
+                        .applyValue(t -> HostingNames.scalableResourceId(t.t1)))
                 .minCapacity(hosting.autoscaling().minCapacity())
                 .maxCapacity(hosting.autoscaling().maxCapacity())
                 .tags(args.tags())
@@ -137,7 +157,9 @@ public final class ModelHosting extends ComponentResource {
 
         this.endpointName = endpoint.name();
         this.endpointArn = endpoint.arn();
-        registerOutputs(Map.of("endpointName", endpointName, "endpointArn", endpointArn));
+        this.endpointConfigName = endpointConfig.name();
+        registerOutputs(Map.of("endpointName", endpointName, "endpointArn", endpointArn,
+                "endpointConfigName", endpointConfigName));
     }
 
     public Output<String> endpointName() {
@@ -146,6 +168,11 @@ public final class ModelHosting extends ComponentResource {
 
     public Output<String> endpointArn() {
         return endpointArn;
+    }
+
+    /** The endpoint configuration this deploy puts the endpoint on: what the deploy build checks it serves. */
+    public Output<String> endpointConfigName() {
+        return endpointConfigName;
     }
 
     /** An alarm on one metric of the endpoint's variant, a minute per datapoint, quiet while there is no traffic. */
@@ -176,6 +203,15 @@ public final class ModelHosting extends ComponentResource {
                     + "endpoint's storage and data capture only with a key of the endpoint's region");
         }
         return environment;
+    }
+
+    /** The model's subnets and security groups in a stable order, or empty outside a VPC. */
+    private static Optional<String> vpcFingerprint(StageEnvironment environment) {
+        if (!environment.inVpc()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(",", environment.subnetIds().stream().sorted().toList()) + "|"
+                + String.join(",", environment.securityGroupIds().stream().sorted().toList()));
     }
 
     private static ModelVpcConfigArgs vpcConfig(StageEnvironment environment) {

@@ -27,7 +27,7 @@ final class EndpointPolicies {
 
     /** Where the endpoints are and whom they serve. */
     record Scope(Naming naming, String partition, String region, String accountId, List<String> accounts,
-                 Output<String> secretsKeyArn) {
+                 java.util.Optional<Output<String>> secretsKeyArn) {
 
         static Scope of(PrivateNetworkingArgs args) {
             return new Scope(args.naming(), args.partition(), args.region(), args.accountId(), args.accounts(),
@@ -104,7 +104,7 @@ final class EndpointPolicies {
      */
     static List<Statement> kms(Scope scope) {
         return List.of(Statement.allow("SecretsKeyOfTheHostingStacks", "kms:Encrypt", "kms:Decrypt")
-                .principal("AWS", "*").on(scope.secretsKeyArn())
+                .principal("AWS", "*").on(scope.secretsKeyArn().orElseThrow())
                 .when("StringEquals", PRINCIPAL_ACCOUNT, scope.accountId()));
     }
 

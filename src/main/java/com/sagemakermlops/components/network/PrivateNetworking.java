@@ -48,6 +48,9 @@ public final class PrivateNetworking extends ComponentResource {
         EndpointPolicies.Scope scope = EndpointPolicies.Scope.of(args);
         List<Output<String>> ids = new ArrayList<>();
         for (InterfaceEndpoint endpoint : InterfaceEndpoint.values()) {
+            if (endpoint == InterfaceEndpoint.KMS && args.secretsKeyArn().isEmpty()) {
+                continue; // nothing in the VPC calls KMS for a key of its own without the secrets key
+            }
             ids.add(new VpcEndpoint(name + "-" + endpoint.service().replace('.', '-'), VpcEndpointArgs.builder()
                     .vpcId(vpcId)
                     .serviceName(serviceName(args.region(), endpoint.service()))

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param accountId     the tooling account, where the endpoints are
  * @param stageAccounts the accounts of the deploy stages: the deploy builds call their SageMaker, Application Auto
  *                      Scaling, CloudWatch and STS APIs with the stage's deploy role through these endpoints
- * @param secretsKeyArn the hosting stacks' secrets key, the one key the deploy builds call KMS for directly
+ * @param secretsKeyArn the hosting stacks' secrets key, the one key the deploy builds call KMS for directly; empty
+ *                      when the hosting stacks live in Pulumi Cloud, whose secrets need no key of this account
  */
 public record PrivateNetworkingArgs(
         Naming naming,
@@ -23,7 +24,7 @@ public record PrivateNetworkingArgs(
         String accountId,
         List<String> stageAccounts,
         NetworkConfig network,
-        Output<String> secretsKeyArn,
+        java.util.Optional<Output<String>> secretsKeyArn,
         Tags tags) {
 
     public PrivateNetworkingArgs {

@@ -17,6 +17,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.sagemakermlops.components.ConfigOutput;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.naming.Naming;
@@ -67,7 +68,8 @@ public final class SecurityMonitoring extends ComponentResource {
             new TopicSubscription(name + "-alerts", TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
                     .protocol(args.security().alertProtocol().get())
-                    .endpoint(args.security().alertEndpoint().get())
+                    .endpoint(ConfigOutput.of(args.security().alertEndpoint().get(),
+                            args.security().alertEndpointSecret()))
                     .build(), child);
         }
 

@@ -126,6 +126,7 @@ class CrossAccountBootstrapTest {
                 .satisfies(s -> assertThat(actions(s)).containsExactlyInAnyOrder(
                         "application-autoscaling:DescribeScalableTargets",
                         "application-autoscaling:DescribeScalingPolicies", "ecr:GetAuthorizationToken",
+                        "sagemaker:ListEndpointConfigs", "sagemaker:ListModels",
                         "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
                         "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"));
     }
@@ -210,8 +211,11 @@ class CrossAccountBootstrapTest {
                         Map.of("iam:AWSServiceName", "sagemaker.application-autoscaling.amazonaws.com")));
         assertThat(statement(statements, "UseApprovedPackages")).containsEntry("Resource",
                 ToolingFixture.GROUP_ARN.replace("model-package-group/", "model-package/") + "/*");
+        // The deploy build finds the versions a verified deploy left behind: SageMaker's List actions take only *.
+        assertThat(statement(statements, "FindRetainedVersions")).containsEntry("Action",
+                List.of("sagemaker:ListEndpointConfigs", "sagemaker:ListModels"));
         assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource")))
-                .extracting(s -> s.get("Sid")).containsExactly("DescribeScaling");
+                .extracting(s -> s.get("Sid")).containsExactly("FindRetainedVersions", "DescribeScaling");
         assertThat(statements).flatExtracting(CrossAccountBootstrapTest::actions)
                 .noneMatch(action -> action.contains("*"));
     }

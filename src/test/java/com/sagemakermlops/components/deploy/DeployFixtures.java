@@ -53,7 +53,7 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of(), List.of());
+                Optional.empty(), vpc, preprod, prod, List.of(), List.of(), Optional.empty());
     }
 
     /** Both stages, and the given operator roles. */
@@ -63,7 +63,7 @@ final class DeployFixtures {
                 both.modelBucketName(), both.pipelineBucketName(), both.enableNetworkIsolation(),
                 both.enableManualApproval(), both.enableEventBridgeTrigger(), both.enableDataCapture(),
                 both.seedCodePath(), both.devEnvironment(), both.preProdEnvironment(), both.prodEnvironment(),
-                both.buildPolicies(), operatorRoleArns);
+                both.buildPolicies(), operatorRoleArns, Optional.empty());
     }
 
     static DeployConfig both() {
@@ -104,8 +104,8 @@ final class DeployFixtures {
             ctx.export("pipelineArn", pipeline.pipelineArn());
             ctx.export("backendUrl", pipeline.backendUrl());
             ctx.export("secretsProvider", pipeline.secretsProvider());
-            ctx.export("secretsKeyArn", pipeline.secretsKeyArn());
-            ctx.export("stateBucketName", pipeline.stateBucketName());
+            pipeline.secretsKeyArn().ifPresent(arn -> ctx.export("secretsKeyArn", arn));
+            pipeline.stateBucketName().ifPresent(bucket -> ctx.export("stateBucketName", bucket));
             pipeline.codeBuildRoleArns().forEach((stage, arn) -> ctx.export(stage.id() + "CodeBuildRoleArn", arn));
             pipeline.eventRuleArn().ifPresent(arn -> ctx.export("eventRuleArn", arn));
         });

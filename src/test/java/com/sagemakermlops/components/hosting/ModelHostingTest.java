@@ -27,7 +27,7 @@ class ModelHostingTest {
 
     static HostingConfig hosting(Strategy strategy, int trafficPercent, int waitMinutes) {
         return new HostingConfig(ToolingFixture.STACK, TargetEnvironment.Stage.PREPROD,
-                Optional.of(ToolingFixture.PACKAGE_V3), "ml.m5.large", 1,
+                Optional.of(ToolingFixture.PACKAGE_V3), "ml.m5.large", 1, Optional.empty(), Optional.empty(),
                 new HostingConfig.Autoscaling(1, 4, 120),
                 new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes));
     }

@@ -54,7 +54,8 @@ class PrivateNetworkingTest {
     private static Recording run(NetworkConfig network) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var networking = new PrivateNetworking("network", new PrivateNetworkingArgs(NAMING, "aws",
-                    TestStacks.REGION, TOOLING, List.of(PREPROD, TOOLING), network, Output.of(SECRETS_KEY), TAGS),
+                    TestStacks.REGION, TOOLING, List.of(PREPROD, TOOLING), network, java.util.Optional.of(Output.of(SECRETS_KEY)),
+                    TAGS),
                     ComponentResourceOptions.Empty);
             ctx.export("vpcEndpointIds", networking.vpcEndpointIds());
             ctx.export("vpcEndpointIdsJoined", networking.vpcEndpointIdsJoined());

@@ -19,6 +19,7 @@ import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
 import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureResponse;
 import pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest;
+import pulumirpc.AnalyzerOuterClass.RemediateResponse;
 import pulumirpc.Plugin.PluginInfo;
 
 import java.util.ArrayList;
@@ -104,6 +105,15 @@ final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
             }
             return respond(pack.evaluateStack(resources, config));
         });
+    }
+
+    /**
+     * The engine calls Remediate before Analyze for every resource (pulumi/pulumi pkg/resource/deploy/step_generator.go:
+     * remediations first, then analysis of the final inputs). This pack reports findings and never rewrites a resource.
+     */
+    @Override
+    public void remediate(AnalyzeRequest req, StreamObserver<RemediateResponse> out) {
+        reply(out, RemediateResponse.getDefaultInstance());
     }
 
     @Override

@@ -27,16 +27,24 @@ public final class AnalyzerProcess implements AutoCloseable {
         this.channel = channel;
     }
 
+    /** The executable in this repository's policy/ on the test class path, started as the engine finds it on PATH. */
     public static AnalyzerProcess start() throws IOException {
         Path base = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
         Path script = base.resolve("policy/pulumi-analyzer-policy-mlops-java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(),
                 "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "127.0.0.1:9", ".")
-                .directory(base.resolve("policy").toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+                .directory(base.resolve("policy").toFile());
         pb.environment().put("MLOPS_ANALYZER_CLASSPATH", classpath);
-        Process process = pb.start();
+        return launch(pb);
+    }
+
+    /**
+     * Starts a plugin as the engine does ({@code newPlugin} in pulumi/pulumi pkg/resource/plugin/plugin.go): reads
+     * the port from the first stdout line, and connects to it. Stderr goes to the test's.
+     */
+    public static AnalyzerProcess launch(ProcessBuilder pb) throws IOException {
+        Process process = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = out.readLine();
         if (firstLine == null || !firstLine.trim().matches("\\d+")) {
