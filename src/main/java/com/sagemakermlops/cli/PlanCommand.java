@@ -76,7 +76,7 @@ final class PlanCommand {
                     plan.recording().errors().forEach(e -> err.println("  " + e));
                     return 1;
                 }
-                knownOutputs.put(plan.stack(), plan.recording().outputs());
+                knownOutputs.put(plan.stack(), plan.recording().referencedOutputs());
                 results.add(plan);
             }
             return results.finish(out);
@@ -157,7 +157,7 @@ final class PlanCommand {
         if (outputs == null) {
             Optional<Path> file = StackFiles.forReference(projectDir, reference);
             if (file.isPresent()) {
-                outputs = planned(shortName, parse(file.get()), known, notes).outputs();
+                outputs = planned(shortName, parse(file.get()), known, notes).referencedOutputs();
                 known.put(shortName, outputs);
                 notes.add("outputs of " + reference + " come from an offline plan of " + file.get().getFileName());
             } else {

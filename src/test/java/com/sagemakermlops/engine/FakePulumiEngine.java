@@ -162,8 +162,9 @@ final class FakePulumiEngine implements AutoCloseable {
                     inputs(request.getObject()), request.getProvider(), request.getImportId())).join();
             String id = result.id.orElse(request.getImportId());
             registered.put(urn, Map.of("urn", urn, "id", id, "state", result.state));
-            answer(reply, RegisterResourceResponse.newBuilder().setUrn(urn).setId(id)
-                    .setObject(struct(result.state)).build());
+            Struct outputs = EngineSecrets.registeredOutputs(request.getObject(),
+                    request.getAdditionalSecretOutputsList(), struct(result.state));
+            answer(reply, RegisterResourceResponse.newBuilder().setUrn(urn).setId(id).setObject(outputs).build());
         }
 
         @Override
@@ -172,7 +173,9 @@ final class FakePulumiEngine implements AutoCloseable {
             var result = cloud.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
                     inputs(request.getProperties()), request.getProvider(), request.getId())).join();
             registered.put(urn, Map.of("urn", urn, "id", result.id.orElse(request.getId()), "state", result.state));
-            answer(reply, ReadResourceResponse.newBuilder().setUrn(urn).setProperties(struct(result.state)).build());
+            Struct properties = request.getType().equals(RecordedResource.STACK_REFERENCE_TYPE)
+                    ? EngineSecrets.stackReference(struct(result.state)) : struct(result.state);
+            answer(reply, ReadResourceResponse.newBuilder().setUrn(urn).setProperties(properties).build());
         }
 
         @Override
@@ -236,7 +239,7 @@ final class FakePulumiEngine implements AutoCloseable {
         StackConfig toolingConfig = parse(toolingFile);
         Recording toolingPlan = OfflineEngine.run(tooling, cloudFor(toolingFile, toolingConfig), false,
                 ctx -> Platform.define(ctx, toolingConfig));
-        return new FakeCloud(home, Map.of(tooling, toolingPlan.outputs()));
+        return new FakeCloud(home, Map.of(tooling, toolingPlan.referencedOutputs()));
     }
 
     static StackConfig parse(Path stackFile) {
