@@ -1,9 +1,9 @@
 package com.sagemakermlops;
 
-import com.google.gson.Gson;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.testing.EngineConfig;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -100,21 +100,20 @@ class PulumiProjectTest {
     void theDefaultsTheCliAppliesAreReadAsNotSet() throws IOException {
         Map<String, Object> declared = (Map<String, Object>) yaml(Files.readString(Path.of("Pulumi.yaml"))).get("config");
         String preprod = Files.readString(Path.of("Pulumi.preprod.yaml"));
-        Gson gson = new Gson();
         Map<String, String> engine = new LinkedHashMap<>();
         ConfigSources.fromYaml("Pulumi.preprod.yaml", preprod).forEach((key, value) ->
-                engine.put(key, value instanceof String s ? s : gson.toJson(value)));
+                engine.put(key, EngineConfig.text(value)));
         // the CLI sets every declared key a stack leaves out to its default (pkg/workspace/config.go mergeConfig)
         declared.forEach((key, declaration) -> {
             Object value = ((Map<String, Object>) declaration).get("default");
             if (value != null) {
-                engine.putIfAbsent("sagemaker-mlops:" + key, value instanceof String s ? s : gson.toJson(value));
+                engine.putIfAbsent("sagemaker-mlops:" + key, EngineConfig.text(value));
             }
         });
         assertThat(engine).containsEntry("sagemaker-mlops:training", "{}");
 
         StackConfig config = new StackConfigParser(TestStacks.ROOT, () -> Optional.of(TestStacks.TOOLING_ACCOUNT))
-                .parse(ConfigSources.fromPulumiEngine(gson.toJson(engine), "[]"));
+                .parse(ConfigSources.fromPulumiEngine(EngineConfig.json(engine), "[]"));
 
         assertThat(config).isEqualTo(TestStacks.config(preprod));
     }

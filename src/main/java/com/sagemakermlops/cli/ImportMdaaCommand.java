@@ -1,20 +1,16 @@
 package com.sagemakermlops.cli;
 
+import com.sagemakermlops.config.ConfigProblem;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.StackConfigParser;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import com.sagemakermlops.config.StrictYaml;
+import com.sagemakermlops.config.TextFiles;
+import com.sagemakermlops.policy.Printable;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * {@code mlops import-mdaa}: turns an MDAA sagemaker-mlops module config into a stack config. The {@code training}
@@ -60,7 +54,7 @@ final class ImportMdaaCommand {
             }
         }
         if (!problems.isEmpty()) {
-            problems.forEach(err::println);
+            problems.forEach(problem -> err.println(Printable.of(problem)));
             return 2;
         }
         Path mdaaDir = Optional.ofNullable(source.toAbsolutePath().getParent()).orElse(Path.of("."));
@@ -78,7 +72,7 @@ final class ImportMdaaCommand {
         config.put("sagemaker-mlops:deploy", deploy);
 
         String yaml = "# Imported from the MDAA config " + source.getFileName() + " by ./mlops import-mdaa.\n"
-                + dump(Map.of("config", config));
+                + StrictYaml.dump(Map.of("config", config));
         CliFiles.write(output, yaml);
         out.println("wrote " + output);
         try {
@@ -153,7 +147,9 @@ final class ImportMdaaCommand {
     /** MDAA resolves a relative seedCodePath against its config's folder; the stack file resolves against its own. */
     @SuppressWarnings("unchecked")
     private static void resolveSeedCode(Object block, Path mdaaDir, Path outputDir) {
-        if (block instanceof Map<?, ?> map && map.get("seedCodePath") instanceof String path) {
+        // an empty path or one with a NUL character stays as written, for the stack's check to name
+        if (block instanceof Map<?, ?> map && map.get("seedCodePath") instanceof String path && !path.isBlank()
+                && path.indexOf('\0') < 0) {
             Path absolute = mdaaDir.resolve(path).normalize();
             String relative = outputDir.relativize(absolute).toString();
             ((Map<String, Object>) map).put("seedCodePath", relative.isEmpty() ? "." : relative);
@@ -167,7 +163,7 @@ final class ImportMdaaCommand {
     @SuppressWarnings("unchecked")
     private void unzipDeploySeedCode(Object deploy, Path outputDir, String stack) {
         if (!(deploy instanceof Map<?, ?> map) || !(map.get("seedCodePath") instanceof String path)
-                || !path.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                || !path.toLowerCase(Locale.ROOT).endsWith(".zip") || path.indexOf('\0') >= 0) {
             return;
         }
         Path zip = outputDir.resolve(path).normalize();
@@ -175,24 +171,10 @@ final class ImportMdaaCommand {
             return;
         }
         String folder = stack + "-model-deploy";
-        Path target = outputDir.resolve(folder);
-        try (ZipFile archive = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target)) {
-                    throw new UsageException(zip + ": entry " + entry.getName() + " points outside the archive");
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    try (InputStream in = archive.getInputStream(entry)) {
-                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UsageException(zip + ": cannot be unpacked (" + e.getMessage() + ")");
+        try {
+            ZipExtraction.SEED_CODE.extract(zip, outputDir.resolve(folder));
+        } catch (ZipExtraction.RefusedException e) {
+            throw new UsageException("deploy.seedCodePath " + path + ": " + e.getMessage());
         }
         ((Map<String, Object>) map).put("seedCodePath", folder);
         out.println("note: deploy.seedCodePath: unpacked " + path + " into " + folder + "/ (the deploy repository "
@@ -201,22 +183,16 @@ final class ImportMdaaCommand {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readMdaa(Path source) {
-        String text = CliFiles.read(source, source.toString());
+        String text = CliFiles.read(source, source.toString(), TextFiles.CONFIG_BYTES);
+        Object document;
         try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            if (!(document instanceof Map<?, ?>)) {
-                throw new UsageException(source + ": expected an MDAA module config with training: and deploy:");
-            }
-            return (Map<String, Object>) document;
-        } catch (YAMLException e) {
-            throw new UsageException(source + ": is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            document = StrictYaml.load(String.valueOf(source.getFileName()), text);
+        } catch (InvalidConfigException e) {
+            throw new UsageException(String.join("\n", e.problems().stream().map(ConfigProblem::toString).toList()));
         }
-    }
-
-    private static String dump(Map<String, Object> document) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        return new Yaml(options).dump(document);
+        if (!(document instanceof Map<?, ?>)) {
+            throw new UsageException(source + ": expected an MDAA module config with training: and deploy:");
+        }
+        return (Map<String, Object>) document;
     }
 }

@@ -1,7 +1,9 @@
 package com.sagemakermlops.cli;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import com.sagemakermlops.config.ConfigProblem;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.StackConfig;
@@ -14,6 +16,7 @@ import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.policy.StrictJson;
 import com.sagemakermlops.stacks.Platform;
 
 import java.io.PrintStream;
@@ -56,8 +59,15 @@ final class PlanCommand {
         }
         // outputs by short stack name, as the fake cloud finds a referenced stack
         Map<String, Map<String, Object>> knownOutputs = new LinkedHashMap<>();
-        options.stackOutputs().forEach((stack, file) ->
-                knownOutputs.put(StackFiles.shortName(stack), outputsFromPlan(stack, file)));
+        Map<String, String> given = new LinkedHashMap<>();
+        options.stackOutputs().forEach((stack, file) -> {
+            knownOutputs.put(StackFiles.shortName(stack), outputsFromPlan(stack, file));
+            given.put(StackFiles.shortName(stack), "--stack-outputs " + stack + "=" + file);
+        });
+        Map<String, ParsedStack> referencedFiles = checkReferences(stacks, knownOutputs, given);
+        if (referencedFiles == null) {
+            return 2;
+        }
 
         try (PlanResults results = new PlanResults(options, projectDir);
              SideBySide<StackPlan> runs = new SideBySide<>(SIDE_BY_SIDE)) {
@@ -66,7 +76,7 @@ final class PlanCommand {
                 if (next < order.size() && !runs.full() && !mustWait(order.get(next), knownOutputs, runs)) {
                     ParsedStack parsed = order.get(next++);
                     List<String> notes = new ArrayList<>();
-                    FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, notes);
+                    FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, referencedFiles, notes);
                     runs.add(parsed.stack(), () -> plan(parsed, cloud, notes, policyConfig));
                     continue;
                 }
@@ -118,12 +128,85 @@ final class PlanCommand {
                 parsed.add(new ParsedStack(stack, file, parse(file)));
             } catch (InvalidConfigException e) {
                 failed = true;
-                err.println("stack " + stack + " (" + file + "): " + e.problems().size() + " configuration problem"
-                        + (e.problems().size() == 1 ? "" : "s"));
-                e.problems().forEach(problem -> err.println("  " + problem));
+                report(stack, file, e.problems());
             }
         }
         return failed ? null : parsed;
+    }
+
+    private void report(String stack, Path file, List<ConfigProblem> problems) {
+        err.println("stack " + stack + " (" + file + "): " + problems.size() + " configuration problem"
+                + (problems.size() == 1 ? "" : "s"));
+        problems.forEach(problem -> err.println("  " + problem));
+    }
+
+    /**
+     * Checks what each hosting stack's {@code hosting.toolingStack} leads to (see {@link ToolingReference}) before
+     * anything is planned; reports every problem and returns null when there is one, else the tooling stack files
+     * of the project that are read for references (by short name).
+     */
+    private Map<String, ParsedStack> checkReferences(List<ParsedStack> stacks, Map<String, Map<String, Object>> outputs,
+                                                     Map<String, String> given) {
+        Map<String, ParsedStack> inRun = new LinkedHashMap<>();
+        stacks.forEach(s -> inRun.put(s.stack(), s));
+        Map<String, ParsedStack> files = new LinkedHashMap<>();
+        boolean failed = false;
+        for (ParsedStack parsed : stacks) {
+            if (parsed.config().role() != StackRole.HOSTING) {
+                continue;
+            }
+            List<ConfigProblem> problems = referenceProblems(parsed, inRun, outputs, given, files);
+            if (!problems.isEmpty()) {
+                failed = true;
+                report(parsed.stack(), parsed.file(), problems);
+            }
+        }
+        return failed ? null : files;
+    }
+
+    private List<ConfigProblem> referenceProblems(ParsedStack hosting, Map<String, ParsedStack> inRun,
+                                                  Map<String, Map<String, Object>> outputs, Map<String, String> given,
+                                                  Map<String, ParsedStack> files) {
+        Optional<ConfigProblem> self = ToolingReference.selfReference(hosting.stack(), hosting.config());
+        if (self.isPresent()) {
+            return List.of(self.get());
+        }
+        String reference = hosting.config().requireHosting().toolingStack();
+        String shortName = StackFiles.shortName(reference);
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (given.containsKey(shortName)) {
+            List<String> shape = new ArrayList<>();
+            var exports = ToolingReference.exports(outputs.get(shortName), given.get(shortName),
+                    hosting.config().partition(), shape);
+            shape.forEach(message -> problems.add(ConfigProblem.at(given.get(shortName), "outputs." + message)));
+            if (shape.isEmpty()) {
+                problems.addAll(ToolingReference.stageProblems(hosting.config(), exports));
+            }
+            return problems;
+        }
+        ParsedStack tooling = inRun.get(shortName);
+        if (tooling == null) {
+            Optional<Path> file = StackFiles.forReference(projectDir, reference);
+            if (file.isEmpty()) {
+                return problems; // placeholders, named in the plan's notes
+            }
+            String source = String.valueOf(file.get().getFileName());
+            try {
+                tooling = new ParsedStack(shortName, file.get(), parse(file.get()));
+            } catch (InvalidConfigException e) {
+                String where = source + " (the tooling stack hosting.toolingStack names)";
+                e.problems().forEach(p -> problems.add(ConfigProblem.at(where, p.toString())));
+                return problems;
+            }
+            files.put(shortName, tooling);
+        }
+        String source = String.valueOf(tooling.file().getFileName());
+        ToolingReference.notTooling(reference, tooling.config(), source).ifPresent(problems::add);
+        if (problems.isEmpty()) {
+            problems.addAll(ToolingReference.stageProblems(hosting.config(),
+                    ToolingReference.exports(tooling.config(), source)));
+        }
+        return problems;
     }
 
     private static StackConfig parse(Path file) {
@@ -138,15 +221,17 @@ final class PlanCommand {
 
     /** The offline run of one stack's program in its fake cloud. */
     private Recording planned(String stack, StackConfig config, Map<String, Map<String, Object>> known,
-                              List<String> notes) {
-        return OfflineEngine.run(stack, cloudFor(config, known, notes), false, ctx -> Platform.define(ctx, config));
+                              Map<String, ParsedStack> files, List<String> notes) {
+        return OfflineEngine.run(stack, cloudFor(config, known, files, notes), false,
+                ctx -> Platform.define(ctx, config));
     }
 
     /**
      * The fake cloud of a stack, with the outputs of the tooling stack a hosting stack references: planned in this
      * run (or given by --stack-outputs), else planned from the project's stack file once, else placeholders.
      */
-    private FakeCloud cloudFor(StackConfig config, Map<String, Map<String, Object>> known, List<String> notes) {
+    private FakeCloud cloudFor(StackConfig config, Map<String, Map<String, Object>> known,
+                               Map<String, ParsedStack> files, List<String> notes) {
         FakeCloud.Account home = new FakeCloud.Account(config.accountId().orElse(DEFAULT_ACCOUNT), config.region());
         if (config.role() != StackRole.HOSTING) {
             return new FakeCloud(home, Map.of());
@@ -155,11 +240,11 @@ final class PlanCommand {
         String shortName = StackFiles.shortName(reference);
         Map<String, Object> outputs = known.get(shortName);
         if (outputs == null) {
-            Optional<Path> file = StackFiles.forReference(projectDir, reference);
-            if (file.isPresent()) {
-                outputs = planned(shortName, parse(file.get()), known, notes).referencedOutputs();
+            ParsedStack file = files.get(shortName);
+            if (file != null) {
+                outputs = planned(shortName, file.config(), known, files, notes).referencedOutputs();
                 known.put(shortName, outputs);
-                notes.add("outputs of " + reference + " come from an offline plan of " + file.get().getFileName());
+                notes.add("outputs of " + reference + " come from an offline plan of Pulumi." + shortName + ".yaml");
             } else {
                 outputs = ToolingPlaceholders.outputs(config);
                 notes.add("outputs of " + reference + " are placeholders (\"" + FakeCloud.PLACEHOLDER_PREFIX
@@ -173,30 +258,41 @@ final class PlanCommand {
         if (file.isEmpty()) {
             return PolicyPackConfig.defaults();
         }
-        String text = CliFiles.read(file.get(), "--policy-config " + file.get());
+        String label = "--policy-config " + file.get();
+        String text = CliFiles.read(file.get(), label, CliFiles.POLICY_CONFIG_BYTES);
         try {
             return PolicyPackConfig.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--policy-config " + file.get() + ": " + e.getMessage());
+            throw new UsageException(label + ": " + e.getMessage());
         }
     }
 
+    /** The outputs of {@code stack} in a plan written by {@code --json}, numbers as doubles (as the engine gives). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> outputsFromPlan(String stack, Path file) {
         String label = "--stack-outputs " + stack + "=" + file;
-        String text = CliFiles.read(file, label);
+        JsonElement plan;
         try {
-            Map<String, Object> plan = new Gson().fromJson(text, Map.class);
-            List<Map<String, Object>> stacks = (List<Map<String, Object>>) plan.get("stacks");
-            String shortName = StackFiles.shortName(stack);
-            return stacks.stream()
-                    .filter(s -> shortName.equals(s.get("stack")))
-                    .map(s -> (Map<String, Object>) s.get("outputs"))
-                    .findFirst()
-                    .orElseThrow(() -> new UsageException(label + ": the plan has no stack " + shortName));
-        } catch (JsonParseException | ClassCastException | NullPointerException e) {
-            throw new UsageException(label + ": expected a plan written by --json");
+            plan = StrictJson.parse(CliFiles.read(file, label, CliFiles.PLAN_BYTES));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(label + ": is not valid JSON: " + e.getMessage());
         }
+        String shortName = StackFiles.shortName(stack);
+        JsonElement stacks = plan.isJsonObject() ? plan.getAsJsonObject().get("stacks") : null;
+        if (stacks == null || !stacks.isJsonArray()) {
+            throw new UsageException(label + ": expected a plan written by --json (an object with a stacks list)");
+        }
+        for (JsonElement entry : stacks.getAsJsonArray()) {
+            if (entry.isJsonObject() && entry.getAsJsonObject().get("stack") instanceof JsonPrimitive name
+                    && name.isString() && name.getAsString().equals(shortName)) {
+                JsonElement outputs = entry.getAsJsonObject().get("outputs");
+                if (outputs == null || !outputs.isJsonObject()) {
+                    throw new UsageException(label + ": stack " + shortName + " has no outputs object");
+                }
+                return new Gson().fromJson(outputs, Map.class);
+            }
+        }
+        throw new UsageException(label + ": the plan has no stack " + shortName);
     }
 
 }

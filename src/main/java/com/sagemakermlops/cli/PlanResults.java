@@ -83,7 +83,7 @@ final class PlanResults implements AutoCloseable {
     private record BasePlan(Map<String, List<PlannedResource>> stacks, ReplaceForcing replaceForcing) {
         static BasePlan read(Path file) {
             try {
-                return new BasePlan(PlanFile.read(CliFiles.read(file, "--against " + file)), ReplaceForcing.standard());
+                return new BasePlan(PlanFile.read(CliFiles.read(file, "--against " + file, CliFiles.PLAN_BYTES)), ReplaceForcing.standard());
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--against " + file + ": " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package com.sagemakermlops.cli;
 
+import com.sagemakermlops.config.TextFiles;
 import com.google.common.hash.Hashing;
 import com.google.gson.GsonBuilder;
 import com.sagemakermlops.policy.EnforcementLevel;
@@ -39,7 +40,7 @@ final class SarifReport {
 
     /** Adds the findings of one planned stack. */
     void add(StackPlan plan) {
-        StackFileLines lines = StackFileLines.of(CliFiles.read(plan.file(), plan.file().toString()));
+        StackFileLines lines = StackFileLines.of(CliFiles.read(plan.file(), plan.file().toString(), TextFiles.CONFIG_BYTES));
         for (PolicyFinding finding : plan.findings()) {
             results.add(result(plan, finding, indexOf(policies, finding.policy()), lines, projectDir));
         }

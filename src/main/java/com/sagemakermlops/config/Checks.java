@@ -1,5 +1,8 @@
 package com.sagemakermlops.config;
 
+import com.sagemakermlops.policy.iam.ArnText;
+import software.amazon.awssdk.arns.Arn;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,8 +14,6 @@ public final class Checks {
     private static final Pattern REGION = Pattern.compile(
             "(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso|-isob)?-(north|south|east|west|central|"
                     + "northeast|northwest|southeast|southwest)-\\d");
-    private static final Pattern ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -25,9 +26,6 @@ public final class Checks {
     private static final Pattern DOMAIN_ID = Pattern.compile("d-[a-z0-9]{1,63}");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.[a-z0-9]+\\.[a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}");
-    private static final Pattern IPV4_CIDR = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
-    private static final Pattern IPV6_CIDR = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01]\\d|[1-9]?\\d)");
 
     /** A named check: returns the expectation when the value fails. */
     @FunctionalInterface
@@ -72,23 +70,46 @@ public final class Checks {
                 : Optional.of("1 to " + max + " lowercase letters, digits and inner hyphens");
     }
 
-    public static final Check CIDR = value -> IPV4_CIDR.matcher(value).matches() || IPV6_CIDR.matcher(value).matches()
-            ? Optional.empty()
-            : Optional.of("an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
-
-    /** An ARN of {@code service} in {@code partition}; {@code resourcePrefix} is the start of the resource part. */
+    /**
+     * An ARN of {@code service} in {@code partition}; {@code resourcePrefix} is the start of the resource part. IAM is
+     * a global service: its ARNs have an empty region (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+     */
     public static Check arn(String partition, String service, String resourcePrefix) {
-        String expected = "an ARN such as arn:" + partition + ":" + service + ":...:" + resourcePrefix + "...";
+        boolean global = service.equals("iam");
+        String expected = "an ARN such as " + exampleArn(partition, service, resourcePrefix);
         return value -> {
-            var m = ARN.matcher(value);
-            if (!m.matches() || !m.group(2).equals(service) || !m.group(5).startsWith(resourcePrefix)) {
+            Optional<Arn> arn = parseArn(value);
+            if (arn.isEmpty() || !arn.get().service().equals(service)
+                    || !arn.get().resourceAsString().startsWith(resourcePrefix)) {
                 return Optional.of(expected);
             }
-            if (!m.group(1).equals(partition)) {
-                return Optional.of("an ARN in partition " + partition + " (the stack's region), not " + m.group(1));
+            if (!arn.get().partition().equals(partition)) {
+                return Optional.of("an ARN in partition " + partition + " (the stack's region), not "
+                        + arn.get().partition());
+            }
+            if (global != arn.get().region().isEmpty()) {
+                return Optional.of((global ? "an ARN with an empty region (IAM is global), such as "
+                        : "an ARN with a region, such as ") + exampleArn(partition, service, resourcePrefix));
             }
             return Optional.empty();
         };
+    }
+
+    /** An ARN of {@code service} as AWS writes one: a region for regional services, none for IAM. */
+    static String exampleArn(String partition, String service, String resourcePrefix) {
+        String region = service.equals("iam") ? "" : switch (partition) {
+            case "aws-cn" -> "cn-north-1";
+            case "aws-us-gov" -> "us-gov-west-1";
+            case "aws-iso" -> "us-iso-east-1";
+            case "aws-iso-b" -> "us-isob-east-1";
+            default -> "us-east-1";
+        };
+        return "arn:" + partition + ":" + service + ":" + region + ":123456789012:" + resourcePrefix + "...";
+    }
+
+    /** The ARN {@code value} is, when it is a well-formed one (see {@link ArnText}) written without spaces around. */
+    public static Optional<Arn> parseArn(String value) {
+        return value.equals(value.trim()) ? ArnText.parse(value) : Optional.empty();
     }
 
     /** The partition a region belongs to. */

@@ -1,5 +1,6 @@
 package com.sagemakermlops.config;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * the keys nobody asked for as unknown, with a did-you-mean.
  */
 final class ConfigNode {
+    /** The most characters of a value a message repeats. */
+    static final int MAX_SHOWN = 200;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]*)}}");
 
     private final String path;
@@ -121,14 +124,15 @@ final class ConfigNode {
         if (value == null) {
             return defaultValue;
         }
-        Optional<Long> number = asLong(value);
-        if (number.isEmpty() || number.get() < min || number.get() > max) {
+        Optional<BigInteger> number = wholeNumber(value);
+        if (number.isEmpty() || number.get().compareTo(BigInteger.valueOf(min)) < 0
+                || number.get().compareTo(BigInteger.valueOf(max)) > 0) {
             String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min
                     : "a whole number from " + min + " to " + max;
-            problem(key, "expected " + range + ", got " + describe(value));
+            problem(key, "expected " + range + ", got " + describe(value) + spellingHint(value));
             return defaultValue;
         }
-        return number.get().intValue();
+        return number.get().intValueExact();
     }
 
     <E> E choice(String key, Map<String, E> options, E defaultValue) {
@@ -179,7 +183,11 @@ final class ConfigNode {
         return result;
     }
 
-    /** The value as it is (placeholders resolved), for free-form documents such as IAM policies. */
+    /**
+     * The value as it is (placeholders resolved), for free-form documents such as IAM policies: numbers JSON can
+     * carry as written become JSON numbers with that text; other spellings stay {@link NumberLiteral}s for the
+     * document's check to refuse.
+     */
     Optional<Object> raw(String key) {
         declare(key);
         return Optional.ofNullable(values.get(key)).map(this::resolveDeep);
@@ -221,8 +229,14 @@ final class ConfigNode {
         String text;
         if (value instanceof String s) {
             text = s;
-        } else if (value instanceof Number && asLong(value).isPresent()) {
-            text = String.valueOf(asLong(value).get());
+        } else if (value instanceof NumberLiteral literal && literal.sameAsText()) {
+            text = literal.text();
+        } else if (value instanceof NumberLiteral literal) {
+            problems.add(at, "expected a string, got the unquoted number " + literal.text() + " ("
+                    + literal.reading() + "): quote it, \"" + literal.text() + "\"");
+            return Optional.empty();
+        } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            text = value.toString();
         } else {
             problems.add(at, "expected a string, got " + describe(value));
             return Optional.empty();
@@ -234,7 +248,7 @@ final class ConfigNode {
         if (check != null) {
             Optional<String> expectation = check.expectation(resolved.get());
             if (expectation.isPresent()) {
-                problems.add(at, "expected " + expectation.get() + ", got \"" + resolved.get() + "\"");
+                problems.add(at, "expected " + expectation.get() + ", got " + describe(resolved.get()));
                 return Optional.empty();
             }
         }
@@ -264,6 +278,9 @@ final class ConfigNode {
         if (value instanceof String s) {
             return resolve(path, s).orElse(s);
         }
+        if (value instanceof NumberLiteral literal && literal.json()) {
+            return new com.google.gson.internal.LazilyParsedNumber(literal.text());
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(this::resolveDeep).toList();
         }
@@ -275,28 +292,50 @@ final class ConfigNode {
         return value;
     }
 
-    private static Optional<Long> asLong(Object value) {
+    /** Why a number spelt other than in plain decimal is not read, e.g. for {@code 0x10}, {@code 0755}, {@code 1e3}. */
+    private static String spellingHint(Object value) {
+        if (value instanceof NumberLiteral literal && !literal.json()) {
+            return " (" + literal.reading() + ": write it in plain decimal)";
+        }
+        return "";
+    }
+
+    /** The exact whole number a value writes, in plain decimal only: nothing wraps, rounds or turns octal. */
+    static Optional<BigInteger> wholeNumber(Object value) {
+        if (value instanceof NumberLiteral literal) {
+            return literal.wholeValue();
+        }
+        if (value instanceof String s) {
+            return new NumberLiteral(s).wholeDecimal();
+        }
         if (value instanceof Integer || value instanceof Long) {
-            return Optional.of(((Number) value).longValue());
+            return Optional.of(BigInteger.valueOf(((Number) value).longValue()));
         }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return Optional.of(n.longValue());
+        if (value instanceof BigInteger b) {
+            return Optional.of(b);
         }
-        if (value instanceof String s && s.matches("-?\\d{1,18}")) {
-            return Optional.of(Long.parseLong(s));
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d) && d == Math.rint(d)) {
+                return Optional.of(new java.math.BigDecimal(d).toBigIntegerExact());
+            }
         }
         return Optional.empty();
     }
 
     static String describe(Object value) {
         if (value instanceof String s) {
-            return "\"" + s + "\"";
+            return s.length() <= MAX_SHOWN ? "\"" + s + "\""
+                    : "\"" + s.substring(0, MAX_SHOWN) + "...\" (" + s.length() + " characters)";
         }
         if (value instanceof Map) {
             return "an object";
         }
         if (value instanceof List) {
             return "a list";
+        }
+        if (value instanceof byte[]) {
+            return "binary data";
         }
         return String.valueOf(value);
     }

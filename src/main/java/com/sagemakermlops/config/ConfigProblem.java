@@ -1,5 +1,7 @@
 package com.sagemakermlops.config;
 
+import com.sagemakermlops.policy.Printable;
+
 /**
  * One thing wrong with the stack configuration: where it is and what was expected.
  *
@@ -20,8 +22,9 @@ public record ConfigProblem(String path, String message, boolean namespaced) {
         return new ConfigProblem(location, message, false);
     }
 
+    /** One line: {@code sagemaker-mlops:<path>: <message>}, control characters escaped so nothing rewrites a terminal. */
     @Override
     public String toString() {
-        return (namespaced ? NAMESPACE + ":" : "") + path + ": " + message;
+        return Printable.of((namespaced ? NAMESPACE + ":" : "") + path + ": " + message);
     }
 }

@@ -1,15 +1,11 @@
 package com.sagemakermlops.config;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +15,9 @@ import java.util.Set;
 /** Reads raw stack settings (namespaced key to value tree) from a stack file or from the Pulumi engine. */
 public final class ConfigSources {
     private static final Gson GSON = new Gson();
+    /** Reads structured values with every number kept as written. */
+    private static final Gson LITERAL_NUMBERS = new GsonBuilder()
+            .setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER).create();
 
     private ConfigSources() {
     }
@@ -26,27 +25,18 @@ public final class ConfigSources {
     /** The {@code config:} block of a {@code Pulumi.<stack>.yaml} file. */
     public static Map<String, Object> fromStackFile(Path file) {
         String where = String.valueOf(file.getFileName());
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidConfigException(List.of(ConfigProblem.at(where, "stack file not found")));
-        }
+        String text;
         try {
-            return fromYaml(where, Files.readString(file));
-        } catch (IOException e) {
-            throw problem(where, "cannot be read: " + e.getMessage());
+            text = TextFiles.read(file, TextFiles.CONFIG_BYTES);
+        } catch (TextFiles.UnreadableException e) {
+            throw problem(where, "stack file " + e.getMessage());
         }
+        return fromYaml(where, text);
     }
 
     /** The {@code config:} block of stack-file text; {@code where} names it in problems. */
     public static Map<String, Object> fromYaml(String where, String text) {
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw problem(where, "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        } catch (IllegalArgumentException e) {
-            // a tagged scalar the tag cannot construct, such as !!binary with text that is not Base64
-            throw problem(where, "is not valid YAML: " + e.getMessage());
-        }
+        Object document = StrictYaml.load(where, text);
         if (document == null) {
             return Map.of();
         }
@@ -111,11 +101,11 @@ public final class ConfigSources {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            Object parsed = value == null ? null : structured(value);
+            String clean = withoutConfigSegment(key);
+            Object parsed = value == null ? null : structured(clean, value);
             if (parsed instanceof Map<?, ?> map && map.isEmpty()) {
                 return;
             }
-            String clean = withoutConfigSegment(key);
             settings.put(clean, secretKeys.contains(key) || secretKeys.contains(clean)
                     ? new SecretValue(parsed, true) : parsed);
         });
@@ -145,11 +135,11 @@ public final class ConfigSources {
                 ? key.substring(0, colon) + ":" + key.substring(colon + 1 + "config:".length()) : key;
     }
 
-    private static Object structured(String value) {
+    private static Object structured(String key, String value) {
         String trimmed = value.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                return normalise(GSON.fromJson(trimmed, Object.class));
+                return literalNumbers(key, LITERAL_NUMBERS.fromJson(trimmed, Object.class), 0);
             } catch (JsonParseException e) {
                 return value;
             }
@@ -157,17 +147,20 @@ public final class ConfigSources {
         return value;
     }
 
-    /** Gson reads every number as a double: whole numbers become longs, as YAML gives them. */
-    private static Object normalise(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return d.longValue();
+    /** Numbers as {@link NumberLiteral}s of their JSON text (Gson keeps the text in a lazily parsed number). */
+    private static Object literalNumbers(String key, Object value, int depth) {
+        if (depth > StrictYaml.MAX_DEPTH) {
+            throw problem(key, "expected a value nested at most " + StrictYaml.MAX_DEPTH + " levels deep");
+        }
+        if (value instanceof Number number) {
+            return new NumberLiteral(number.toString());
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(ConfigSources::normalise).toList();
+            return list.stream().map(v -> literalNumbers(key, v, depth + 1)).toList();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), normalise(v)));
+            map.forEach((k, v) -> copy.put(String.valueOf(k), literalNumbers(key, v, depth + 1)));
             return copy;
         }
         return value;

@@ -1,38 +1,32 @@
 package com.sagemakermlops.config;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known key closest to a misspelt one. */
+/** Suggests the known key closest to a misspelt one (case-insensitive edit distance). */
 final class DidYouMean {
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+
     private DidYouMean() {
     }
 
+    /** The known key within {@code max(2, length / 3)} edits of {@code unknown}, the closest first. */
     static Optional<String> closest(String unknown, Collection<String> known) {
-        String probe = unknown.toLowerCase(Locale.ROOT);
         return known.stream()
-                .min(Comparator.comparingInt(k -> distance(probe, k.toLowerCase(Locale.ROOT))))
-                .filter(k -> distance(probe, k.toLowerCase(Locale.ROOT)) <= Math.max(2, k.length() / 3));
+                .min(Comparator.comparingInt(k -> distance(unknown, k)))
+                .filter(k -> distance(unknown, k) <= Math.max(2, k.length() / 3));
+    }
+
+    /** True when {@code a} is {@code b} with at most one letter added, dropped or changed (in any case). */
+    static boolean withinOneEdit(String a, String b) {
+        return distance(a, b) <= 1;
     }
 
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return LEVENSHTEIN.apply(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,7 +1,5 @@
 package com.sagemakermlops.config;
 
-import com.google.gson.GsonBuilder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,9 @@ import java.util.regex.Pattern;
 public final class StackConfigParser {
     static final String PREFIX = ConfigProblem.NAMESPACE + ":";
     private static final Pattern STACK_REFERENCE = Pattern.compile("([\\w.-]+/){0,2}[\\w.-]+");
+    /** The blocks only a tooling stack reads. */
+    private static final List<String> TOOLING_ONLY = List.of("product", "sourceControl", "codeStarConnection",
+            "training", "deploy", "network", "security");
     private static final List<String> ALERT_PROTOCOLS = List.of("email", "email-json", "https", "sqs", "lambda", "sms");
 
     private final Path baseDirectory;
@@ -59,6 +60,8 @@ public final class StackConfigParser {
         settings.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
                 ours.put(key.substring(PREFIX.length()), value);
+            } else {
+                namespaceProblem(key).ifPresent(message -> problems.addOutside(key, message));
             }
         });
         Optional<String> region = awsRegion(settings, problems);
@@ -119,6 +122,15 @@ public final class StackConfigParser {
         }
         if (role == StackRole.HOSTING) {
             requireFor(root, "hosting", hosting, "hosting");
+            for (String key : TOOLING_ONLY) {
+                // The CLI gives every stack Pulumi.yaml's default sourceControl (pulumi/pulumi pkg/workspace/config.go
+                // mergeConfig), so that value alone cannot be told from the key left out.
+                boolean projectDefault = key.equals("sourceControl") && sourceControl == SourceControl.CODECOMMIT;
+                if (root.has(key) && !projectDefault) {
+                    root.problem(key, "applies to tooling stacks only (this stack's role is hosting: it reads "
+                            + "everything else from hosting.toolingStack)");
+                }
+            }
             if (region.isEmpty()) {
                 problems.addOutside("aws:region", "is required: expected the stage's region such as us-east-1");
             }
@@ -143,6 +155,24 @@ public final class StackConfigParser {
                         ? e.withSecretExternalId() : e),
                 deploy.prodEnvironment().map(e -> secret.contains("deploy.prodEnvironment.externalId")
                         ? e.withSecretExternalId() : e));
+    }
+
+    /**
+     * Why a key outside this program's namespace is refused: it has no namespace (Pulumi refuses such keys), or its
+     * namespace is one edit away from this program's, so it would be ignored by mistake.
+     */
+    private static Optional<String> namespaceProblem(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            return Optional.of("expected namespace:key such as " + PREFIX + key + " (a key without a namespace "
+                    + "is not read)");
+        }
+        String namespace = key.substring(0, colon);
+        if (DidYouMean.withinOneEdit(namespace, ConfigProblem.NAMESPACE)) {
+            return Optional.of("unknown namespace " + namespace + " (did you mean \"" + PREFIX
+                    + key.substring(colon + 1) + "\"?): only " + PREFIX + " keys configure this program");
+        }
+        return Optional.empty();
     }
 
     private static void requireFor(ConfigNode root, String key, Optional<?> value, String role) {
@@ -209,8 +239,17 @@ public final class StackConfigParser {
             return Optional.empty();
         }
         if (value instanceof List<?> list && list.size() == 1) {
-            String account = String.valueOf(list.get(0) instanceof Number n ? n.longValue() : list.get(0));
-            if (Checks.ACCOUNT.expectation(account).isEmpty()) {
+            Object entry = list.get(0);
+            if (entry instanceof NumberLiteral literal && !literal.sameAsText()) {
+                problems.addOutside("aws:allowedAccountIds", "expected the account id as a quoted string, got the "
+                        + "unquoted number " + literal.text() + " (" + literal.reading() + "): write [\""
+                        + literal.text() + "\"]");
+                return Optional.empty();
+            }
+            String account = String.valueOf(entry);
+            boolean text = entry instanceof String || entry instanceof NumberLiteral || entry instanceof Long
+                    || entry instanceof Integer || entry instanceof java.math.BigInteger;
+            if (text && Checks.ACCOUNT.expectation(account).isEmpty()) {
                 return Optional.of(account);
             }
         }
@@ -316,21 +355,33 @@ public final class StackConfigParser {
         }
 
         private Optional<String> seedCodePath(ConfigNode n, SourceControl sourceControl) {
-            Optional<String> path = n.string("seedCodePath");
-            if (path.isEmpty() && sourceControl != SourceControl.CODESTAR) {
+            Optional<String> path = n.string("seedCodePath", value -> value.isBlank() || value.indexOf('\0') >= 0
+                    ? Optional.of("a path to a directory or .zip of seed code (not empty, no NUL character)")
+                    : Optional.empty());
+            if (path.isEmpty() && !n.has("seedCodePath") && sourceControl != SourceControl.CODESTAR) {
                 n.problem("seedCodePath", "is required when sourceControl is "
                         + sourceControl.name().toLowerCase() + ": expected a directory or .zip of seed code");
             }
-            path.ifPresent(p -> {
-                Path resolved = baseDirectory.resolve(p).normalize();
-                boolean usable = Files.isDirectory(resolved)
-                        || (Files.isRegularFile(resolved) && p.toLowerCase().endsWith(".zip"));
-                if (!usable) {
-                    n.problem("seedCodePath", "expected an existing directory or .zip file, got \"" + p + "\" ("
-                            + (Files.exists(resolved) ? "not a directory or .zip" : "not found") + ")");
-                }
-            });
-            return path;
+            return path.filter(p -> usable(n, p));
+        }
+
+        /** True when {@code seedCodePath} names an existing directory or .zip file; else reports why not. */
+        private boolean usable(ConfigNode n, String seedCodePath) {
+            Path resolved;
+            try {
+                resolved = baseDirectory.resolve(seedCodePath).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                n.problem("seedCodePath", "expected a path to a directory or .zip file, got \"" + seedCodePath
+                        + "\" (" + e.getReason() + ")");
+                return false;
+            }
+            boolean usable = Files.isDirectory(resolved)
+                    || (Files.isRegularFile(resolved) && seedCodePath.toLowerCase().endsWith(".zip"));
+            if (!usable) {
+                n.problem("seedCodePath", "expected an existing directory or .zip file, got \"" + seedCodePath
+                        + "\" (" + (Files.exists(resolved) ? "not a directory or .zip" : "not found") + ")");
+            }
+            return usable;
         }
 
         /** The validated seed path of a block, as the program opens it (see {@link #asOpened}). */
@@ -370,8 +421,13 @@ public final class StackConfigParser {
             String region = n.required("region", Checks.AWS_REGION).orElse("");
             Optional<VpcSettings> vpc = n.has("vpcId") || n.has("subnetIds") || n.has("securityGroupIds")
                     ? Optional.of(vpc(n)) : Optional.empty();
-            return new TargetEnvironment(stage, account, region, vpc,
-                    n.string("bootstrapRoleArn", Checks.arn(partition, "iam", "role/")),
+            Optional<String> bootstrap = n.string("bootstrapRoleArn", Checks.arn(partition, "iam", "role/"));
+            bootstrap.flatMap(Checks::parseArn).filter(arn -> !account.isEmpty())
+                    .filter(arn -> !arn.accountId().orElse("").equals(account))
+                    .ifPresent(arn -> n.problem("bootstrapRoleArn", "expected a role in the stage's account "
+                            + account + " (accountId), got " + arn.accountId().map(a -> "account " + a)
+                            .orElse("no account") + " in \"" + arn + "\""));
+            return new TargetEnvironment(stage, account, region, vpc, bootstrap,
                     n.string("externalId", Checks.EXTERNAL));
         }
 
@@ -394,20 +450,10 @@ public final class StackConfigParser {
                     suppressions.add(new BuildPolicy.Suppression(id, reason));
                 }
                 entry.finish();
-                result.add(new BuildPolicy(document.flatMap(d -> policyJson(entry, d)), arn, suppressions));
+                result.add(new BuildPolicy(document.flatMap(d -> PolicyDocumentCheck.json(
+                        entry.pathOf("policyDocument"), d, problems::add)), arn, suppressions));
             }
             return result;
-        }
-
-        private Optional<String> policyJson(ConfigNode entry, Object document) {
-            if (!(document instanceof Map<?, ?> map) || map.get("Statement") == null) {
-                entry.problem("policyDocument", "expected an IAM policy document with a Statement");
-                return Optional.empty();
-            }
-            Map<String, Object> withVersion = new LinkedHashMap<>();
-            withVersion.put("Version", "2012-10-17");
-            map.forEach((k, v) -> withVersion.put(String.valueOf(k), v));
-            return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(withVersion));
         }
 
         NetworkConfig network(ConfigNode n, Optional<TrainingConfig> training, Optional<DeployConfig> deploy) {

@@ -1,7 +1,9 @@
 package com.sagemakermlops.plan;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.sagemakermlops.policy.StrictJson;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,14 @@ public final class PlanFile {
     /** Stack name to resources; a text that is not such a plan is refused with what was expected. */
     public static Map<String, List<PlannedResource>> read(String json) {
         Map<String, List<PlannedResource>> stacks = new LinkedHashMap<>();
+        JsonElement parsed;
         try {
-            Object document = new Gson().fromJson(json, Object.class);
+            parsed = StrictJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not valid JSON: " + e.getMessage());
+        }
+        try {
+            Object document = new Gson().fromJson(parsed, Object.class);
             if (!(document instanceof Map<?, ?> plan) || !(plan.get("stacks") instanceof List<?> list)) {
                 throw new IllegalArgumentException("expected a plan written by --json ({\"stacks\": [...]})");
             }
@@ -28,7 +36,7 @@ public final class PlanFile {
                         .map(r -> PlannedResource.fromJson((Map<?, ?>) r)).toList());
             }
         } catch (JsonParseException | ClassCastException e) {
-            throw new IllegalArgumentException("expected a plan written by --json: " + e.getMessage());
+            throw new IllegalArgumentException("expected a plan written by --json (a resource is not an object)");
         }
         return stacks;
     }

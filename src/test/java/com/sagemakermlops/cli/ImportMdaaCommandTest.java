@@ -285,7 +285,7 @@ class ImportMdaaCommandTest {
         assertThat(mlops(List.of("import-mdaa", dir.resolve("mdaa/none.yaml").toString(), "--stack", "x"))).isEqualTo(2);
         assertThat(mlops(List.of("import-mdaa", dir.resolve("mdaa/sample-config-minimal.yaml").toString(),
                 "--stack", "x", "--context", "region"))).isEqualTo(2);
-        assertThat(stderr()).contains("usage: mlops import-mdaa").contains("none.yaml: cannot be read")
+        assertThat(stderr()).contains("usage: mlops import-mdaa").contains("none.yaml: not found")
                 .contains("--context expects KEY=VALUE, got \"region\"");
     }
 }

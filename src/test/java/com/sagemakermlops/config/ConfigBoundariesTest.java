@@ -53,21 +53,18 @@ class ConfigBoundariesTest {
     }
 
     @Test
-    void bucketNamesAndCidrsAreChecked() {
+    void bucketNamesAreChecked() {
         assertThat(Checks.BUCKET.expectation("my.bucket-1")).isEmpty();
         assertThat(Checks.BUCKET.expectation("my..bucket")).contains(
                 "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens");
         assertThat(Checks.BUCKET.expectation("ab")).isPresent();
-        assertThat(Checks.CIDR.expectation("10.0.0.0/32")).isEmpty();
-        assertThat(Checks.CIDR.expectation("fd00::/128")).isEmpty();
-        assertThat(Checks.CIDR.expectation("10.0.0.0/33")).contains("an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
-        assertThat(Checks.CIDR.expectation("256.0.0.0/8")).isPresent();
     }
 
     @ParameterizedTest
     @CsvSource({"10.0.0.0/16:443-443, true", "10.0.0.0/16:444-443, false", "10.0.0.0/16:65535, true",
             "10.0.0.0/16:65536, false", "10.0.0.0/16:0, true", "0.0.0.0/0:23-3388, true", "::/0:3389, false",
-            "0.0.0.0/0:21, true", "10.0.0.0/33, false", "10.0.0.0/16:ssh, false"})
+            "0.0.0.0/0:21, true", "10.0.0.0/33, false", "10.0.0.0/16:ssh, false", "10.0.0.0/32, true",
+            "fd00::/128, true", "256.0.0.0/8, false"})
     void ingressEntriesAtTheEdges(String entry, boolean accepted) {
         assertThat(StackConfigParser.ingressProblem(entry).isEmpty()).as(entry).isEqualTo(accepted);
     }
@@ -114,6 +111,50 @@ class ConfigBoundariesTest {
             assertThat(problems(yaml)).containsExactly("sagemaker-mlops:deploy.buildPolicies[0].suppressions[0].reason: "
                     + "expected a reason of at least 10 characters, got \"" + reason + "\"");
         }
+    }
+
+    /** AWS-managed policies are owned by the account "aws" (IAM User Guide, "IAM identifiers", IAM ARNs). */
+    @Test
+    void anAwsManagedPolicyArnIsAcceptedWhereverAManagedPolicyIsConfigured() {
+        String managed = "arn:aws:iam::aws:policy/service-role/AmazonSageMakerPipelinesIntegrations";
+        String entry = "    buildPolicies:\n      - policyArn: " + managed + "\n";
+        String yaml = MINIMAL_TOOLING.replace("    seedCodePath: seed-code/model-build\n",
+                "    seedCodePath: seed-code/model-build\n" + entry) + entry;
+        StackConfig config = TestStacks.config(yaml);
+        assertThat(config.requireTraining().buildPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.policyArn()).contains(managed));
+        assertThat(config.requireDeploy().buildPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.policyArn()).contains(managed));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // the account aws owns policies alone, and only in IAM's global (empty) region
+            "arn:aws:iam::aws:role/mlops-bootstrap | an ARN such as arn:aws:iam::123456789012:role/...",
+            "arn:aws:iam:us-west-2:222233334444:role/mlops-bootstrap"
+                    + " | an ARN with an empty region (IAM is global), such as arn:aws:iam::123456789012:role/...",
+            "arn:aws:iam::2222333344445:role/mlops-bootstrap | an ARN such as arn:aws:iam::123456789012:role/..."})
+    void aRoleArnHasATwelveDigitAccountAndNoRegion(String arn, String expected) {
+        String yaml = MINIMAL_TOOLING + """
+                    preProdEnvironment:
+                      accountId: "222233334444"
+                      region: us-west-2
+                      bootstrapRoleArn: %s
+                """.formatted(arn);
+        assertThat(problems(yaml)).contains("sagemaker-mlops:deploy.preProdEnvironment.bootstrapRoleArn: expected "
+                + expected + ", got \"" + arn + "\"");
+    }
+
+    @Test
+    void anExpectedArnShowsItsServicesRegionAsAwsWritesIt() {
+        assertThat(Checks.arn("aws", "iam", "policy/").expectation("policy/x"))
+                .contains("an ARN such as arn:aws:iam::123456789012:policy/...");
+        assertThat(Checks.arn("aws-cn", "secretsmanager", "secret:").expectation("secret:x"))
+                .contains("an ARN such as arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:...");
+        assertThat(Checks.arn("aws", "sagemaker", "domain/").expectation("arn:aws:sagemaker::111122223333:domain/d-1"))
+                .contains("an ARN with a region, such as arn:aws:sagemaker:us-east-1:123456789012:domain/...");
+        assertThat(Checks.arn("aws", "sagemaker", "domain/").expectation("arn:aws:sagemaker:us-west-2:111122223333:domain/d-1"))
+                .isEmpty();
     }
 
     @Test
@@ -225,12 +266,13 @@ class ConfigBoundariesTest {
         Map<String, Object> settings = ConfigSources.fromPulumiEngine(
                 "{\"sagemaker-mlops:a\": \" [1, 2.5, {\\\"b\\\": 3}]\", \"sagemaker-mlops:c\": \"[not json\","
                         + " \"sagemaker-mlops:d\": \"{\\\"e\\\": [4]}\"}");
-        assertThat(settings).containsEntry("sagemaker-mlops:a", List.of(1L, 2.5, Map.of("b", 3L)))
+        assertThat(settings).containsEntry("sagemaker-mlops:a", List.of(new NumberLiteral("1"),
+                        new NumberLiteral("2.5"), Map.of("b", new NumberLiteral("3"))))
                 .containsEntry("sagemaker-mlops:c", "[not json")
-                .containsEntry("sagemaker-mlops:d", Map.of("e", List.of(4L)));
+                .containsEntry("sagemaker-mlops:d", Map.of("e", List.of(new NumberLiteral("4"))));
         InvalidConfigException broken = catchThrowableOfType(() -> ConfigSources.fromYaml("Pulumi.x.yaml",
                 "config:\n  sagemaker-mlops:role: [tooling\n"), InvalidConfigException.class);
-        assertThat(broken.getMessage()).startsWith("Pulumi.x.yaml: is not valid YAML: ");
+        assertThat(broken.getMessage()).startsWith("Pulumi.x.yaml:3: is not valid YAML: ");
     }
 
     @Test

@@ -90,16 +90,17 @@ class ConfigValidationProperties {
     @Property
     void everyTwelveDigitStringIsAnAccount(@ForAll @NumericChars @StringLength(12) String account) {
         assertThat(Checks.ACCOUNT.expectation(account)).isEmpty();
-        Map<String, Object> settings = with(with(DEV, PREPROD_ACCOUNT, account), "deploy.preProdEnvironment.accountId",
-                account);
+        Map<String, Object> settings = with(with(with(DEV, PREPROD_ACCOUNT, account),
+                "deploy.preProdEnvironment.accountId", account),
+                "deploy.preProdEnvironment.bootstrapRoleArn", "arn:aws:iam::" + account + ":role/mlops-bootstrap");
         assertThat(parser().parse(settings).requireTraining().preProdAccountId()).contains(account);
     }
 
     @Property
     void anythingElseIsRefusedAtItsKeyPath(@ForAll("notAnAccount") String value) {
         assertThat(Checks.ACCOUNT.expectation(value)).contains("12 digits");
-        assertThat(problems(with(DEV, PREPROD_ACCOUNT, value))).map(ConfigProblem::toString)
-                .contains("sagemaker-mlops:" + PREPROD_ACCOUNT + ": expected 12 digits, got \"" + value + "\"");
+        assertThat(problems(with(DEV, PREPROD_ACCOUNT, value))).map(p -> p.path() + ": " + p.message())
+                .contains(PREPROD_ACCOUNT + ": expected 12 digits, got \"" + value + "\"");
     }
 
     @Provide
@@ -112,6 +113,91 @@ class ConfigValidationProperties {
                 .as((digits, at, c) -> digits.substring(0, at) + c + digits.substring(at));
         Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(20).filter(s -> !s.matches("\\d{12}"));
         return Arbitraries.oneOf(shortOrLong, twelveWithAStranger, anything).filter(s -> !s.contains("{{"));
+    }
+
+    // --- numbers as written ------------------------------------------------------------------------------------
+
+    private static final String RETENTION_STACK = """
+            config:
+              aws:region: us-west-2
+              sagemaker-mlops:role: tooling
+              sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+              sagemaker-mlops:training: {projectName: t, seedCodePath: seed-code/model-build}
+              sagemaker-mlops:deploy: {projectName: d, seedCodePath: seed-code/model-deploy}
+              sagemaker-mlops:security: {logRetentionDays: %s}
+            """;
+
+    private static Optional<Integer> retention(String literal) {
+        try {
+            return Optional.of(parser().parse(ConfigSources.fromYaml("Pulumi.fuzz.yaml",
+                    RETENTION_STACK.formatted(literal))).security().logRetentionDays());
+        } catch (InvalidConfigException refused) {
+            assertThat(refused.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("security.logRetentionDays");
+                assertThat(p.message()).contains("got " + literal);
+            });
+            return Optional.empty();
+        }
+    }
+
+    @Property(tries = 500)
+    void everyWholeNumberIsRangeCheckedExactlyAsWritten(@ForAll("anyWholeNumber") java.math.BigInteger value) {
+        boolean inRange = value.compareTo(java.math.BigInteger.valueOf(SecurityConfig.MINIMUM_RETENTION_DAYS)) >= 0
+                && value.compareTo(java.math.BigInteger.valueOf(3653)) <= 0;
+        assertThat(retention(value.toString())).isEqualTo(inRange ? Optional.of(value.intValue()) : Optional.empty());
+    }
+
+    @Property(tries = 300)
+    void spellingsReadersDisagreeOnAreRefusedEvenInRange(@ForAll @IntRange(min = 90, max = 3653) int days,
+                                                         @ForAll("spelling") int kind) {
+        String literal = switch (kind) {
+            case 0 -> "0" + Integer.toOctalString(days);
+            case 1 -> "0x" + Integer.toHexString(days);
+            case 2 -> "0o" + Integer.toOctalString(days);
+            case 3 -> "0b" + Integer.toBinaryString(days);
+            default -> days / 10 + "_" + days % 10;
+        };
+        assertThat(retention(literal)).isEmpty();
+        assertThat(retention(days + ".0")).contains(days);
+        assertThat(retention("\"" + days + "\"")).contains(days);
+    }
+
+    @Property(tries = 300)
+    void anUnquotedIdWithALeadingZeroIsRefusedWithTheLiteralAndAHint(@ForAll @NumericChars @StringLength(min = 1, max = 14)
+                                                                       String digits) {
+        String literal = "0" + digits;
+        String yaml = RETENTION_STACK.formatted("365").replace("{projectName: t,",
+                "{projectName: t, preProdAccountId: " + literal + ",");
+        InvalidConfigException refused = catchThrowableOfType(() -> parser().parse(
+                ConfigSources.fromYaml("Pulumi.fuzz.yaml", yaml)), InvalidConfigException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(PREPROD_ACCOUNT);
+            assertThat(p.message()).isEqualTo("expected a string, got the unquoted number " + literal + " (YAML reads a "
+                    + "number with a leading 0 as octal, or as a float when it has an 8 or a 9): quote it, \""
+                    + literal + "\"");
+        });
+        String quoted = yaml.replace("preProdAccountId: " + literal, "preProdAccountId: \"" + literal + "\"");
+        if (literal.length() == 12) {
+            assertThat(parser().parse(ConfigSources.fromYaml("Pulumi.fuzz.yaml", quoted)).requireTraining()
+                    .preProdAccountId()).contains(literal);
+        }
+    }
+
+    @Provide
+    Arbitrary<java.math.BigInteger> anyWholeNumber() {
+        Arbitrary<java.math.BigInteger> near = Arbitraries.integers().between(-100, 4000).map(java.math.BigInteger::valueOf);
+        Arbitrary<java.math.BigInteger> huge = Arbitraries.bigIntegers()
+                .between(new java.math.BigInteger("-1" + "0".repeat(40)), new java.math.BigInteger("1" + "0".repeat(40)));
+        Arbitrary<java.math.BigInteger> wrapping = Arbitraries.integers().between(90, 3653).flatMap(days ->
+                Arbitraries.of(64, 63, 32).map(bits -> java.math.BigInteger.ONE.shiftLeft(bits).add(
+                        java.math.BigInteger.valueOf(days))));
+        return Arbitraries.oneOf(near, huge, wrapping);
+    }
+
+    @Provide
+    Arbitrary<Integer> spelling() {
+        return Arbitraries.integers().between(0, 4);
     }
 
     // --- ingress ---------------------------------------------------------------------------------------------
@@ -162,7 +248,21 @@ class ConfigValidationProperties {
 
     @Provide
     Arbitrary<String> wholeInternet() {
-        return Arbitraries.of("0.0.0.0/0", "::/0");
+        return Arbitraries.of("0.0.0.0/0", "::/0", "::0/0", "0000::/0", "0:0:0:0:0:0:0:0/0", "0::0/0");
+    }
+
+    @Property
+    void hostBitsAreRefusedWithTheNetworkToWrite(@ForAll @IntRange(max = 255) int a, @ForAll @IntRange(max = 255) int b,
+                                                 @ForAll @IntRange(max = 255) int d,
+                                                 @ForAll @IntRange(min = 1, max = 32) int bits) {
+        String written = a + "." + b + ".0." + d + "/" + bits;
+        String network = network(a, b, 0, d, bits);
+        if (written.equals(network)) {
+            assertThat(StackConfigParser.ingressProblem(written)).isEmpty();
+        } else {
+            assertThat(StackConfigParser.ingressProblem(written)).hasValueSatisfying(m ->
+                    assertThat(m).contains("did you mean " + network + "?"));
+        }
     }
 
     @Provide
@@ -174,15 +274,23 @@ class ConfigValidationProperties {
     Arbitrary<String> privateCidr() {
         Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
         Arbitrary<String> ten = Combinators.combine(octet, octet, octet, Arbitraries.integers().between(8, 32))
-                .as((b, c, d, bits) -> "10." + b + "." + c + "." + d + "/" + bits);
+                .as((b, c, d, bits) -> network(10, b, c, d, bits));
         Arbitrary<String> oneSevenTwo = Combinators.combine(Arbitraries.integers().between(16, 31), octet, octet,
                         Arbitraries.integers().between(12, 32))
-                .as((b, c, d, bits) -> "172." + b + "." + c + "." + d + "/" + bits);
+                .as((b, c, d, bits) -> network(172, b, c, d, bits));
         Arbitrary<String> oneNineTwo = Combinators.combine(octet, octet, Arbitraries.integers().between(16, 32))
-                .as((c, d, bits) -> "192.168." + c + "." + d + "/" + bits);
-        Arbitrary<String> uniqueLocal = Arbitraries.integers().between(7, 128)
+                .as((c, d, bits) -> network(192, 168, c, d, bits));
+        Arbitrary<String> uniqueLocal = Arbitraries.integers().between(32, 128)
                 .map(bits -> "fd00:ab::/" + bits);
         return Arbitraries.oneOf(ten, oneSevenTwo, oneNineTwo, uniqueLocal);
+    }
+
+    /** The network address of a.b.c.d/bits (host bits cleared), as AWS accepts a CIDR. */
+    private static String network(int a, int b, int c, int d, int bits) {
+        long address = ((long) a << 24) | (b << 16) | (c << 8) | d;
+        long masked = bits == 0 ? 0 : address & (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (masked >> 24) + "." + ((masked >> 16) & 255) + "." + ((masked >> 8) & 255) + "." + (masked & 255)
+                + "/" + bits;
     }
 
     // --- partitions ------------------------------------------------------------------------------------------

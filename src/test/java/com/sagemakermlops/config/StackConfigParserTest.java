@@ -167,9 +167,9 @@ class StackConfigParserTest {
                 + "      - arn:aws:iam::111122223333:role/platform-operator\n"
                 + "      - arn:aws:iam::111122223333:role/platform-operator\n";
         assertThat(problems(wrong)).containsExactly(
-                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                "sagemaker-mlops:deploy.operatorRoleArns[0]: expected an ARN such as arn:aws:iam::123456789012:role/..., got "
                         + "\"arn:aws:sts::111122223333:assumed-role/platform-operator/alice\"",
-                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam:...:role/..., got "
+                "sagemaker-mlops:deploy.operatorRoleArns[1]: expected an ARN such as arn:aws:iam::123456789012:role/..., got "
                         + "\"arn:aws:iam::111122223333:user/alice\"",
                 "sagemaker-mlops:deploy.operatorRoleArns[2]: expected an ARN in partition aws (the stack's region), "
                         + "not aws-cn, got \"arn:aws-cn:iam::111122223333:role/platform-operator\"",
@@ -337,7 +337,9 @@ class StackConfigParserTest {
         assertThat(problems(yaml)).containsExactlyInAnyOrder(
                 "sagemaker-mlops:training.buildPolicies[0].suppressions[0].reason: expected a reason of at least "
                         + "10 characters, got \"needed\"",
-                "sagemaker-mlops:training.buildPolicies[0]: expected exactly one of policyDocument or policyArn");
+                "sagemaker-mlops:training.buildPolicies[0]: expected exactly one of policyDocument or policyArn",
+                "sagemaker-mlops:training.buildPolicies[0].policyDocument.Statement: expected a statement object or a "
+                        + "non-empty list of them, got an empty list");
     }
 
     @Test
@@ -379,12 +381,12 @@ class StackConfigParserTest {
     void brokenStackFileIsOneProblem() {
         assertThatThrownBy(() -> ConfigSources.fromYaml("Pulumi.dev.yaml", "config: [unclosed"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("Pulumi.dev.yaml: is not valid YAML");
+                .hasMessageStartingWith("Pulumi.dev.yaml:1: is not valid YAML");
         assertThatThrownBy(() -> ConfigSources.fromPulumiEngine("null"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("PULUMI_CONFIG: is not a JSON object of strings");
         assertThatThrownBy(() -> ConfigSources.fromYaml("stack text", "config: [unclosed"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("stack text: is not valid YAML");
+                .hasMessageStartingWith("stack text:1: is not valid YAML");
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import pulumirpc.AnalyzerGrpc;
 import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
 import pulumirpc.AnalyzerOuterClass.AnalyzeStackRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
@@ -30,15 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalyzerRecordedStackTest {
     private static Recording dev;
     private static AnalyzerProcess plugin;
-    private static AnalyzerGrpc.AnalyzerBlockingStub stub;
 
     @BeforeAll
     static void start() throws Exception {
         dev = TestStacks.run("dev", ToolingStackTest.dev());
         assertThat(dev.errors()).isEmpty();
         plugin = AnalyzerProcess.start();
-        stub = plugin.stub();
-        stub.handshake(AnalyzerHandshakeRequest.newBuilder().setEngineAddress("127.0.0.1:9")
+        plugin.stub().handshake(AnalyzerHandshakeRequest.newBuilder().setEngineAddress("127.0.0.1:9")
                 .setRootDirectory("policy").setProgramDirectory("policy").build());
     }
 
@@ -51,12 +48,12 @@ class AnalyzerRecordedStackTest {
 
     private static List<AnalyzeDiagnostic> analyzeEach(List<RecordedResource> resources) {
         List<AnalyzeDiagnostic> diagnostics = new ArrayList<>();
-        resources.forEach(r -> diagnostics.addAll(stub.analyze(AnalyzerRequests.analyze(r)).getDiagnosticsList()));
+        resources.forEach(r -> diagnostics.addAll(plugin.stub().analyze(AnalyzerRequests.analyze(r)).getDiagnosticsList()));
         return diagnostics;
     }
 
     private static List<AnalyzeDiagnostic> analyzeStack(List<RecordedResource> resources) {
-        return stub.analyzeStack(AnalyzeStackRequest.newBuilder()
+        return plugin.stub().analyzeStack(AnalyzeStackRequest.newBuilder()
                 .addAllResources(resources.stream().map(r -> AnalyzerRequests.stackResource(r, r.inputs())).toList())
                 .build()).getDiagnosticsList();
     }

@@ -106,6 +106,11 @@ class SecondDeployTest {
                 }));
     }
 
+    /** A count as the stack file writes it (stack files keep numbers as written). */
+    private static int count(Object value) {
+        return Integer.parseInt(String.valueOf(value));
+    }
+
     static List<Setting> hostingSettings() {
         return List.of(
                 new Setting("hosting.instanceType", s -> true, settings -> block(settings, HOSTING).put("instanceType",
@@ -113,16 +118,16 @@ class SecondDeployTest {
                                 : "ml.m5.xlarge")),
                 new Setting("hosting.initialInstanceCount", s -> true, settings -> {
                     Map<String, Object> hosting = block(settings, HOSTING);
-                    int count = ((Number) hosting.get("initialInstanceCount")).intValue() + 1;
+                    int count = count(hosting.get("initialInstanceCount")) + 1;
                     hosting.put("initialInstanceCount", count);
                     block(settings, HOSTING, "autoscaling").put("maxCapacity", Math.max(count,
-                            ((Number) block(settings, HOSTING, "autoscaling").get("maxCapacity")).intValue()));
+                            count(block(settings, HOSTING, "autoscaling").get("maxCapacity"))));
                 }),
                 new Setting("hosting.currentInstanceCount", s -> true, settings -> block(settings, HOSTING)
-                        .put("currentInstanceCount", ((Number) block(settings, HOSTING, "autoscaling")
-                                .get("maxCapacity")).intValue())),
+                        .put("currentInstanceCount", count(block(settings, HOSTING, "autoscaling")
+                                .get("maxCapacity")))),
                 new Setting("hosting.autoscaling.maxCapacity", s -> true, settings -> block(settings, HOSTING,
-                        "autoscaling").merge("maxCapacity", 2, (a, b) -> ((Number) a).intValue() + 2)),
+                        "autoscaling").merge("maxCapacity", 2, (a, b) -> count(a) + 2)),
                 new Setting("hosting.autoscaling.minCapacity", s -> true, settings -> block(settings, HOSTING,
                         "autoscaling").put("minCapacity", 1)),
                 new Setting("hosting.autoscaling.targetInvocationsPerInstance", s -> true, settings -> block(settings,

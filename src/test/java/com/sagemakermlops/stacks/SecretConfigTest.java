@@ -1,6 +1,5 @@
 package com.sagemakermlops.stacks;
 
-import com.google.gson.Gson;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.StackConfig;
@@ -8,6 +7,7 @@ import com.sagemakermlops.config.StackConfigParser;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PropertyValues;
+import com.sagemakermlops.testing.EngineConfig;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +41,8 @@ class SecretConfigTest {
         Map<String, Object> settings = ConfigSources.fromYaml("Pulumi.dev.yaml", Files.readString(Path.of("Pulumi.dev.yaml")));
         Map<String, String> engine = new LinkedHashMap<>();
         settings.forEach((key, value) -> engine.put(key.replace("sagemaker-mlops:", "sagemaker-mlops:config:"),
-                value instanceof String s ? s : new Gson().toJson(value)));
-        return new Gson().toJson(engine);
+                EngineConfig.text(value)));
+        return EngineConfig.json(engine);
     }
 
     private static StackConfig fromEngine(String secretKeys) throws IOException {

@@ -15,7 +15,8 @@ public enum EnforcementLevel {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown enforcement level '" + text
+        String shown = text == null ? "" : Printable.of(text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        throw new IllegalArgumentException("unknown enforcement level '" + shown
                 + "' (expected advisory, mandatory or disabled)");
     }
 

@@ -24,6 +24,14 @@ public final class PolicyPack {
     /** Start of the message of a finding whose policy could not decide (unknown value or failure). */
     public static final String UNDETERMINED_PREFIX = "could not be evaluated: ";
 
+    /**
+     * What a finding says when its policy failed on the resource's values: the failure's own text could carry the
+     * values (secrets among them), so it is not repeated.
+     */
+    static final String FAILED = "the policy could not read this resource's properties";
+    /** The longest finding message; longer ones are cut (a message may quote a property). */
+    public static final int MAX_MESSAGE_LENGTH = 2_000;
+
     private static final PolicyPack STANDARD = new PolicyPack(Rules.all());
 
     private final List<Policy> policies;
@@ -86,8 +94,7 @@ public final class PolicyPack {
             } catch (UnknownValueException e) {
                 sink.undetermined(resource, e.property());
             } catch (RuntimeException e) {
-                collector.add(p, level, resource, UNDETERMINED_PREFIX + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                collector.add(p, level, resource, UNDETERMINED_PREFIX + FAILED);
             }
         }
         return collector.finish();
@@ -110,7 +117,7 @@ public final class PolicyPack {
             } catch (RuntimeException e) {
                 PolicyResource first = resources.isEmpty() ? null : resources.get(0);
                 if (first != null) {
-                    collector.add(p, level, first, UNDETERMINED_PREFIX + e.getClass().getSimpleName());
+                    collector.add(p, level, first, UNDETERMINED_PREFIX + FAILED);
                 }
             }
         }
@@ -147,18 +154,27 @@ public final class PolicyPack {
             Map<PolicyResource, SecretRedactor> redactors = new IdentityHashMap<>();
             for (Raw r : raw) {
                 PolicyFinding f = r.finding();
+                SecretRedactor redactor = redactors.computeIfAbsent(r.resource(), SecretRedactor::of);
                 if (r.policy().suppressible()) {
                     for (Suppressions.Suppression s : suppressions.computeIfAbsent(r.resource(), Suppressions::of)) {
                         if (s.valid() && r.policy().answersTo(s.id())) {
-                            f = f.suppress(s.reason());
+                            f = f.suppress(bounded(redactor.redact(s.reason())));
                             break;
                         }
                     }
                 }
-                out.add(f.withMessage(redactors.computeIfAbsent(r.resource(), SecretRedactor::of).redact(f.message())));
+                out.add(f.withMessage(bounded(redactor.redact(f.message()))));
             }
             return out;
         }
+    }
+
+    /** The text on one line, control characters escaped, at most {@link #MAX_MESSAGE_LENGTH} characters. */
+    private static String bounded(String text) {
+        String line = Printable.of(text);
+        return line.length() <= MAX_MESSAGE_LENGTH ? line
+                : line.substring(0, MAX_MESSAGE_LENGTH) + "... (" + (line.length() - MAX_MESSAGE_LENGTH)
+                + " more characters)";
     }
 
     private record Raw(Policy policy, PolicyFinding finding, PolicyResource resource) {

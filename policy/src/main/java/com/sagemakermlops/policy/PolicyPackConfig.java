@@ -2,10 +2,11 @@ package com.sagemakermlops.policy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,9 @@ public final class PolicyPackConfig {
     public static PolicyPackConfig parse(String json, PolicyPack pack) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json == null ? "" : json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("policy pack config is not valid JSON: " + e.getMessage(), e);
+            root = StrictJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("policy pack config is not valid JSON: " + e.getMessage());
         }
         if (root.isJsonNull()) {
             return defaults();
@@ -73,10 +74,18 @@ public final class PolicyPackConfig {
                 continue;
             }
             Policy policy = pack.policy(key).orElseThrow(() -> new IllegalArgumentException(
-                    "policy pack config key '" + key + "': no such policy in pack " + PolicyPack.NAME));
+                    "policy pack config key '" + Printable.of(key) + "': no such policy in pack " + PolicyPack.NAME
+                            + closest(key, pack)));
             entries.put(key, parseEntry(key, e.getValue(), policy));
         }
         return new PolicyPackConfig(all, entries);
+    }
+
+    private static String closest(String key, PolicyPack pack) {
+        LevenshteinDistance distance = new LevenshteinDistance(3);
+        return pack.policies().stream().map(Policy::name).filter(name -> distance.apply(key, name) >= 0)
+                .min(java.util.Comparator.comparingInt(name -> distance.apply(key, name)))
+                .map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     private static Entry parseEntry(String key, JsonElement value, Policy policy) {
@@ -90,7 +99,7 @@ public final class PolicyPackConfig {
         EnforcementLevel level = null;
         Map<String, Object> props = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> p : value.getAsJsonObject().entrySet()) {
-            String where = key + "." + p.getKey();
+            String where = Printable.of(key + "." + p.getKey());
             if (p.getKey().equals(LEVEL)) {
                 if (!p.getValue().isJsonPrimitive() || !p.getValue().getAsJsonPrimitive().isString()) {
                     throw new IllegalArgumentException("policy pack config key '" + where + "': expected a string");
@@ -108,7 +117,7 @@ public final class PolicyPackConfig {
                         + (policy.configSchema().isEmpty() ? " (the policy takes none)"
                         : " (expected one of " + policy.configSchema().keySet() + ")"));
             }
-            props.put(p.getKey(), typed(where, String.valueOf(schema.get("type")), p.getValue()));
+            props.put(p.getKey(), typed(where, schema, p.getValue()));
         }
         return new Entry(level, props);
     }
@@ -121,13 +130,14 @@ public final class PolicyPackConfig {
         }
     }
 
-    /** Checks a configuration value against its schema type. */
-    static Object typed(String where, String type, JsonElement v) {
+    /** Checks a configuration value against its schema: its type, and for numbers the range, as written. */
+    static Object typed(String where, Map<String, Object> schema, JsonElement v) {
+        String type = String.valueOf(schema.get("type"));
         switch (type) {
             case "number":
             case "integer":
                 if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
-                    return v.getAsDouble();
+                    return number(where, schema, type, v.getAsString());
                 }
                 break;
             case "boolean":
@@ -155,6 +165,29 @@ public final class PolicyPackConfig {
                 }
         }
         throw new IllegalArgumentException("policy pack config key '" + where + "': expected " + type);
+    }
+
+    /** A number read exactly from its text and range-checked before it becomes a double: 1e400 is not infinity. */
+    private static double number(String where, Map<String, Object> schema, String type, String text) {
+        BigDecimal value;
+        try {
+            value = text.length() > 40 ? null : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        BigDecimal min = bound(schema.get("minimum"), BigDecimal.valueOf(-1_000_000_000L));
+        BigDecimal max = bound(schema.get("maximum"), BigDecimal.valueOf(1_000_000_000L));
+        boolean whole = value != null && value.stripTrailingZeros().scale() <= 0;
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0 || (type.equals("integer") && !whole)) {
+            throw new IllegalArgumentException("policy pack config key '" + where + "': expected "
+                    + (type.equals("integer") ? "a whole number" : "a number") + " from " + min.toPlainString()
+                    + " to " + max.toPlainString() + ", got " + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
+        }
+        return value.doubleValue();
+    }
+
+    private static BigDecimal bound(Object schemaValue, BigDecimal fallback) {
+        return schemaValue instanceof Number n ? new BigDecimal(n.toString()) : fallback;
     }
 
     /** The effective enforcement level of a policy. */

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class PropertyValues {
 
+    /** The deepest nesting of lists and objects read from the wire; deeper is refused. */
+    public static final int MAX_DEPTH = 64;
     /** Key marking a special object. */
     public static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     /** The string that stands for a computed value not known during preview. */
@@ -50,20 +52,36 @@ public final class PropertyValues {
     private PropertyValues() {
     }
 
-    /** Converts a property struct in Pulumi's wire format to a map of property values. */
+    /**
+     * Converts a property struct in Pulumi's wire format to a map of property values.
+     *
+     * @throws IllegalArgumentException when a property is nested deeper than {@value #MAX_DEPTH} levels
+     */
     public static Map<String, Object> fromStruct(Struct struct) {
-        if (struct == null) {
-            return new LinkedHashMap<>();
-        }
+        return fromStruct(struct, 0, null);
+    }
+
+    private static Map<String, Object> fromStruct(Struct struct, int depth, String top) {
         Map<String, Object> out = new LinkedHashMap<>();
-        struct.getFieldsMap().forEach((k, v) -> out.put(k, fromValue(v)));
+        if (struct == null) {
+            return out;
+        }
+        struct.getFieldsMap().forEach((k, v) -> out.put(k, fromValue(v, depth + 1, top == null ? k : top)));
         return out;
     }
 
     /** Converts one wire value. */
     public static Object fromValue(Value value) {
+        return fromValue(value, 0, "value");
+    }
+
+    private static Object fromValue(Value value, int depth, String top) {
         if (value == null) {
             return null;
+        }
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("property " + Printable.of(top.length() > 80 ? top.substring(0, 80)
+                    : top) + " is nested deeper than " + MAX_DEPTH + " levels");
         }
         switch (value.getKindCase()) {
             case NULL_VALUE:
@@ -78,48 +96,48 @@ public final class PropertyValues {
             case LIST_VALUE: {
                 List<Object> list = new ArrayList<>();
                 for (Value v : value.getListValue().getValuesList()) {
-                    list.add(fromValue(v));
+                    list.add(fromValue(v, depth + 1, top));
                 }
                 return list;
             }
             case STRUCT_VALUE:
-                return fromObject(value.getStructValue());
+                return fromObject(value.getStructValue(), depth, top);
             default:
                 return null;
         }
     }
 
-    private static Object fromObject(Struct struct) {
+    private static Object fromObject(Struct struct, int depth, String top) {
         Value sig = struct.getFieldsMap().get(SIG_KEY);
         if (sig == null || sig.getKindCase() != Value.KindCase.STRING_VALUE) {
-            return fromStruct(struct);
+            return fromStruct(struct, depth, top);
         }
         Map<String, Value> fields = struct.getFieldsMap();
         switch (sig.getStringValue()) {
             case SECRET_SIG:
-                return new Secret(fromValue(fields.get("value")));
+                return new Secret(fromValue(fields.get("value"), depth + 1, top));
             case OUTPUT_SIG: {
                 boolean secret = fields.containsKey("secret") && fields.get("secret").getBoolValue();
                 Value inner = fields.get("value");
                 if (inner == null) {
                     return UNKNOWN;
                 }
-                Object v = fromValue(inner);
+                Object v = fromValue(inner, depth + 1, top);
                 return secret && v != UNKNOWN ? new Secret(v) : v;
             }
             case ASSET_SIG:
-                return special("asset", struct);
+                return special("asset", struct, depth, top);
             case ARCHIVE_SIG:
-                return special("archive", struct);
+                return special("archive", struct, depth, top);
             case RESOURCE_REF_SIG:
-                return special("resource", struct);
+                return special("resource", struct, depth, top);
             default:
-                return fromStruct(struct);
+                return fromStruct(struct, depth, top);
         }
     }
 
-    private static Map<String, Object> special(String kind, Struct struct) {
-        Map<String, Object> out = fromStruct(struct);
+    private static Map<String, Object> special(String kind, Struct struct, int depth, String top) {
+        Map<String, Object> out = fromStruct(struct, depth, top);
         out.remove(SIG_KEY);
         out.put("kind", kind);
         return out;

@@ -73,7 +73,7 @@ class PolicyPackTest {
                 .containsExactly("environment.environmentVariables[0] (MODEL_URI) holds a secret value as PLAINTEXT");
         assertThat(all).filteredOn(f -> f.policy().equals("iam-no-wildcard-resources"))
                 .extracting(PolicyFinding::message)
-                .containsExactly("policy statement[0] allows [secret] on Resource \"*\"");
+                .containsExactly("policy statement[0] allows [secret] on Resource \"[secret]\"");
         assertThat(all).allSatisfy(f -> {
             assertThat(f.message()).doesNotContain("AKIAABCDEFGHIJKLMNOP");
             assertThat(f.message()).doesNotContain("secretsmanager:GetSecretValue");

@@ -7,7 +7,6 @@ import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.naming.Naming;
-import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public record DeployPipelineArgs(
 
     /** The deploy pipeline's physical name. */
     String pipelineName() {
-        return naming.physical(PhysicalName.CODEPIPELINE, "deploy");
+        return naming.pipeline("deploy");
     }
 
     DeployPolicies.Scope scope() {

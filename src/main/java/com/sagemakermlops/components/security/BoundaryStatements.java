@@ -101,8 +101,7 @@ final class BoundaryStatements {
                 Statement.allow("ProductPipelines", "codepipeline:StartPipelineExecution", "codepipeline:GetPipeline",
                                 "codepipeline:GetPipelineState", "codepipeline:GetPipelineExecution",
                                 "codepipeline:ListPipelineExecutions")
-                        .on(Arns.of(partition, "codepipeline", region, "*",
-                                naming.physicalPrefix(PhysicalName.CODEPIPELINE) + "*")),
+                        .on(Arns.of(partition, "codepipeline", region, "*", naming.pipelinePattern())),
                 Statement.allow("ProductRepositories", "codecommit:GitPull", "codecommit:GetBranch",
                                 "codecommit:GetCommit", "codecommit:UploadArchive",
                                 "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive")

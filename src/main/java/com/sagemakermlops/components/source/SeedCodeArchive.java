@@ -2,7 +2,6 @@ package com.sagemakermlops.components.source;
 
 import com.pulumi.asset.AssetArchive;
 import com.pulumi.asset.AssetOrArchive;
-import com.pulumi.asset.FileArchive;
 import com.pulumi.asset.FileAsset;
 
 import java.io.IOException;
@@ -16,8 +15,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Seed code as Pulumi uploads it: a {@code .zip} file as is, a directory zipped by the engine, or a directory with
- * further files beside its own (each top-level entry of the directory, plus the additions).
+ * Seed code as Pulumi uploads it: a {@code .zip} file as is, or a directory zipped by the engine with further files
+ * beside its own. A directory is given as an archive of its files, folder by folder, without hidden entries
+ * ({@code .venv}, {@code .benchmarks}, {@code .pytest_cache}, {@code .git}...) and {@code __pycache__} at any depth:
+ * a {@code FileArchive} of a folder would take everything inside it.
  */
 final class SeedCodeArchive {
     private SeedCodeArchive() {
@@ -25,31 +26,37 @@ final class SeedCodeArchive {
 
     /** {@code path} is a directory or a {@code .zip}, relative to the project root (the program's working directory). */
     static AssetOrArchive of(String path) {
-        return path.toLowerCase(Locale.ROOT).endsWith(".zip") ? new FileAsset(path) : new FileArchive(path);
+        return of(path, Map.of());
     }
 
     /** {@code path} (a directory when {@code additions} is not empty) with the additions at its top level. */
     static AssetOrArchive of(String path, Map<String, AssetOrArchive> additions) {
-        if (additions.isEmpty()) {
-            return of(path);
-        }
         if (path.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            throw new IllegalArgumentException("seed code with additions must be a directory, not " + path);
+            if (!additions.isEmpty()) {
+                throw new IllegalArgumentException("seed code with additions must be a directory, not " + path);
+            }
+            return new FileAsset(path);
         }
-        Map<String, AssetOrArchive> entries = new TreeMap<>();
-        for (String name : topLevelEntries(Path.of(path))) {
-            String child = path + "/" + name;
-            entries.put(name, Files.isDirectory(Path.of(child)) ? new FileArchive(child) : new FileAsset(child));
-        }
+        Map<String, AssetOrArchive> entries = folder(path);
         entries.putAll(additions);
         return new AssetArchive(entries);
     }
 
-    private static List<String> topLevelEntries(Path directory) {
+    /** The entries of the folder {@code path}: files as assets, folders as archives of their own entries. */
+    private static Map<String, AssetOrArchive> folder(String path) {
+        Map<String, AssetOrArchive> entries = new TreeMap<>();
+        for (String name : kept(Path.of(path))) {
+            String child = path + "/" + name;
+            entries.put(name, Files.isDirectory(Path.of(child)) ? new AssetArchive(folder(child)) : new FileAsset(child));
+        }
+        return entries;
+    }
+
+    private static List<String> kept(Path directory) {
         try (Stream<Path> children = Files.list(directory)) {
             return children.map(child -> child.getFileName().toString())
-                    .filter(name -> !name.equals("__pycache__") && !name.equals(".pytest_cache"))
-                    .sorted().toList();
+                    .filter(name -> !name.startsWith(".") && !name.equals("__pycache__"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the seed code in " + directory, e);
         }

@@ -3,21 +3,19 @@ package com.sagemakermlops.components.storage;
 import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
 import com.pulumi.core.Output;
+import com.sagemakermlops.naming.Naming;
 
 /** CodePipeline artifact stores of the product. */
 public final class ArtifactStores {
-    /** CodePipeline keeps a pipeline's artifacts under the first 20 characters of its name. */
-    static final int FOLDER_LENGTH = 20;
-
     private ArtifactStores() {
     }
 
     /**
-     * The folder of the artifact store holding {@code pipelineName}'s artifacts
-     * (https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts.html#concepts-artifacts).
+     * The folder of the artifact store holding {@code pipelineName}'s artifacts: its first
+     * {@value Naming#PIPELINE_FOLDER_LENGTH} characters.
      */
     public static String folderOf(String pipelineName) {
-        return pipelineName.length() <= FOLDER_LENGTH ? pipelineName : pipelineName.substring(0, FOLDER_LENGTH);
+        return pipelineName.substring(0, Math.min(pipelineName.length(), Naming.PIPELINE_FOLDER_LENGTH));
     }
 
     /** Artifacts in {@code bucketName}, encrypted with the product key rather than the AWS-managed S3 key. */

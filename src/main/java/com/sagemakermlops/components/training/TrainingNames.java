@@ -31,7 +31,7 @@ record TrainingNames(
                 naming.physical(PhysicalName.SAGEMAKER, "model-build"),
                 project,
                 "/aws/codebuild/" + project,
-                naming.physical(PhysicalName.CODEPIPELINE, "training"),
+                naming.pipeline("training"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-sm"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-build"),
                 naming.physical(PhysicalName.IAM_ROLE, "train-pipe"),

@@ -14,7 +14,6 @@ import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
-import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.testing.TestStacks;
 
 import java.util.List;
@@ -31,7 +30,8 @@ final class DeployFixtures {
     static final String BUCKET = "acme-model-bucket";
     static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
     /** Where CodePipeline keeps the deploy pipeline's artifacts: the first 20 characters of its name. */
-    static final String ARTIFACT_FOLDER = NAMING.physical(PhysicalName.CODEPIPELINE, "deploy").substring(0, 20);
+    /** The first 20 characters of the deploy pipeline's name, where CodePipeline keeps its artifacts. */
+    static final String ARTIFACT_FOLDER = "deploy-9bf3e9b0-acme";
     static final String CMK_ARN = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/1111-2222";
     static final String REPO_ARN = "arn:aws:codecommit:" + REGION + ":" + ACCOUNT + ":churn-model-deploy";
     static final TargetEnvironment PREPROD = new TargetEnvironment(TargetEnvironment.Stage.PREPROD,

@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.source;
 
+import com.pulumi.asset.AssetArchive;
 import com.pulumi.asset.FileAsset;
 import com.pulumi.asset.StringAsset;
 import com.google.gson.Gson;
@@ -260,7 +261,7 @@ class SeedCodeSourcesTest {
     @Test
     void seedZipsAreUploadedAsFilesAndDirectoriesAsArchives() {
         assertThat(SeedCodeArchive.of("seed/code.ZIP")).isInstanceOf(com.pulumi.asset.FileAsset.class);
-        assertThat(SeedCodeArchive.of("seed-code/model-build")).isInstanceOf(com.pulumi.asset.FileArchive.class);
+        assertThat(SeedCodeArchive.of("seed-code/model-build")).isInstanceOf(AssetArchive.class);
         assertThat(SeedCodeArchive.of("seed/code.zip", Map.of())).isInstanceOf(FileAsset.class);
         assertThatThrownBy(() -> SeedCodeArchive.of("seed/code.zip", Map.of("extra", new StringAsset("x"))))
                 .hasMessageContaining("must be a directory");
@@ -268,11 +269,18 @@ class SeedCodeSourcesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void additionsSitBesideTheSeedDirectorysOwnEntriesWithoutCaches(@TempDir Path seed) throws IOException {
+    void additionsSitBesideTheSeedDirectorysOwnFilesAndNothingIgnoredAtAnyDepth(@TempDir Path seed)
+            throws IOException {
         Files.writeString(seed.resolve("buildspec.yml"), "version: 0.2");
-        Files.createDirectories(seed.resolve("scripts"));
-        Files.createDirectories(seed.resolve("__pycache__"));
-        Files.createDirectories(seed.resolve(".pytest_cache"));
+        Files.createDirectories(seed.resolve("scripts/lib"));
+        Files.writeString(seed.resolve("scripts/run.py"), "print()");
+        Files.writeString(seed.resolve("scripts/lib/util.py"), "x = 1");
+        for (String ignored : List.of("__pycache__/a.pyc", ".pytest_cache/v", ".venv/bin/python", ".benchmarks/b",
+                "scripts/__pycache__/run.pyc", "scripts/.benchmarks/b", "scripts/lib/__pycache__/util.pyc",
+                "scripts/lib/.pytest_cache/v", "scripts/.env", ".DS_Store")) {
+            Files.createDirectories(seed.resolve(ignored).getParent());
+            Files.writeString(seed.resolve(ignored), "ignored");
+        }
         var created = new AtomicReference<SeedCodeSource>();
         Recording recording = run(args(SourceControl.S3, Optional.of(seed.toString()), Optional.empty())
                 .withAdditions(Map.of("program", new StringAsset("bundle"))), created);
@@ -282,8 +290,28 @@ class SeedCodeSourcesTest {
         Map<String, Object> entries = (Map<String, Object>) source.get("assets");
         assertThat(entries).containsOnlyKeys("buildspec.yml", "scripts", "program");
         assertThat(entries.get("buildspec.yml")).asString().contains("path=" + seed.resolve("buildspec.yml"));
-        assertThat(entries.get("scripts")).asString().contains("path=" + seed.resolve("scripts"));
         assertThat(entries.get("program")).asString().contains("text=bundle");
+        Map<String, Object> scripts = (Map<String, Object>) ((Map<String, Object>) entries.get("scripts")).get("assets");
+        assertThat(scripts).containsOnlyKeys("run.py", "lib");
+        assertThat(scripts.get("run.py")).asString().contains("path=" + seed.resolve("scripts/run.py"));
+        Map<String, Object> lib = (Map<String, Object>) ((Map<String, Object>) scripts.get("lib")).get("assets");
+        assertThat(lib).containsOnlyKeys("util.py");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSeedDirectoryWithoutAdditionsLeavesOutTheSameEntries(@TempDir Path seed) throws IOException {
+        Files.createDirectories(seed.resolve("pipelines/.venv"));
+        Files.writeString(seed.resolve("pipelines/train.py"), "fit()");
+        Files.writeString(seed.resolve("pipelines/.venv/pyvenv.cfg"), "home = /usr");
+        Recording recording = run(args(SourceControl.S3, Optional.of(seed.toString()), Optional.empty()),
+                new AtomicReference<>());
+
+        Map<String, Object> source = (Map<String, Object>) recording.named("aws:s3/bucketObjectv2:BucketObjectv2",
+                "source").inputValues().get("source");
+        Map<String, Object> pipelines = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) source
+                .get("assets")).get("pipelines")).get("assets");
+        assertThat(pipelines).containsOnlyKeys("train.py");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Optional;
 /** Tooling configurations and offline runs of a {@link TrainingPipeline}, with readers for the policies it writes. */
 final class TrainingFixture {
     static final String PRODUCT = "globalbank-prod-c001-us-west-2-fraud-detection-ml";
+    /** The purpose and the product's hash first: its artifact folder (the first 20 characters) is its own. */
+    static final String PIPELINE = "training-489155ae-" + PRODUCT;
 
     static final String COMPREHENSIVE = """
             config:

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.sagemakermlops.components.training.TrainingFixture.PIPELINE;
 import static com.sagemakermlops.components.training.TrainingFixture.PRODUCT;
 import static com.sagemakermlops.components.training.TrainingFixture.inputs;
 import static com.sagemakermlops.components.training.TrainingFixture.list;
@@ -302,7 +303,7 @@ class TrainingPipelineTest {
         assertThat(statement(policy, "ReadSourceRepository").get("Resource"))
                 .isEqualTo("arn:aws:codecommit:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-model-build");
         assertThat(statement(policy, "ReadWritePipelineArtifacts").get("Resource"))
-                .isEqualTo(BUCKET_ARN + "/" + PRODUCT.substring(0, 20) + "/*");
+                .isEqualTo(BUCKET_ARN + "/training-489155ae-gl/*");
     }
 
     @Test
@@ -373,7 +374,7 @@ class TrainingPipelineTest {
                 .containsEntry(path + "SageMakerRoleArn", ROLE + "sm")
                 .containsEntry(path + "BucketName", PRODUCT + "-models")
                 .containsEntry(path + "BuildPipelineArn",
-                        "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-training")
+                        "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PIPELINE)
                 .containsEntry(path + "KmsKeyArn",
                         inputs(comprehensive, "aws:codebuild/project:Project", "training-build").get("encryptionKey"));
     }

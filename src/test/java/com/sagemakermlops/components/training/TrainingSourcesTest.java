@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static com.sagemakermlops.components.training.TrainingFixture.PIPELINE;
 import static com.sagemakermlops.components.training.TrainingFixture.PRODUCT;
 import static com.sagemakermlops.components.training.TrainingFixture.inputs;
 import static com.sagemakermlops.components.training.TrainingFixture.rolePolicy;
@@ -34,7 +35,7 @@ class TrainingSourcesTest {
                 + "\"referenceUpdated\"],\"referenceType\":[\"branch\"],\"referenceName\":[\"main\"]}}");
         Map<String, Object> target = inputs(recording, "aws:cloudwatch/eventTarget:EventTarget",
                 "training-source-change");
-        String pipelineArn = "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PRODUCT + "-training";
+        String pipelineArn = "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PIPELINE;
         assertThat(target).containsEntry("arn", pipelineArn)
                 .containsEntry("roleArn", "arn:aws:iam::" + TOOLING_ACCOUNT + ":role/" + PRODUCT + "-train-start");
         assertThat(TrainingFixture.statements(rolePolicy(recording, "training-source-change-role")))

@@ -40,7 +40,7 @@ public final class AnalyzerServer {
         });
         holder[0] = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .addService(service)
+                .addService(NestingLimit.apply(service))
                 .build()
                 .start();
         return new AnalyzerServer(holder[0]);

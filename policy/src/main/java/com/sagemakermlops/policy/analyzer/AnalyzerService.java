@@ -124,21 +124,25 @@ final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     }
 
     private AnalyzeResponse respond(List<PolicyFinding> findings) {
-        AnalyzeResponse.Builder b = AnalyzeResponse.newBuilder();
-        for (PolicyFinding f : findings) {
-            b.addDiagnostics(Conversions.diagnostic(f, pack.policy(f.policy()).orElseThrow()));
-        }
-        return b.build();
+        return ResponseBounds.response(findings, pack);
     }
 
+    /**
+     * Runs one analysis: a request the pack cannot read (properties nested too deeply...) is INVALID_ARGUMENT with
+     * what is wrong; a failure of the pack is INTERNAL, its detail only in the plugin's verbose log.
+     */
     private static void guarded(StreamObserver<AnalyzeResponse> out, Supplier<AnalyzeResponse> work) {
         AnalyzeResponse resp;
         try {
             resp = work.get();
+        } catch (IllegalArgumentException e) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "analysis failed", e);
-            out.onError(Status.INTERNAL.withDescription("policy pack " + PolicyPack.NAME + " failed: "
-                    + e.getClass().getSimpleName()).asRuntimeException());
+            LOG.severe("analysis failed (run with -v=9 for the detail)");
+            LOG.log(Level.FINE, "analysis failure", e);
+            out.onError(Status.INTERNAL.withDescription("policy pack " + PolicyPack.NAME + " failed on this request")
+                    .asRuntimeException());
             return;
         }
         reply(out, resp);

@@ -8,6 +8,7 @@ import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
 import com.sagemakermlops.policy.PolicyResource;
+import com.sagemakermlops.policy.Printable;
 import com.sagemakermlops.policy.PropertyValues;
 import com.sagemakermlops.policy.Severity;
 import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
@@ -66,14 +67,20 @@ final class Conversions {
         };
     }
 
-    static EnforcementLevel level(pulumirpc.AnalyzerOuterClass.EnforcementLevel level) {
-        return switch (level) {
+    /**
+     * The level the engine asks for. A level this pack does not know (a newer engine's, or a number no engine
+     * sends) is refused rather than read as advisory, which would turn a mandatory policy off (fail open).
+     */
+    static EnforcementLevel level(String policy, PolicyConfig config) {
+        return switch (config.getEnforcementLevel()) {
             case MANDATORY -> EnforcementLevel.MANDATORY;
             case DISABLED -> EnforcementLevel.DISABLED;
             case ADVISORY -> EnforcementLevel.ADVISORY;
             // This pack does not remediate: treat a request to remediate as blocking.
             case REMEDIATE -> EnforcementLevel.MANDATORY;
-            default -> EnforcementLevel.ADVISORY;
+            default -> throw new IllegalArgumentException("policy " + Printable.of(policy) + ": unknown enforcement "
+                    + "level " + config.getEnforcementLevelValue() + " (expected advisory, mandatory, disabled or "
+                    + "remediate)");
         };
     }
 
@@ -138,7 +145,7 @@ final class Conversions {
         JsonObject root = new JsonObject();
         byPolicy.forEach((name, c) -> {
             JsonObject entry = GSON.toJsonTree(PropertyValues.fromStruct(c.getProperties())).getAsJsonObject();
-            entry.addProperty("enforcementLevel", level(c.getEnforcementLevel()).toString());
+            entry.addProperty("enforcementLevel", level(name, c).toString());
             root.add(name, entry);
         });
         return PolicyPackConfig.parse(root.toString(), pack);

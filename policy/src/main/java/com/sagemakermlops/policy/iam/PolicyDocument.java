@@ -146,7 +146,8 @@ public record PolicyDocument(List<Statement> statements) {
         return out;
     }
 
-    private static JsonElement toJson(Object v) {
+    /** A property value (maps, lists, strings, numbers, booleans, null) as the JSON it stands for. */
+    public static JsonElement toJson(Object v) {
         if (v instanceof Map<?, ?> m) {
             JsonObject o = new JsonObject();
             m.forEach((k, x) -> o.add(String.valueOf(k), toJson(x)));

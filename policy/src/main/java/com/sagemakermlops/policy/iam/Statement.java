@@ -77,16 +77,8 @@ public record Statement(int index, String sid, String effect, List<String> actio
         return actions.stream().anyMatch(p -> matches(p, action));
     }
 
-    /** IAM action matching: case-insensitive, {@code *} and {@code ?} wildcards. */
+    /** IAM action matching: case-insensitive, {@code *} and {@code ?} wildcards, in bounded time ({@link Wildcard}). */
     public static boolean matches(String pattern, String action) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE).matcher(action).matches();
+        return Wildcard.matches(pattern, action);
     }
 }

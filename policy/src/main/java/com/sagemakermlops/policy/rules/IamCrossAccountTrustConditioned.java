@@ -6,18 +6,16 @@ import com.sagemakermlops.policy.PolicySettings;
 import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.ResourcePolicy;
 import com.sagemakermlops.policy.Severity;
+import com.sagemakermlops.policy.iam.ArnText;
 import com.sagemakermlops.policy.iam.PolicyDocument;
 import com.sagemakermlops.policy.iam.Statement;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A role trusted by another account (or by anyone) requires an ExternalId or organisation condition. */
 public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
     static final String TRUSTED = "trustedAccountIds";
-    private static final Pattern ACCOUNT = Pattern.compile("(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\\d{12})(?::.*)?");
     private static final String[] KEYS = {"sts:ExternalId", "aws:PrincipalOrgID", "aws:PrincipalArn"};
 
     public IamCrossAccountTrustConditioned() {
@@ -29,6 +27,15 @@ public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
                         + "to the trust statement, or list this platform's own accounts in trustedAccountIds.",
                 List.of(),
                 java.util.Set.of(Types.IAM_ROLE));
+    }
+
+    /** The account an AWS principal names: an account id, or the account of an IAM or STS ARN. */
+    private static String account(String principal) {
+        if (ArnText.isAccount(principal.trim())) {
+            return principal.trim();
+        }
+        return ArnText.parse(principal).filter(a -> a.service().equals("iam") || a.service().equals("sts"))
+                .flatMap(a -> a.accountId()).filter(ArnText::isAccount).orElse(null);
     }
 
     @Override
@@ -54,8 +61,7 @@ public final class IamCrossAccountTrustConditioned extends ResourcePolicy {
                 continue;
             }
             for (String principal : st.principal().aws()) {
-                Matcher m = ACCOUNT.matcher(principal);
-                String account = m.matches() ? m.group(1) : null;
+                String account = account(principal);
                 if (account != null && !trusted.contains(account)) {
                     sink.violation(r, "assumeRolePolicy " + st.label() + " trusts account " + account
                             + " without an sts:ExternalId/aws:PrincipalOrgID/aws:PrincipalArn condition");

@@ -1,6 +1,7 @@
 package com.sagemakermlops.policy.rules;
 
 import com.sagemakermlops.policy.Props;
+import com.sagemakermlops.policy.iam.ArnText;
 
 import java.util.Locale;
 
@@ -20,6 +21,7 @@ final class Keys {
             return false;
         }
         String k = keyId.trim().toLowerCase(Locale.ROOT);
-        return k.startsWith("alias/aws/") || k.matches("arn:aws[a-z-]*:kms:[^:]*:[^:]*:alias/aws/.*");
+        return k.startsWith("alias/aws/") || ArnText.parse(k).filter(arn -> arn.service().equals("kms"))
+                .map(arn -> arn.resourceAsString().startsWith("alias/aws/")).orElse(false);
     }
 }

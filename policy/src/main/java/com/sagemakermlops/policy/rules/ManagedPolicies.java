@@ -4,19 +4,17 @@ import com.sagemakermlops.policy.Policy;
 import com.sagemakermlops.policy.PolicyResource;
 import com.sagemakermlops.policy.Props;
 import com.sagemakermlops.policy.UnknownValueException;
+import com.sagemakermlops.policy.iam.ArnText;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Managed policy ARNs attached to roles (managedPolicyArns or RolePolicyAttachment.policyArn). */
 final class ManagedPolicies {
     static final Set<String> TYPES = Set.of(Types.IAM_ROLE, Types.IAM_ROLE_POLICY_ATTACHMENT);
-    private static final Pattern AWS_MANAGED = Pattern.compile("arn:aws[a-z-]*:iam::aws:policy/(.*/)?([^/]+)");
 
     /** An attached ARN and the property it came from. */
     record Attached(String property, String arn) {
@@ -61,10 +59,11 @@ final class ManagedPolicies {
         throwFirstUnknown(unknown);
     }
 
-    /** The policy name of an AWS-managed policy ARN, or null for customer-managed ones. */
+    /** The policy name of an AWS-managed policy ARN ({@code arn:aws:iam::aws:policy/[path/]Name}), or null. */
     static String awsManagedName(String arn) {
-        Matcher m = AWS_MANAGED.matcher(arn.trim());
-        return m.matches() ? m.group(2) : null;
+        return ArnText.parse(arn).filter(ArnText::awsManagedPolicy)
+                .map(a -> a.resourceAsString().substring(a.resourceAsString().lastIndexOf('/') + 1))
+                .orElse(null);
     }
 
     /** True for AdministratorAccess*, PowerUserAccess and *FullAccess* AWS-managed policies. */

@@ -20,6 +20,7 @@ public final class Rules {
                 new CodeBuildProjectKmsKey(),
                 new CodeBuildNoPlaintextCredentials(),
                 new CodePipelineArtifactStoreKms(),
+                new CodePipelineDistinctArtifactFolders(),
                 new CodeCommitRepositoryKmsKey(),
                 new SageMakerEndpointConfigKms(),
                 new SageMakerDataCaptureKms(),

@@ -327,6 +327,25 @@ class PolicyBoundariesTest {
     }
 
     @Test
+    void pipelineFoldersCollideOnTheFirstTwentyCharactersOfOneBucketOnly() {
+        PolicyResource first = pipeline("first", "abcdefghijklmnopqrst-training", "artifacts");
+        assertThat(messages("codepipeline-distinct-artifact-folders", first,
+                pipeline("second", "abcdefghijklmnopqrsu-deploy", "artifacts"))).isEmpty();
+        assertThat(messages("codepipeline-distinct-artifact-folders", first,
+                pipeline("second", "abcdefghijklmnopqrst-deploy", "other-artifacts"))).isEmpty();
+        assertThat(messages("codepipeline-distinct-artifact-folders", first,
+                pipeline("second", "abcdefghijklmnopqrst", "artifacts"),
+                pipeline("third", "abcdefghijklmnopqrstuvw", "artifacts")))
+                .containsExactly("shares the artifact folder s3://artifacts/abcdefghijklmnopqrst/ with [second, "
+                        + "third]: CodePipeline names the folder after the first 20 characters of the pipeline name");
+    }
+
+    private static PolicyResource pipeline(String logicalName, String name, String bucket) {
+        return res(Types.CODEPIPELINE, logicalName, m("name", name, "artifactStores",
+                l(m("location", bucket, "type", "S3"))));
+    }
+
+    @Test
     void unknownsAreFoundInsideListsMapsAndSecrets() {
         assertThat(PropertyValues.containsUnknown(l("a", m("b", l(U))))).isTrue();
         assertThat(PropertyValues.containsUnknown(secret(m("b", U)))).isTrue();

@@ -69,6 +69,15 @@ final class PolicyCases {
         return new Case(policy, ok, bad, message, unknown, WhenUnknown.UNDETERMINED, property);
     }
 
+    /** Two pipelines, {@code first} and {@code second}, with their names and artifact buckets. */
+    private static List<PolicyResource> pipelines(Object firstName, Object secondName, Object firstBucket,
+                                                  Object secondBucket) {
+        return List.of(res(Types.CODEPIPELINE, "first", m("name", firstName, "artifactStores",
+                        l(m("location", firstBucket, "type", "S3")))),
+                res(Types.CODEPIPELINE, "second", m("name", secondName, "artifactStores",
+                        l(m("location", secondBucket, "type", "S3")))));
+    }
+
     private static List<PolicyResource> role(Object policyJson) {
         return one(Types.IAM_ROLE, "description", "role", "permissionsBoundary", "arn:aws:iam::1:policy/b",
                 "inlinePolicies", l(m("name", "inline", "policy", policyJson)));
@@ -161,6 +170,15 @@ final class PolicyCases {
                         one(Types.CODEPIPELINE, "artifactStores", l(m("location", "artifacts", "type", "S3"))),
                         "artifactStores[0].encryptionKey is not set",
                         one(Types.CODEPIPELINE, "artifactStores", U), "artifactStores"),
+                // The training and deploy pipelines of one product: distinct when the purpose comes first.
+                c("codepipeline-distinct-artifact-folders",
+                        pipelines("training-1a2b3c4d-acme-prod-c1-eu-west-1-churn-ml",
+                                "deploy-1a2b3c4d-acme-prod-c1-eu-west-1-churn-ml", "artifacts", "artifacts"),
+                        pipelines("acme-prod-c1-eu-west-1-churn-ml-training",
+                                "acme-prod-c1-eu-west-1-churn-ml-deploy", "artifacts", "artifacts"),
+                        "shares the artifact folder s3://artifacts/acme-prod-c1-eu-west/ with [second]: CodePipeline "
+                                + "names the folder after the first 20 characters of the pipeline name",
+                        pipelines(U, "deploy-1a2b3c4d-acme", "artifacts", "artifacts"), "name"),
                 c("codecommit-repository-kms-key",
                         one(Types.CLOUDFORMATION_STACK, "templateBody", repositoryTemplate(",\"KmsKeyId\":\""
                                 + KEY_ARN + "\"")),
