@@ -85,27 +85,6 @@ class MlopsPlanTest {
                 + "pass --stack-outputs elsewhere=PLAN_JSON for real ones");
     }
 
-    /** Stacks are planned two at a time; a failed one still stops the run with its error and no plan at all. */
-    @Test
-    void aStackWhoseProgramFailsAmongOthersReportsItsErrorAndWritesNoPlan(@TempDir Path dir) throws IOException {
-        String dev = Files.readString(Path.of("Pulumi.dev.yaml")).replace("seedCodePath: seed-code/",
-                "seedCodePath: " + Path.of("seed-code").toAbsolutePath() + "/");
-        Path noProd = Files.writeString(dir.resolve("Pulumi.noprod.yaml"),
-                dev.substring(0, dev.indexOf("    prodEnvironment:")) + dev.substring(dev.indexOf("  # Enterprise:"))
-                        .replace("    prodAccountId: \"333344445555\"\n", ""));
-        Path prod = Files.writeString(dir.resolve("Pulumi.prodfail.yaml"), Files.readString(Path.of("Pulumi.prod.yaml"))
-                .replace("organization/sagemaker-mlops/dev", "organization/sagemaker-mlops/noprod"));
-        Path json = dir.resolve("plan.json");
-
-        assertThat(run.mlops("plan", noProd.toString(), "dev", prod.toString(), "preprod", "--json", json.toString()))
-                .isEqualTo(1);
-
-        assertThat(run.stderr()).contains("error: the program failed for stack prodfail:\n",
-                "the tooling stack exports no environments.prod: configure deploy.prodEnvironment");
-        assertThat(run.stdout()).isEmpty();
-        assertThat(json).doesNotExist();
-    }
-
     /**
      * A secret of the tooling stack stays secret in the hosting stack that reads it: the prod external ID set with
      * --secret (a stack-file ciphertext plans as "offline-secret") reaches the prod stack's provider only inside a

@@ -2,6 +2,7 @@ package com.sagemakermlops.engine;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.gson.Gson;
+import com.sagemakermlops.testing.EngineConfig;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.pulumi.core.internal.Urn;
@@ -95,10 +96,9 @@ final class FakePulumiEngine implements AutoCloseable {
 
     /** Stack-file settings as the engine hands them over: every value a string, structured values as JSON. */
     static String engineConfig(Map<String, Object> config) {
-        Gson gson = new Gson();
         Map<String, String> values = new LinkedHashMap<>();
-        config.forEach((key, value) -> values.put(key, value instanceof String text ? text : gson.toJson(value)));
-        return gson.toJson(values);
+        config.forEach((key, value) -> values.put(key, EngineConfig.text(value)));
+        return EngineConfig.json(values);
     }
 
     /** URNs of the resources registered (and read) so far. */
