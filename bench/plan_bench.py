@@ -394,13 +394,11 @@ def main(argv):
                 for tool in tools if index % 2 == 0 else list(reversed(tools)):
                     run = measure(tool, products, files, workdir)
                     runs.append(run)
-                    print(f"  {products:>4} products  {tool.name:<5} run {index + 1}: wall {run.wall:6.2f} s, "
-                          f"cpu {run.cpu:6.2f} s, peak {run.peak_kib / 1024:6.0f} MiB, load {run.load_before:.2f}",
-                          flush=True)
+                    print(run_line(f"{products:>4} products  {tool.name:<5}", index, run.wall, run.cpu, run.peak_kib,
+                                   run.load_before), flush=True)
         print()
         print(report(runs, args.sizes))
-        if args.raw:
-            args.raw.write_text(json.dumps([asdict(r) for r in runs], indent=2) + "\n")
+        write_raw(args.raw, [asdict(r) for r in runs])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -417,14 +415,24 @@ def program_runs(args, argv, project, workdir):
         for stack in args.program:
             run = measure_program(project, classpath, stack, workdir)
             runs.append(run)
-            print(f"  {stack:<8} run {index + 1}: wall {run['wall']:6.2f} s, cpu {run['cpu']:6.2f} s, "
-                  f"peak {run['peak_kib'] / 1024:5.0f} MiB, {run['threads']} threads, load {run['load_before']:.2f}",
-                  flush=True)
+            print(run_line(f"{stack:<8}", index, run["wall"], run["cpu"], run["peak_kib"], run["load_before"],
+                           f"{run['threads']} threads"), flush=True)
     print()
     print(program_report(runs))
     print(load_line([r["load_before"] for r in runs]))
-    if args.raw:
-        args.raw.write_text(json.dumps(runs, indent=2) + "\n")
+    write_raw(args.raw, runs)
+
+
+def run_line(label, index, wall, cpu, peak_kib, load, extra=None):
+    """One measured run as the benchmark prints it while it goes."""
+    return (f"  {label} run {index + 1}: wall {wall:6.2f} s, cpu {cpu:6.2f} s, peak {peak_kib / 1024:6.0f} MiB, "
+            + (f"{extra}, " if extra else "") + f"load {load:.2f}")
+
+
+def write_raw(path, rows):
+    """Every run as JSON into `path` (--raw), when given."""
+    if path:
+        path.write_text(json.dumps(rows, indent=2) + "\n")
 
 
 if __name__ == "__main__":

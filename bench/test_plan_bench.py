@@ -1,5 +1,6 @@
 """The benchmark's own logic: product generation, /proc parsing, output parsing and the report (no process runs)."""
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,13 @@ def test_program_report_gives_medians_per_stack():
 def test_program_stacks_are_a_list():
     assert bench.parse_args(["--program", "dev,preprod"]).program == ["dev", "preprod"]
     assert bench.parse_args([]).program == []
+
+
+def test_run_lines_and_raw_runs(tmp_path):
+    line = bench.run_line("dev     ", 0, 1.234, 2.5, 2048, 0.75, "12 threads")
+    assert line == "  dev      run 1: wall   1.23 s, cpu   2.50 s, peak      2 MiB, 12 threads, load 0.75"
+    assert bench.run_line("1 products", 1, 1, 1, 1024, 1).endswith("peak      1 MiB, load 1.00")
+    raw = tmp_path / "raw.json"
+    bench.write_raw(raw, [{"wall": 1.5}])
+    assert json.loads(raw.read_text()) == [{"wall": 1.5}]
+    bench.write_raw(None, [{"wall": 1.5}])
