@@ -26,12 +26,15 @@ final class PlanJson implements AutoCloseable {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .create();
 
+    private final Path folder;
     private final Path partial;
     private final JsonWriter json;
 
     PlanJson() {
         try {
-            partial = Files.createTempFile("mlops-plan", ".json");
+            // a new file in a temporary folder, so the plan gets the permissions any new file gets
+            folder = Files.createTempDirectory("mlops-plan");
+            partial = folder.resolve("plan.json");
             json = GSON.newJsonWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8));
             json.beginObject().name("stacks").beginArray();
         } catch (IOException e) {
@@ -63,7 +66,7 @@ final class PlanJson implements AutoCloseable {
         CliFiles.moveTo(partial, file);
     }
 
-    /** Removes the temporary file when the plan was not written (a stack failed). */
+    /** Removes the temporary folder, and the partial plan in it when the plan was not written (a stack failed). */
     @Override
     public void close() {
         try {
@@ -73,6 +76,7 @@ final class PlanJson implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(partial);
+            Files.deleteIfExists(folder);
         } catch (IOException e) {
             throw new UsageException("--json: cannot remove the temporary file " + partial + " (" + e.getMessage() + ")");
         }

@@ -47,6 +47,15 @@ class MlopsPlanTest {
                 "dependencies", "inputs"));
     }
 
+    /** The plan is written aside and moved into place, with the permissions of any new file there. */
+    @Test
+    void theJsonPlanGetsThePermissionsOfANewFile(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("plan.json");
+        assertThat(run.mlops("plan", "prod", "--json", json.toString())).isZero();
+        Path plain = Files.createFile(dir.resolve("new-file"));
+        assertThat(Files.getPosixFilePermissions(json)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     @Test
     void hostingStackReadsToolingOutputsFromAGivenPlan(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("dev.json");
