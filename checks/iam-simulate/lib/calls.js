@@ -160,14 +160,25 @@ function lookUp(path, world) {
   }
 }
 
-/** Keys and indexes, and in a list of named entries (environment variables, stages, actions) the entry's name. */
+/**
+ * Keys and indexes, and in a list of named entries (environment variables, stages, actions) the entry's name. A
+ * policy document (an input holding JSON) is read as its JSON; its statements are named by their Sid, and a policy
+ * element written as one string is a list of that one value, as IAM reads it.
+ */
 function dig(value, path) {
   return path.reduce((current, segment) => {
     if (current === undefined || current === null) {
       return undefined
     }
-    if (Array.isArray(current) && !/^\d+$/.test(segment)) {
-      return current.find((entry) => entry?.name === segment)
+    if (typeof current === 'string' && current.startsWith('{')) {
+      current = JSON.parse(current)
+    }
+    const index = /^\d+$/.test(segment)
+    if (typeof current === 'string' && index) {
+      current = [current]
+    }
+    if (Array.isArray(current) && !index) {
+      return current.find((entry) => entry?.name === segment || entry?.Sid === segment)
     }
     return current[segment]
   }, value)

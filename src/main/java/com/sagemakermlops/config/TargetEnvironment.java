@@ -31,14 +31,21 @@ public record TargetEnvironment(
 
     /** The two deployment stages, in promotion order. */
     public enum Stage {
-        PREPROD("preprod", "PreProd"), PROD("prod", "Prod");
+        PREPROD("preprod", "PreProd", "preProdEnvironment"), PROD("prod", "Prod", "prodEnvironment");
 
         private final String id;
         private final String title;
+        private final String environmentKey;
 
-        Stage(String id, String title) {
+        Stage(String id, String title, String environmentKey) {
             this.id = id;
             this.title = title;
+            this.environmentKey = environmentKey;
+        }
+
+        /** The key of the stage's environment in the tooling stack's configuration: {@code deploy.prodEnvironment}. */
+        public String configKey() {
+            return "deploy." + environmentKey;
         }
 
         /** Lower-case id, as in stack names and config ({@code preprod}). */

@@ -171,7 +171,7 @@ class ExamplesPlanTest {
                 .get(0).get("inputs"))).contains("arn:aws:iam::222233334444:root", "arn:aws:iam::333344445555:root");
         assertThat(starter.stageNames("deploy-pipeline"))
                 .containsExactly("Source", "DeployPreProd", "ManualApproval", "DeployProd");
-        assertThat(starter.sourceAction("training")).containsEntry("provider", "CodeCommit");
+        assertThat(starter.sourceAction("training-pipeline")).containsEntry("provider", "CodeCommit");
         assertThat(starter.hasApprovalTrigger()).isFalse();
         assertThat(starter.ofType("sagemaker-mlops:monitoring:PipelineDashboard")).isEmpty();
         assertThat(starter.parameterNames()).containsExactlyInAnyOrderElementsOf(STARTER_PARAMETERS);
@@ -185,13 +185,14 @@ class ExamplesPlanTest {
         String bucket = "northwind-prod-c042-eu-west-1-demand-forecast-ml-models";
 
         assertThat(professional.repositoryNames()).isEmpty();
-        assertThat(professional.sourceAction("training")).containsEntry("provider", "S3");
+        assertThat(professional.sourceAction("training-pipeline")).containsEntry("provider", "S3");
         assertThat(professional.sourceAction("deploy-pipeline")).containsEntry("configuration", Map.of(
                 "PollForSourceChanges", "false", "S3Bucket", bucket,
                 "S3ObjectKey", "source/northwind-prod-c042-eu-west-1-demand-forecast-ml-model-deploy.zip"));
-        assertThat(professional.inputs("aws:s3/bucketNotification:BucketNotification", "training-models"))
+        assertThat(professional.inputs("aws:s3/bucketNotification:BucketNotification",
+                "store-models-notification"))
                 .containsEntry("bucket", bucket).containsEntry("eventbridge", true);
-        assertThat(String.valueOf(professional.inputs("aws:cloudwatch/eventRule:EventRule", "training-source-change")
+        assertThat(String.valueOf(professional.inputs("aws:cloudwatch/eventRule:EventRule", "training-source-change-rule")
                 .get("eventPattern"))).contains("\"Object Created\"",
                 "\"key\":[\"source/northwind-prod-c042-eu-west-1-demand-forecast-ml-model-build.zip\"]");
         assertThat(professional.hasApprovalTrigger()).isTrue();
@@ -220,7 +221,7 @@ class ExamplesPlanTest {
 
         assertThat(codestar.repositoryNames()).isEmpty();
         assertThat(codestar.names("aws:s3/bucketObjectv2:BucketObjectv2")).containsExactly("deploy-source-bundle");
-        for (String pipeline : List.of("training", "deploy-pipeline")) {
+        for (String pipeline : List.of("training-pipeline", "deploy-pipeline")) {
             assertThat(codestar.sourceAction(pipeline)).containsEntry("provider", "CodeStarSourceConnection")
                     .extractingByKey("configuration").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("ConnectionArn", "arn:aws:codeconnections:us-west-2:111122223333:connection/"
@@ -239,7 +240,7 @@ class ExamplesPlanTest {
     @Test
     void codeStarPushesRunOnlyThePipelineOfTheChangedFolderAndTheDeployBuildGetsTheProgramAsABundle() {
         StackPlanJson codestar = plan("codestar");
-        for (var pipeline : Map.of("training", "model-build", "deploy-pipeline", "model-deploy").entrySet()) {
+        for (var pipeline : Map.of("training-pipeline", "model-build", "deploy-pipeline", "model-deploy").entrySet()) {
             Map<String, Object> inputs = codestar.inputs("aws:codepipeline/pipeline:Pipeline", pipeline.getKey());
             assertThat(inputs).containsEntry("pipelineType", "V2").containsEntry("triggers", List.of(Map.of(
                     "providerType", "CodeStarSourceConnection",
@@ -262,12 +263,13 @@ class ExamplesPlanTest {
                     .containsEntry("SOURCE_BUNDLE_KEY", key)
                     .containsKey("SOURCE_BUNDLE_VERSION");
             assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy",
-                    "deploy-build-" + stage + "-policy").get("policy")))
+                    "deploy-build-" + stage + "-permissions").get("policy")))
                     .contains("\"Sid\":\"ReadSourceBundle\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\","
                             + "\"s3:GetObjectVersion\"],\"Resource\":\"arn:aws:s3:::"
                             + "globalbank-dev-c007-us-west-2-credit-risk-ml-models/" + key + "\"");
         }
-        assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy", "training-build").get("policy")))
+        assertThat(String.valueOf(codestar.inputs("aws:iam/rolePolicy:RolePolicy", "training-build-permissions")
+                .get("policy")))
                 .doesNotContain("ReadSourceBundle");
     }
 
@@ -307,7 +309,7 @@ class ExamplesPlanTest {
         assertThat(comprehensive.ofType("sagemaker-mlops:bootstrap:CrossAccountBootstrap")).isEmpty();
         assertThat(comprehensive.resources()).allSatisfy(r -> assertThat(r.get("provider")).as(r.get("urn").toString())
                 .isNull());
-        assertThat(comprehensive.inputs("aws:sagemaker/modelPackageGroup:ModelPackageGroup", "training-registry"))
+        assertThat(comprehensive.inputs("aws:sagemaker/modelPackageGroup:ModelPackageGroup", "store-registry"))
                 .containsEntry("modelPackageGroupName", "test-model-package-group")
                 .extractingByKey("tags").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("sagemaker:domain-id", "d-test123")
@@ -315,7 +317,7 @@ class ExamplesPlanTest {
 
         for (String stage : List.of("preprod", "prod")) {
             assertThat(String.valueOf(comprehensive.inputs("aws:iam/rolePolicy:RolePolicy",
-                    "deploy-build-" + stage + "-policy").get("policy")))
+                    "deploy-build-" + stage + "-permissions").get("policy")))
                     .contains("\"Sid\":\"ReadPipelineBucket\"")
                     .contains("arn:aws:s3:::test-pipeline-bucket/*");
         }
@@ -359,13 +361,13 @@ class ExamplesPlanTest {
     void mdaaMinimalDeploysToOneStageInTheToolingAccount() {
         StackPlanJson minimal = plan("mdaa-minimal");
 
-        assertThat(minimal.inputs("aws:sagemaker/modelPackageGroup:ModelPackageGroup", "training-registry"))
+        assertThat(minimal.inputs("aws:sagemaker/modelPackageGroup:ModelPackageGroup", "store-registry"))
                 .containsEntry("modelPackageGroupName", "test-mpg");
-        assertThat(minimal.inputs("aws:s3/bucketV2:BucketV2", "training-models")).containsEntry("bucket", "test-bucket");
+        assertThat(minimal.inputs("aws:s3/bucketV2:BucketV2", "store-models")).containsEntry("bucket", "test-bucket");
         assertThat(minimal.repositoryNames()).containsExactlyInAnyOrder("mdaa-dev-c001-us-west-2-test-minimal-ml-model-build",
                         "mdaa-dev-c001-us-west-2-test-minimal-ml-model-deploy");
-        assertThat(minimal.inputs("aws:kms/key:Key", "training-key")).containsEntry("enableKeyRotation", true);
-        assertThat(minimal.stageNames("training")).containsExactly("Source", "Train");
+        assertThat(minimal.inputs("aws:kms/key:Key", "store-key")).containsEntry("enableKeyRotation", true);
+        assertThat(minimal.stageNames("training-pipeline")).containsExactly("Source", "Train");
         assertThat(minimal.names("aws:codebuild/project:Project"))
                 .containsExactlyInAnyOrder("training-build", "deploy-preprod");
         assertThat(minimal.stageNames("deploy-pipeline")).containsExactly("Source", "DeployPreProd");
@@ -373,8 +375,8 @@ class ExamplesPlanTest {
                 .containsEntry("TARGET_ACCOUNT_ID", "123456789012")
                 .containsEntry("MODEL_PACKAGE_GROUP_NAME", "test-mpg");
         assertThat(minimal.hasApprovalTrigger()).isTrue();
-        assertThat(minimal.names("aws:iam/role:Role")).contains("training-build", "training-pipeline",
-                "training-sagemaker", "deploy-pipeline-role");
+        assertThat(minimal.names("aws:iam/role:Role")).contains("training-build-role", "training-pipeline-role",
+                "training-sagemaker-role", "deploy-pipeline-role");
         assertThat(minimal.parameterNames()).containsExactlyInAnyOrderElementsOf(PROFESSIONAL_PARAMETERS);
     }
 }

@@ -45,7 +45,7 @@ class MlopsPlanAgainstTest {
                         + "hosting-prod-config  replace \\[replace: name, productionVariants\\[0]\\.instanceType] "
                         + "\\(delete first\\) \\(the old one is kept in AWS\\)")
                 .contains("~  aws:sagemaker/endpoint:Endpoint  hosting-prod-endpoint  update [diff: endpointConfigName]")
-                .containsPattern("\\+- aws:appautoscaling/target:Target  hosting-prod-scaling-target  replace "
+                .containsPattern("\\+- aws:appautoscaling/target:Target  hosting-prod-autoscaling-target  replace "
                         + "\\(it is deleted before urn:[^)]*hosting-prod-config is replaced\\) \\(delete first\\)")
                 .contains("0 to create, 1 to update, 3 to replace, 0 to delete")
                 .doesNotContain("hazard:")

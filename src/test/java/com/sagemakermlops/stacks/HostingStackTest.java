@@ -1,7 +1,9 @@
 package com.sagemakermlops.stacks;
 
 import com.google.gson.Gson;
+import com.sagemakermlops.components.hosting.EndpointAutoscaling;
 import com.sagemakermlops.components.hosting.ModelHosting;
+import com.sagemakermlops.components.hosting.RollbackAlarms;
 import com.sagemakermlops.components.hosting.ToolingFixture;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.engine.RecordedResource;
@@ -61,7 +63,7 @@ class HostingStackTest {
         RecordedResource provider = preprod.named(PROVIDER, "aws-preprod");
         Map<String, Object> inputs = provider.inputValues();
         assertThat(jsonMap(inputs.get("assumeRole"))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "roleArn", ToolingFixture.preprod().deployRoleArn(),
+                "roleArn", ToolingFixture.preprod().roles().deployRoleArn(),
                 "externalId", ToolingFixture.PRODUCT + "-preprod",
                 "sessionName", "sagemaker-mlops-preprod"));
         assertThat(inputs).containsEntry("region", TestStacks.REGION);
@@ -75,7 +77,7 @@ class HostingStackTest {
         Map<String, Object> inputs = prod.named(PROVIDER, "aws-prod").inputValues();
         assertThat(inputs).containsEntry("region", TestStacks.REGION);
         assertThat(jsonList(inputs.get("allowedAccountIds"))).isEqualTo(List.of(TestStacks.PROD_ACCOUNT));
-        assertThat(jsonMap(inputs.get("assumeRole"))).containsEntry("roleArn", ToolingFixture.prod().deployRoleArn())
+        assertThat(jsonMap(inputs.get("assumeRole"))).containsEntry("roleArn", ToolingFixture.prod().roles().deployRoleArn())
                 .containsEntry("externalId", "prod-2f9c41d7");
         assertThat(String.valueOf(prod.outputs().get("endpointArn")))
                 .startsWith("arn:aws:sagemaker:us-west-2:" + TestStacks.PROD_ACCOUNT + ":endpoint/");
@@ -83,7 +85,7 @@ class HostingStackTest {
         assertThat(config.inputValues()).doesNotContainKey("dataCaptureConfig");
         RecordedResource model = prod.ofType("aws:sagemaker/model:Model").get(0);
         assertThat(model.inputValues()).doesNotContainKey("vpcConfig")
-                .containsEntry("executionRoleArn", ToolingFixture.prod().executionRoleArn());
+                .containsEntry("executionRoleArn", ToolingFixture.prod().roles().executionRoleArn());
     }
 
     @Test
@@ -97,13 +99,18 @@ class HostingStackTest {
                 "aws:appautoscaling/policy:Policy", "aws:cloudwatch/metricAlarm:MetricAlarm");
         assertThat(aws).allSatisfy(r -> assertThat(r.provider()).as(r.name()).contains(providerUrn));
         String component = preprod.named(ModelHosting.TYPE, "hosting-preprod").urn();
-        assertThat(aws).allSatisfy(r -> assertThat(r.parent()).as(r.name()).contains(component));
+        List<String> groups = List.of(preprod.named(RollbackAlarms.TYPE, "hosting-preprod-alarms").urn(),
+                preprod.named(EndpointAutoscaling.TYPE, "hosting-preprod-autoscaling").urn());
+        assertThat(aws).allSatisfy(r -> assertThat(r.parent().orElseThrow()).as(r.name())
+                .isIn(component, groups.get(0), groups.get(1)));
+        assertThat(preprod.resources()).filteredOn(r -> groups.contains(r.urn()))
+                .allSatisfy(group -> assertThat(group.parent()).contains(component));
     }
 
     @Test
     void valuesComeFromTheToolingStack() {
         Map<String, Object> model = preprod.ofType("aws:sagemaker/model:Model").get(0).inputValues();
-        assertThat(model).containsEntry("executionRoleArn", ToolingFixture.preprod().executionRoleArn())
+        assertThat(model).containsEntry("executionRoleArn", ToolingFixture.preprod().roles().executionRoleArn())
                 .containsEntry("enableNetworkIsolation", true)
                 .containsEntry("primaryContainer", Map.of("modelPackageName", ToolingFixture.PACKAGE_V3))
                 .containsEntry("vpcConfig", Map.of("subnets", ToolingFixture.PREPROD_SUBNETS,
@@ -146,8 +153,8 @@ class HostingStackTest {
     @Test
     void aStageTheToolingStackDoesNotKnowFailsWithWhatToConfigure() {
         Map<String, Object> outputs = new java.util.HashMap<>(ToolingFixture.outputs());
-        outputs.put("environments", Map.of("preprod", Map.of()));
-        assertThat(failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
+        outputs.put("environments", Map.of("preprod", ((Map<?, ?>) outputs.get("environments")).get("preprod")));
+        assertThat(TestStacks.failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
                 ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE)))))
                 .contains("the tooling stack exports no environments.prod: configure "
                         + "deploy.prodEnvironment in the tooling stack and update it first");
@@ -162,22 +169,9 @@ class HostingStackTest {
         prod.put("region", "eu-central-1");
         environments.put("prod", prod);
         outputs.put("environments", environments);
-        assertThat(failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
+        assertThat(TestStacks.failureOf(() -> TestStacks.run("prod", TestStacks.cloud(Map.of(ToolingFixture.STACK, outputs)),
                 ctx -> Platform.define(ctx, config("prod", PACKAGE_LINE)))))
                 .contains("the prod environment is in eu-central-1 but the tooling key and bucket are in us-west-2");
-    }
-
-    /** The run's errors, or what it threw: the engine reports a failed apply either way, depending on timing. */
-    private static String failureOf(java.util.function.Supplier<Recording> run) {
-        try {
-            return String.join("\n", run.get().errors());
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return String.valueOf(cause.getMessage());
-        }
     }
 
     @Test
@@ -189,7 +183,7 @@ class HostingStackTest {
         assertThat(preview.resources()).extracting(RecordedResource::urn)
                 .containsExactlyElementsOf(preprod.resources().stream().map(RecordedResource::urn).toList());
         assertThat(jsonMap(preview.named(PROVIDER, "aws-preprod").inputValues().get("assumeRole")))
-                .containsEntry("roleArn", ToolingFixture.preprod().deployRoleArn());
+                .containsEntry("roleArn", ToolingFixture.preprod().roles().deployRoleArn());
     }
 
     @org.junit.jupiter.params.ParameterizedTest

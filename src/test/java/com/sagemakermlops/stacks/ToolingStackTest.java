@@ -4,6 +4,7 @@ import com.sagemakermlops.components.iam.ManagedPolicyLimit;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.contract.ToolingExports;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
@@ -129,7 +130,7 @@ class ToolingStackTest {
         String stateBucket = "arn:aws:s3:::" + dev.outputs().get("stateBackendUrl").toString()
                 .replaceFirst("^s3://([^?]+).*", "$1");
 
-        Map<String, Object> productKey = statementWithSid(dev.named("aws:kms/key:Key", "training-key")
+        Map<String, Object> productKey = statementWithSid(dev.named("aws:kms/key:Key", "store-key")
                 .inputValues().get("policy"), "KeyUseForStateByOperators");
         assertThat(productKey).containsEntry("Principal", Map.of("AWS", operator))
                 .containsEntry("Action", List.of("kms:Decrypt", "kms:GenerateDataKey"))
@@ -137,7 +138,7 @@ class ToolingStackTest {
                         "StringEquals", Map.of("kms:ViaService", "s3.us-west-2.amazonaws.com"),
                         "StringLike", Map.of("kms:EncryptionContext:aws:s3:arn",
                                 List.of(stateBucket, stateBucket + "/*"))));
-        assertThat(String.valueOf(dev.named("aws:kms/key:Key", "deploy-secrets-key").inputValues().get("policy")))
+        assertThat(String.valueOf(dev.named("aws:kms/key:Key", "deploy-backend-secrets-key").inputValues().get("policy")))
                 .contains("\"Sid\":\"OperatorsUseKey\"");
         for (String stage : List.of("preprod", "prod")) {
             assertThat(String.valueOf(dev.named("aws:iam/role:Role", "bootstrap-" + stage + "-deploy-role")
@@ -145,7 +146,8 @@ class ToolingStackTest {
         }
         List<String> granting = dev.resources().stream()
                 .filter(r -> String.valueOf(r.inputValues()).contains(operator)).map(RecordedResource::name).toList();
-        assertThat(granting).containsExactlyInAnyOrder("training-key", "deploy-secrets-key", "deploy-state",
+        assertThat(granting).containsExactlyInAnyOrder("store-key", "deploy-backend-secrets-key",
+                "deploy-backend-state-policy",
                 "bootstrap-preprod-deploy-role", "bootstrap-prod-deploy-role");
     }
 
@@ -188,6 +190,7 @@ class ToolingStackTest {
                 deployRole.endsWith("/" + role.inputValues().get("name")) && role.provider().isPresent());
         assertThat(dev.outputs()).containsKeys("kmsKeyArn", "modelBucketName", "modelBucketArn",
                 "modelPackageGroupName", "modelPackageGroupArn", "productName", "toolingAccountId");
+        assertThat(ToolingExports.problems(dev.outputs())).isEmpty();
     }
 
     @Test

@@ -27,6 +27,22 @@ public final class TestStacks {
     private TestStacks() {
     }
 
+    /**
+     * A tooling stack file of the test product with its training block, then {@code lines} (YAML at the level of the
+     * top-level keys, e.g. a {@code sagemaker-mlops:deploy:} block, a tier).
+     */
+    public static String tooling(String... lines) {
+        return """
+                config:
+                  aws:region: us-west-2
+                  sagemaker-mlops:role: tooling
+                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
+                  sagemaker-mlops:training:
+                    projectName: fraud-training
+                    seedCodePath: seed-code/model-build
+                """ + String.join("", java.util.Arrays.stream(lines).map(line -> "  " + line + "\n").toList());
+    }
+
     /** Parses the text of a {@code Pulumi.<stack>.yaml} (with its {@code config:} block). */
     public static StackConfig config(String stackFileYaml) {
         return new StackConfigParser(ROOT, () -> Optional.of(TOOLING_ACCOUNT))
@@ -53,5 +69,18 @@ public final class TestStacks {
     /** As {@link #run(String, FakeCloud, Consumer)} in preview mode, where computed values are unknown. */
     public static Recording preview(String stack, FakeCloud cloud, Consumer<Context> program) {
         return OfflineEngine.run(stack, cloud, true, program);
+    }
+
+    /** The run's errors, or what it threw: the engine reports a failed apply either way, depending on timing. */
+    public static String failureOf(java.util.function.Supplier<Recording> run) {
+        try {
+            return String.join("\n", run.get().errors());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return String.valueOf(cause.getMessage());
+        }
     }
 }

@@ -17,6 +17,7 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.TargetEnvironment;
 
 import java.util.List;
@@ -36,10 +37,6 @@ public final class CrossAccountBootstrap extends ComponentResource {
     private final Output<String> executionRoleArn;
     private final Output<String> externalId;
 
-    public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args) {
-        this(name, args, null);
-    }
-
     public CrossAccountBootstrap(String name, CrossAccountBootstrapArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         TargetEnvironment environment = args.environment();
@@ -56,13 +53,15 @@ public final class CrossAccountBootstrap extends ComponentResource {
                                 : Output.of(assumeBootstrapRole(environment)))
                         .build(), CustomResourceOptions.builder().parent(this).build())));
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
+        ModelStoreRef store = args.store();
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                args.modelBucketArn(), args.modelArtifactsArn(), args.kmsKeyArn(), args.modelPackageGroupArn());
+                store.bucketArn(), store.modelArtifactsArn(), store.keyArn(), store.registryArn());
         Optional<Output<String>> boundary = args.withBoundary()
                 ? Optional.of(stageBoundary(name + "-boundary", scope, args, executionPermissions, inTarget.build()))
                 : Optional.empty();
 
-        Role execution = role(name + "-execution-role", DeployRoles.executionRoleName(args.naming(), environment.stage()),
+        Role execution = role(name + "-execution-role",
+                DeployRoles.executionRoleName(args.naming(), environment.stage()),
                 TargetRolePolicies.executionTrust(scope), boundary, args, inTarget.build());
         Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
 
@@ -70,7 +69,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
                         args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
-                args.kmsKeyArn(), args.modelPackageGroupArn()), inTarget.build());
+                args.store().keyArn(), args.store().registryArn()), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
@@ -103,8 +102,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 .description("Permissions boundary of the roles of " + args.naming().productName() + " in the "
                         + scope.stage().id() + " account")
                 .policy(PolicyDocument.of(TargetRolePolicies.stageBoundary(scope, policyName,
-                        TargetRolePolicies.deployRole(scope, executionRole, args.kmsKeyArn(),
-                                args.modelPackageGroupArn()), executionPermissions))
+                        TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
+                                args.store().registryArn()), executionPermissions))
                         .applyValue(BoundaryDocument::compacted))
                 .tags(args.tags().asMap())
                 .build(), options).arn();

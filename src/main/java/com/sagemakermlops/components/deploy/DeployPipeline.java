@@ -1,7 +1,6 @@
 package com.sagemakermlops.components.deploy;
 
 import com.google.gson.Gson;
-import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.codebuild.Project;
 import com.pulumi.aws.codebuild.ProjectArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentEnvironmentVariableArgs;
@@ -15,6 +14,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.sagemakermlops.components.ProductParameter;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.build.PipelineBuilds;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
@@ -22,11 +22,14 @@ import com.sagemakermlops.components.iam.Roles;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.source.SeedCodeSourceArgs;
+import com.sagemakermlops.components.source.SeedCodeSources;
 import com.sagemakermlops.components.storage.ArtifactStores;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.config.BuildPolicy;
 import com.sagemakermlops.config.PulumiCloudBackend;
 import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.naming.PhysicalName;
@@ -55,6 +58,7 @@ import java.util.stream.Stream;
  */
 public final class DeployPipeline extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:deploy:DeployPipeline";
+    static final String SEED_FOLDER = "model-deploy";
     static final String SECRETS_PROVIDER_REASON = "PULUMI_SECRETS_PROVIDER holds the awskms URL naming the "
             + "secrets key ARN: no secret value";
 
@@ -69,70 +73,96 @@ public final class DeployPipeline extends ComponentResource {
     private final Optional<Output<String>> eventRuleArn;
     private final Optional<Output<String>> eventRuleName;
 
-    public DeployPipeline(String name, DeployPipelineArgs args) {
-        this(name, args, null);
-    }
-
     public DeployPipeline(String name, DeployPipelineArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var scope = args.scope();
         List<TargetEnvironment> environments = args.deploy().environments();
-
+        PipelineSource source = source(name, args);
         Map<Stage, Role> buildRoles = new EnumMap<>(Stage.class);
         environments.forEach(env -> buildRoles.put(env.stage(), buildRole(name, args, env.stage())));
         Optional<PulumiCloudBackend> cloud = args.deploy().pulumiCloud();
-        Optional<StateBackend> state = cloud.isPresent() ? Optional.empty() : Optional.of(new StateBackend(name, this,
-                args.naming(), args.tags(), scope, buildRoles.values().stream().map(Role::arn).toList(),
-                args.deploy().operatorRoleArns()));
+        Optional<StateBackend> state = cloud.isPresent() ? Optional.empty() : Optional.of(stateBackend(name, args,
+                buildRoles.values().stream().map(Role::arn).toList()));
         this.stateBucketName = state.map(StateBackend::bucketName);
         this.secretsKeyArn = state.map(StateBackend::secretsKeyArn);
         this.backendUrl = state.map(s -> s.bucketName().applyValue(bucket -> StateBackend.backendUrl(bucket,
-                args.region()))).orElseGet(() -> Output.of(cloud.orElseThrow().url()));
+                args.product().scope().region()))).orElseGet(() -> Output.of(cloud.orElseThrow().url()));
         this.secretsProvider = state.map(s -> s.secretsKeyArn().applyValue(arn -> StateBackend.secretsProvider(arn,
-                args.region()))).orElseGet(() -> Output.of(PulumiCloudBackend.SECRETS_PROVIDER));
+                args.product().scope().region()))).orElseGet(() -> Output.of(PulumiCloudBackend.SECRETS_PROVIDER));
 
         Map<Stage, Project> projects = new EnumMap<>(Stage.class);
         for (TargetEnvironment env : environments) {
             Role role = buildRoles.get(env.stage());
-            projects.put(env.stage(), deployProject(name, args, env, role, state));
+            projects.put(env.stage(), deployProject(name, args, source, env, role, state));
             codeBuildRoleArns.put(env.stage(), role.arn());
             projectNames.put(env.stage(), projects.get(env.stage()).name());
         }
+        Pipeline pipeline = pipeline(name, args, source, projects);
+        this.pipelineName = pipeline.name();
+        this.pipelineArn = pipeline.arn();
+        Optional<PipelineStartRule> trigger = args.triggersOnApproval()
+                ? Optional.of(approvalTrigger(name, args, pipeline))
+                : Optional.empty();
+        this.eventRuleArn = trigger.map(PipelineStartRule::ruleArn);
+        this.eventRuleName = trigger.map(PipelineStartRule::ruleName);
+        if (args.product().tier().atLeast(Tier.PROFESSIONAL)) {
+            ProductParameter.create(name, "DeployPipelineArn", pipelineArn, args.product(),
+                    ProductParameter.describedAs("DeployPipelineArn", args.product()), child());
+        }
+        registerOutputs(outputs());
+    }
 
+    /** The deploy repository, seeded with the deploy code and this program. */
+    private PipelineSource source(String name, DeployPipelineArgs args) {
+        return SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER, args.source(),
+                args.deploy().seedCodePath(), args.store(), args.product(), args.sourceAdditions()), child())
+                .source();
+    }
+
+    /** The state bucket and secrets key; the operators' use of the product key for the state objects. */
+    private StateBackend stateBackend(String name, DeployPipelineArgs args, List<Output<String>> buildRoleArns) {
+        List<String> operators = args.deploy().operatorRoleArns();
+        args.store().keyGrants().add(Operators.productKeyForState(operators, args.product().scope().arns(),
+                args.product().naming()));
+        return new StateBackend(name + "-backend", args.product().naming(), args.product().tags(), args.scope(), buildRoleArns, operators,
+                ComponentResourceOptions.builder().parent(this).build());
+    }
+
+    private Pipeline pipeline(String name, DeployPipelineArgs args, PipelineSource source,
+                              Map<Stage, Project> projects) {
+        var scope = args.scope();
         var pipelineRole = Roles.create(name + "-pipeline-role", new Roles.Spec(
-                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-pipeline"),
                 "Runs the deploy pipeline: its source, its deploy builds, its artifacts",
                 ServiceTrust.CODEPIPELINE.trust(scope.accountId(), scope.arn("codepipeline", args.pipelineName())),
-                args.permissionsBoundary(), args.tags()), child());
-        var pipelineAccess = Roles.permissions(name + "-pipeline-policy", pipelineRole, DeployPolicies.pipelineRole(
-                scope, args.source(), projects.values().stream().map(Project::arn).toList()), child());
-        var pipeline = new Pipeline(name + "-pipeline", args.source().triggering(PipelineArgs.builder())
+                args.product().permissionsBoundary(), args.product().tags()), child());
+        var pipelineAccess = Roles.permissions(name + "-pipeline-permissions", pipelineRole,
+                DeployPolicies.pipelineRole(scope, source, projects.values().stream().map(Project::arn).toList()),
+                child());
+        return new Pipeline(name + "-pipeline", source.triggering(PipelineArgs.builder())
                 .name(args.pipelineName())
                 .pipelineType("V2")
                 .roleArn(pipelineRole.arn())
-                .artifactStores(ArtifactStores.encrypted(args.artifactBucketName(), args.cmkArn()))
+                .artifactStores(ArtifactStores.encrypted(args.store().bucketName(), args.store().keyArn()))
                 .stages(DeployStages.plan(args.deploy()).stream()
                         .map(stage -> PipelineStageArgs.builder()
                                 .name(stage.name())
-                                .actions(action(stage.action(), args, projects))
+                                .actions(action(stage.action(), args, source, projects))
                                 .build())
                         .toList())
-                .tags(args.tags().asMap())
+                .tags(args.product().tags().asMap())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(pipelineAccess).build());
-        this.pipelineName = pipeline.name();
-        this.pipelineArn = pipeline.arn();
+    }
 
-        Optional<EventRule> trigger = args.triggersOnApproval()
-                ? Optional.of(PipelineStartRule.create(name + "-trigger", new PipelineStartRule.Args(
-                        "Starts the deploy pipeline when a model package version is Approved",
-                        args.modelPackageGroupName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
-                        args.naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
-                        args.naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.tags(),
-                        args.permissionsBoundary(), Output.of(args.accountId())), child()))
-                : Optional.empty();
-        this.eventRuleArn = trigger.map(EventRule::arn);
-        this.eventRuleName = trigger.map(EventRule::name);
+    private PipelineStartRule approvalTrigger(String name, DeployPipelineArgs args, Pipeline pipeline) {
+        return new PipelineStartRule(name + "-trigger", new PipelineStartRule.Args(
+                "Starts the deploy pipeline when a model package version is Approved",
+                args.store().createdRegistryName().applyValue(DeployPipeline::approvalPattern), pipeline.arn(),
+                args.product().naming().physical(PhysicalName.EVENT_RULE, "model-approved"),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-trigger"), args.product()),
+                ComponentResourceOptions.builder().parent(this).build());
+    }
 
+    private Map<String, Output<?>> outputs() {
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("pipelineName", pipelineName);
         outputs.put("pipelineArn", pipelineArn);
@@ -142,7 +172,7 @@ public final class DeployPipeline extends ComponentResource {
         outputs.put("secretsProvider", secretsProvider);
         outputs.put("backendUrl", backendUrl);
         eventRuleArn.ifPresent(arn -> outputs.put("eventRuleArn", arn));
-        registerOutputs(outputs);
+        return outputs;
     }
 
     /** The approval trigger's pattern: this group's packages whose approval status changed to Approved. */
@@ -162,77 +192,82 @@ public final class DeployPipeline extends ComponentResource {
     }
 
     private Role buildRole(String name, DeployPipelineArgs args, Stage stage) {
-        String projectName = DeployBuild.projectName(args.naming(), stage);
+        String projectName = DeployBuild.projectName(args.product().naming(), stage);
         return Roles.create(name + "-build-" + stage.id() + "-role", new Roles.Spec(
-                args.naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
+                args.product().naming().physical(PhysicalName.IAM_ROLE, "deploy-build-" + stage.id()),
                 "Deploy build of " + stage.id() + ": assumes the " + stage.id() + " deploy role only",
                 ServiceTrust.CODEBUILD.trust(args.scope().accountId(), args.scope().arn("codebuild",
-                        "project/" + projectName)), args.permissionsBoundary(), args.tags()), child());
+                        "project/" + projectName)), args.product().permissionsBoundary(), args.product().tags()), child());
     }
 
-    private Project deployProject(String name, DeployPipelineArgs args, TargetEnvironment env, Role role,
-                                  Optional<StateBackend> state) {
-        String projectName = DeployBuild.projectName(args.naming(), env.stage());
-        String deployRoleArn = DeployRoles.deployRoleArn(args.partition(), args.naming(), env);
+    private Project deployProject(String name, DeployPipelineArgs args, PipelineSource source, TargetEnvironment env,
+                                  Role role, Optional<StateBackend> state) {
+        String projectName = DeployBuild.projectName(args.product().naming(), env.stage());
+        String deployRoleArn = DeployRoles.deployRoleArn(args.product().scope().partition(), args.product().naming(), env);
         Optional<VpcSettings> vpc = args.deploy().devEnvironment();
         List<Statement> statements = new ArrayList<>(DeployPolicies.buildRole(args.scope(),
                 new DeployPolicies.Backend(state.map(s -> new DeployPolicies.State(s.bucketArn(), s.secretsKeyArn())),
                         args.deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn)),
                 deployRoleArn, projectName, vpc, args.deploy().pipelineBucketName()));
-        statements.addAll(args.source().build().access());
-        var access = Roles.permissions(name + "-build-" + env.stage().id() + "-policy", role, statements, child());
+        statements.addAll(source.build().access());
+        String prefix = name + "-build-" + env.stage().id();
+        var access = Roles.permissions(prefix + "-permissions", role, statements, child());
         List<Resource> permissions = new ArrayList<>(List.of(access));
-        permissions.addAll(BuildPolicyAttachments.attach(name + "-build-" + env.stage().id() + "-extra",
-                "deploy-build-" + env.stage().id(), args.deploy().buildPolicies(), role, args.naming(), args.tags(),
-                child()));
-        Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
-                        args.modelPackageGroupName(), backendUrl, secretsProvider)
-                .applyValue(t -> {
-                    Map<String, Output<String>> all = new LinkedHashMap<>();
-                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.naming()), t.t1, t.t2,
-                                    t.t3)
-                            .forEach((key, value) -> all.put(key, Output.of(value)));
-                    all.putAll(args.source().build().variables());
-                    return Stream.concat(all.entrySet().stream()
-                                    .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue())),
-                            args.deploy().pulumiCloud().stream().map(c -> PipelineBuilds.fromSecretsManager(
-                                    DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn())))
-                            .toList();
-                });
-        if (env.externalIdSecret()) {
-            // the external ID is one of the build's variables: all of them are kept secret with it
-            variables = variables.asSecret();
-        }
-        Tags tags = args.tags().withSuppressions(List.of(
+        permissions.addAll(BuildPolicyAttachments.attach(prefix + "-extra", "deploy-build-" + env.stage().id(),
+                args.deploy().buildPolicies(), role, args.product().naming(), args.product().tags(), child()));
+        Tags tags = args.product().tags().withSuppressions(List.of(
                 new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
                 .name(projectName)
                 .description("Deploys the newest Approved model package to " + env.stage().id()
                         + " (account " + env.accountId() + ", " + env.region() + ")")
                 .serviceRole(role.arn())
-                .encryptionKey(args.cmkArn())
+                .encryptionKey(args.store().keyArn())
                 .buildTimeout(DeployBuild.TIMEOUT_MINUTES)
-                .source(PipelineBuilds.source(args.source().build().buildspec()))
+                .source(PipelineBuilds.source(source.build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
-                .environment(PipelineBuilds.environment(variables).computeType(DeployBuild.COMPUTE_TYPE)
-                        .privilegedMode(false).build())
+                .environment(PipelineBuilds.environment(variables(args, source, env, deployRoleArn))
+                        .computeType(DeployBuild.COMPUTE_TYPE).privilegedMode(false).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(Output.of(DeployBuild.logGroupName(projectName))))
                 .vpcConfig(vpc.map(v -> Output.of(PipelineBuilds.vpcConfig(v))).orElse(null))
                 .tags(tags.asMap())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(permissions).build());
     }
 
+    /** The deploy build's variables; all secret when the stage's external ID is. */
+    private Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables(DeployPipelineArgs args,
+                                                                             PipelineSource source,
+                                                                             TargetEnvironment env,
+                                                                             String deployRoleArn) {
+        Output<List<ProjectEnvironmentEnvironmentVariableArgs>> variables = Output.tuple(
+                        args.store().createdRegistryName(), backendUrl, secretsProvider)
+                .applyValue(t -> {
+                    Map<String, Output<String>> all = new LinkedHashMap<>();
+                    DeployBuild.variables(env, deployRoleArn, DeployRoles.externalId(env, args.product().naming()), t.t1, t.t2,
+                                    t.t3)
+                            .forEach((key, value) -> all.put(key, Output.of(value)));
+                    all.putAll(source.build().variables());
+                    return Stream.concat(all.entrySet().stream()
+                                    .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue())),
+                            args.deploy().pulumiCloud().stream().map(c -> PipelineBuilds.fromSecretsManager(
+                                    DeployBuild.ACCESS_TOKEN_VARIABLE, c.accessTokenSecretArn())))
+                            .toList();
+                });
+        // the external ID is one of the build's variables: all of them are kept secret with it
+        return env.externalIdSecret() ? variables.asSecret() : variables;
+    }
+
     private static PipelineStageActionArgs action(DeployStages.Action action, DeployPipelineArgs args,
-                                                  Map<Stage, Project> projects) {
+                                                  PipelineSource source, Map<Stage, Project> projects) {
         Stage target = action.target().orElse(null);
         return switch (action.kind()) {
-            case SOURCE -> args.source().action();
+            case SOURCE -> source.action();
             case DEPLOY -> awsAction(action, "Build", "CodeBuild")
                     .inputArtifacts(PipelineSource.OUTPUT_ARTIFACT)
                     .configuration(projects.get(target).name().applyValue(project -> Map.of("ProjectName", project)))
                     .build();
             case APPROVAL -> awsAction(action, "Approval", "Manual")
-                    .configuration(args.modelPackageGroupName().applyValue(group -> Map.of("CustomData",
+                    .configuration(args.store().createdRegistryName().applyValue(group -> Map.of("CustomData",
                             "Approve deploying the newest Approved version of model package group " + group
                                     + " to " + target.id())))
                     .build();

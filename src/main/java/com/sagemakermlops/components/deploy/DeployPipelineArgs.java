@@ -1,56 +1,44 @@
 package com.sagemakermlops.components.deploy;
 
-import com.pulumi.core.Output;
-import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.components.source.PipelineSource;
+import com.pulumi.asset.AssetOrArchive;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.iam.AwsScope;
+import com.sagemakermlops.components.source.SourceSettings;
 import com.sagemakermlops.components.storage.ArtifactStores;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
-import com.sagemakermlops.naming.Naming;
 
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Inputs of {@link DeployPipeline}.
  *
- * @param source               the deploy repository's source action, the access it needs and what the deploy
- *                             builds run from it
- * @param artifactBucketName   the model bucket, used as the pipeline's artifact store
- * @param cmkArn               the product key: artifacts, build output, state bucket
- * @param permissionsBoundary  set on every role when present (Enterprise)
+ * @param deploy          the MDAA {@code deploy} block (stages, approval, trigger, backend, build policies); needs
+ *                        a preProdEnvironment or a prodEnvironment; required
+ * @param product         names, tags (with the deploy project's name), tooling account, tier and role boundary;
+ *                        required
+ * @param store           the model bucket (the pipeline's artifact store), the key and the registry the deploy
+ *                        builds read; required
+ * @param source          where the model-deploy code lives; required
+ * @param sourceAdditions files added beside the deploy seed code (this program, for the deploy builds to run);
+ *                        default none
  */
 public record DeployPipelineArgs(
         DeployConfig deploy,
-        Tier tier,
-        Naming naming,
-        Tags tags,
-        String partition,
-        String region,
-        String accountId,
-        PipelineSource source,
-        Output<String> artifactBucketName,
-        Output<String> artifactBucketArn,
-        Output<String> cmkArn,
-        Output<String> modelPackageGroupName,
-        Output<String> modelPackageGroupArn,
-        Optional<Output<String>> permissionsBoundary) {
+        ProductContext product,
+        ModelStoreRef store,
+        SourceSettings source,
+        Map<String, AssetOrArchive> sourceAdditions) {
 
     public DeployPipelineArgs {
         Objects.requireNonNull(deploy, "deploy");
-        Objects.requireNonNull(tier, "tier");
-        Objects.requireNonNull(naming, "naming");
-        Objects.requireNonNull(tags, "tags");
-        Objects.requireNonNull(partition, "partition");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(artifactBucketName, "artifactBucketName");
-        Objects.requireNonNull(artifactBucketArn, "artifactBucketArn");
-        Objects.requireNonNull(cmkArn, "cmkArn");
-        Objects.requireNonNull(modelPackageGroupName, "modelPackageGroupName");
-        Objects.requireNonNull(modelPackageGroupArn, "modelPackageGroupArn");
-        Objects.requireNonNull(permissionsBoundary, "permissionsBoundary");
+        sourceAdditions = new TreeMap<>(sourceAdditions);
         if (!DeployStages.deploysAnything(deploy)) {
             throw new IllegalArgumentException("a deploy pipeline needs deploy.preProdEnvironment or "
                     + "deploy.prodEnvironment: without a target it has nothing to deploy to");
@@ -59,16 +47,17 @@ public record DeployPipelineArgs(
 
     /** True when a model approval starts the pipeline (Professional and up, {@code enableEventBridgeTrigger}). */
     public boolean triggersOnApproval() {
-        return tier.atLeast(Tier.PROFESSIONAL) && deploy.enableEventBridgeTrigger();
+        return product.tier().atLeast(Tier.PROFESSIONAL) && deploy.enableEventBridgeTrigger();
     }
 
     /** The deploy pipeline's physical name. */
     String pipelineName() {
-        return naming.pipeline("deploy");
+        return product.naming().pipeline("deploy");
     }
 
     DeployPolicies.Scope scope() {
-        return new DeployPolicies.Scope(partition, region, accountId, naming.productName(), artifactBucketArn,
-                ArtifactStores.folderOf(pipelineName()), cmkArn, modelPackageGroupArn);
+        AwsScope aws = product.scope();
+        return new DeployPolicies.Scope(aws.partition(), aws.region(), aws.accountId(), product.naming().productName(),
+                store.bucketArn(), ArtifactStores.folderOf(pipelineName()), store.keyArn(), store.registryArn());
     }
 }

@@ -5,8 +5,9 @@ import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.storage.SecureBucket;
@@ -14,13 +15,16 @@ import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The self-managed Pulumi backend of the hosting stacks: a versioned, private, TLS-only state bucket encrypted with
  * the product key, and a dedicated secrets key (rotated, used by the deploy builds and the operators only) for
  * {@code awskms://}.
  */
-final class StateBackend {
+public final class StateBackend extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:deploy:StateBackend";
+
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
     private final Output<String> secretsKeyArn;
@@ -40,11 +44,18 @@ final class StateBackend {
         return "awskms:///" + keyArn + "?region=" + region;
     }
 
-    StateBackend(String name, Resource parent, Naming naming, Tags tags, DeployPolicies.Scope scope,
-                 List<Output<String>> deployBuildRoleArns, List<String> operatorRoleArns) {
-        var options = CustomResourceOptions.builder().parent(parent).build();
-        var bucket = SecureBucket.create(name + "-state", new SecureBucket.Args(bucketName(naming), scope.cmkArn(),
-                tags, bucketArn -> Operators.stateBucket(operatorRoleArns, bucketArn)), options);
+    /**
+     * @param deployBuildRoleArns the deploy builds' roles, which use the state and the secrets key
+     * @param operatorRoleArns    the operators, who use them too
+     */
+    StateBackend(String name, Naming naming, Tags tags, DeployPolicies.Scope scope,
+                 List<Output<String>> deployBuildRoleArns, List<String> operatorRoleArns,
+                 ComponentResourceOptions given) {
+        super(TYPE, name, given);
+        var options = CustomResourceOptions.builder().parent(this).build();
+        var bucket = new SecureBucket(name + "-state", new SecureBucket.Args(bucketName(naming), scope.cmkArn(),
+                tags, bucketArn -> Operators.stateBucket(operatorRoleArns, bucketArn)),
+                ComponentResourceOptions.builder().parent(this).build());
         this.bucketName = bucket.name();
         this.bucketArn = bucket.arn();
 
@@ -61,6 +72,7 @@ final class StateBackend {
                 .targetKeyId(key.keyId())
                 .build(), options);
         this.secretsKeyArn = key.arn();
+        registerOutputs(Map.of("bucketName", bucketName, "secretsKeyArn", secretsKeyArn));
     }
 
     Output<String> bucketName() {

@@ -1,6 +1,5 @@
 package com.sagemakermlops.components.hosting;
 
-import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.naming.PhysicalName;
 
 import java.util.Locale;
@@ -50,9 +49,9 @@ public record HostingNames(String model, String endpointConfig, String endpoint,
         }
     }
 
-    public static HostingNames of(String productName, TargetEnvironment.Stage stage, ModelInputs model,
-                                  ConfigInputs config) {
-        String base = productName + "-" + stage.id();
+    /** The names of {@code stage}'s hosting of {@code productName}: {@code <productName>-<stage>-...}. */
+    public static HostingNames of(String productName, String stage, ModelInputs model, ConfigInputs config) {
+        String base = productName + "-" + stage;
         String modelName = PhysicalName.SAGEMAKER.fit(base + "-model-" + model.fingerprint());
         return new HostingNames(
                 modelName,

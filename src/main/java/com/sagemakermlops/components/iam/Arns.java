@@ -26,6 +26,11 @@ public record Arns(String partition, String region, Output<String> account) {
         return of(partition, "iam", "", accountId, "role/" + name);
     }
 
+    /** {@code <type>/<name>} as SageMaker ARNs write it: names in lower case. */
+    public static String sagemakerResource(String type, String name) {
+        return type + "/" + name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
     public Output<String> regional(String service, String resource) {
         return account.applyValue(a -> of(partition, service, region, a, resource));

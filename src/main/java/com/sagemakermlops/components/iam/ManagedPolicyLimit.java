@@ -5,7 +5,10 @@ package com.sagemakermlops.components.iam;
  * IAM would refuse at creation.
  */
 public final class ManagedPolicyLimit {
-    /** Characters of a managed policy, not counting whitespace (documents here are rendered without any). */
+    /**
+     * Characters of a managed policy, not counting whitespace (documents here are rendered without any):
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html, "Managed policy size".
+     */
     public static final int CHARACTERS = 6_144;
 
     private ManagedPolicyLimit() {

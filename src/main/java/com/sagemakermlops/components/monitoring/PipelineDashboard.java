@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.monitoring;
 
+import com.sagemakermlops.components.ProductParameter;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.core.Output;
@@ -21,22 +22,21 @@ public final class PipelineDashboard extends ComponentResource {
 
     private final Output<String> dashboardName;
 
-    public PipelineDashboard(String name, PipelineDashboardArgs args) {
-        this(name, args, null);
-    }
-
     public PipelineDashboard(String name, PipelineDashboardArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         Output<Optional<String>> rule = args.approvalRuleName()
                 .map(r -> r.applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
         Output<String> body = Output.tuple(Output.all(args.pipelineNames()), Output.all(args.projectNames()), rule)
-                .applyValue(t -> DashboardBody.of(args.region(), t.t1, t.t2, t.t3));
-        var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
-                .dashboardName(args.naming().physical(PhysicalName.DASHBOARD, "pipelines"))
+                .applyValue(t -> DashboardBody.of(args.product().scope().region(), t.t1, t.t2, t.t3));
+        var dashboard = new Dashboard(name + "-pipelines", DashboardArgs.builder()
+                .dashboardName(args.product().naming().physical(PhysicalName.DASHBOARD, "pipelines"))
                 .dashboardBody(body)
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.dashboardName = dashboard.dashboardName();
+        ProductParameter.create(name, "DashboardName", dashboardName, args.product(),
+                ProductParameter.describedAs("DashboardName", args.product()),
+                CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of("dashboardName", dashboardName));
     }
 

@@ -30,7 +30,7 @@ final class EndpointPolicies {
                  java.util.Optional<Output<String>> secretsKeyArn) {
 
         static Scope of(PrivateNetworkingArgs args) {
-            return new Scope(args.naming(), args.partition(), args.region(), args.accountId(), args.accounts(),
+            return new Scope(args.product().naming(), args.product().scope().partition(), args.product().scope().region(), args.product().scope().accountId(), args.accounts(),
                     args.secretsKeyArn());
         }
 

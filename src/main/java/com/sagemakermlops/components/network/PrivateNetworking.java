@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.network;
 
+import com.sagemakermlops.components.ProductParameter;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
@@ -37,7 +38,7 @@ public final class PrivateNetworking extends ComponentResource {
         super(TYPE, name, options);
         NetworkConfig network = args.network();
         Output<String> vpcId = parameter(network.vpcParameterStorePath());
-        Map<String, String> tags = args.tags().asMap();
+        Map<String, String> tags = args.product().tags().asMap();
 
         this.securityGroupId = switch (network.mode()) {
             case STANDALONE -> securityGroup(name, vpcId, network.allowedIngressCidrs(), args).id();
@@ -45,6 +46,32 @@ public final class PrivateNetworking extends ComponentResource {
                     new IllegalArgumentException("sg-provisioner mode reads the security group from sgParameterStorePath")));
         };
 
+        List<Output<String>> ids = interfaceEndpoints(name, args, vpcId, tags);
+        ids.add(new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+                .vpcId(vpcId)
+                .serviceName(serviceName(args.product().scope().region(), "s3"))
+                .vpcEndpointType("Gateway")
+                .routeTableIds(network.routeTableIds())
+                .policy(PolicyDocument.of(EndpointPolicies.s3(args.product().naming(),
+                        args.product().scope().partition(), args.product().scope().region())))
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).build()).id());
+
+        this.vpcEndpointIds = Output.all(ids);
+        this.vpcEndpointIdsJoined = vpcEndpointIds.applyValue(list -> String.join(",", list));
+        var child = CustomResourceOptions.builder().parent(this).build();
+        ProductParameter.create(name, "VpcEndpointIds", vpcEndpointIdsJoined, args.product(),
+                ProductParameter.describedAs("VpcEndpointIds", args.product()), child);
+        ProductParameter.create(name, "SecurityGroupId", securityGroupId, args.product(),
+                ProductParameter.describedAs("SecurityGroupId", args.product()), child);
+        registerOutputs(Map.of("vpcEndpointIds", vpcEndpointIds, "vpcEndpointIdsJoined", vpcEndpointIdsJoined,
+                "securityGroupId", securityGroupId));
+    }
+
+    /** The interface endpoints, each with its policy; the ids in order. */
+    private List<Output<String>> interfaceEndpoints(String name, PrivateNetworkingArgs args, Output<String> vpcId,
+                                                    Map<String, String> tags) {
+        NetworkConfig network = args.network();
         EndpointPolicies.Scope scope = EndpointPolicies.Scope.of(args);
         List<Output<String>> ids = new ArrayList<>();
         for (InterfaceEndpoint endpoint : InterfaceEndpoint.values()) {
@@ -53,7 +80,7 @@ public final class PrivateNetworking extends ComponentResource {
             }
             ids.add(new VpcEndpoint(name + "-" + endpoint.service().replace('.', '-'), VpcEndpointArgs.builder()
                     .vpcId(vpcId)
-                    .serviceName(serviceName(args.region(), endpoint.service()))
+                    .serviceName(serviceName(args.product().scope().region(), endpoint.service()))
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(network.subnetIds())
@@ -62,19 +89,7 @@ public final class PrivateNetworking extends ComponentResource {
                     .tags(tags)
                     .build(), CustomResourceOptions.builder().parent(this).build()).id());
         }
-        ids.add(new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
-                .vpcId(vpcId)
-                .serviceName(serviceName(args.region(), "s3"))
-                .vpcEndpointType("Gateway")
-                .routeTableIds(network.routeTableIds())
-                .policy(PolicyDocument.of(EndpointPolicies.s3(args.naming(), args.partition(), args.region())))
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).build()).id());
-
-        this.vpcEndpointIds = Output.all(ids);
-        this.vpcEndpointIdsJoined = vpcEndpointIds.applyValue(list -> String.join(",", list));
-        registerOutputs(Map.of("vpcEndpointIds", vpcEndpointIds, "vpcEndpointIdsJoined", vpcEndpointIdsJoined,
-                "securityGroupId", securityGroupId));
+        return ids;
     }
 
     /** {@code com.amazonaws.<region>.<service>}. */
@@ -91,13 +106,13 @@ public final class PrivateNetworking extends ComponentResource {
                                         PrivateNetworkingArgs args) {
         return new SecurityGroup(name + "-endpoints", SecurityGroupArgs.builder()
                 .vpcId(vpcId)
-                .description("VPC endpoints of " + args.naming().productName() + ": HTTPS from the allowed CIDRs only")
+                .description("VPC endpoints of " + args.product().naming().productName() + ": HTTPS from the allowed CIDRs only")
                 .ingress(EndpointRules.ingress(allowed).stream().map(rule -> SecurityGroupIngressArgs.builder()
                         .description(rule.description()).protocol("tcp").fromPort(rule.fromPort())
                         .toPort(rule.toPort()).cidrBlocks(rule.ipv4()).ipv6CidrBlocks(rule.ipv6()).self(rule.self())
                         .build()).toList())
                 .revokeRulesOnDelete(true)
-                .tags(args.tags().with("Name", args.naming().productName() + "-endpoints").asMap())
+                .tags(args.product().tags().with("Name", args.product().naming().productName() + "-endpoints").asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 

@@ -34,18 +34,21 @@ public final class AuditTrail extends ComponentResource {
     public AuditTrail(String name, AuditTrailArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> tags = args.tags().asMap();
-        Output<String> expectedArn = trailArn(args.naming(), args.partition(), args.region(), args.accountId());
+        Map<String, String> tags = args.product().tags().asMap();
+        Output<String> accountId = Output.of(args.product().scope().accountId());
+        Output<String> expectedArn = trailArn(args.product().naming(), args.product().scope().partition(),
+                args.product().scope().region(), accountId);
 
-        SecureBucket bucket = SecureBucket.create(name + "-logs", new SecureBucket.Args(
-                args.naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.kmsKeyArn(), args.tags(),
-                bucketArn -> cloudTrailStatements(bucketArn, expectedArn, args.accountId())), child);
+        SecureBucket bucket = new SecureBucket(name + "-logs", new SecureBucket.Args(
+                args.product().naming().physical(PhysicalName.S3_BUCKET, "audit-trail"), args.keyArn(), args.product().tags(),
+                bucketArn -> cloudTrailStatements(bucketArn, expectedArn, accountId)),
+                ComponentResourceOptions.builder().parent(this).build());
 
-        Role delivery = new Role(name + "-delivery", Roles.args(new Roles.Spec(
-                        args.naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"),
-                        "CloudTrail delivery of " + args.naming().productName() + " events to its security log group",
-                        ServiceTrust.CLOUDTRAIL_LOGS_DELIVERY.trust(args.accountId(), expectedArn),
-                        args.permissionsBoundaryArn(), args.tags()))
+        Role delivery = new Role(name + "-delivery-role", Roles.args(new Roles.Spec(
+                        args.product().naming().physical(PhysicalName.IAM_ROLE, "trail-delivery"),
+                        "CloudTrail delivery of " + args.product().naming().productName() + " events to its security log group",
+                        ServiceTrust.CLOUDTRAIL_LOGS_DELIVERY.trust(accountId, expectedArn),
+                        args.product().permissionsBoundary(), args.product().tags()))
                 .inlinePolicies(RoleInlinePolicyArgs.builder()
                         .name("write-security-log-group")
                         .policy(PolicyDocument.of(deliveryStatement(args.logGroupArn())))
@@ -53,9 +56,9 @@ public final class AuditTrail extends ComponentResource {
                 .build(), child);
 
         Trail trail = new Trail(name, TrailArgs.builder()
-                .name(trailName(args.naming()))
+                .name(trailName(args.product().naming()))
                 .s3BucketName(bucket.name())
-                .kmsKeyId(args.kmsKeyArn())
+                .kmsKeyId(args.keyArn())
                 .cloudWatchLogsGroupArn(args.logGroupArn().applyValue(arn -> arn + ":*"))
                 .cloudWatchLogsRoleArn(delivery.arn())
                 .enableLogFileValidation(true)

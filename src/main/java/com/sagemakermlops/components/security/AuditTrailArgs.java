@@ -1,23 +1,22 @@
 package com.sagemakermlops.components.security;
 
 import com.pulumi.core.Output;
-import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.components.ProductContext;
 
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Inputs of {@link AuditTrail}.
  *
- * @param logGroupArn the log group the trail delivers to (its ARN without the {@code :*} suffix)
+ * @param product     names, tags, account and the boundary of the delivery role; required
+ * @param keyArn      the product key the trail's log files and bucket are encrypted with; required
+ * @param logGroupArn the log group the trail delivers to (its ARN without the {@code :*} suffix); required
  */
-public record AuditTrailArgs(
-        Naming naming,
-        String partition,
-        String region,
-        Output<String> accountId,
-        Output<String> kmsKeyArn,
-        Output<String> logGroupArn,
-        Tags tags,
-        Optional<Output<String>> permissionsBoundaryArn) {
+public record AuditTrailArgs(ProductContext product, Output<String> keyArn, Output<String> logGroupArn) {
+
+    public AuditTrailArgs {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(keyArn, "keyArn");
+        Objects.requireNonNull(logGroupArn, "logGroupArn");
+    }
 }

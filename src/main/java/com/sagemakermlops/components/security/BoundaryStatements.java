@@ -133,12 +133,16 @@ final class BoundaryStatements {
     List<Statement> denies(Output<String> boundaryArn) {
         List<Statement> statements = new ArrayList<>(BoundaryDenies.of(productRoles(), boundaryArn));
         statements.addAll(List.of(
+                // The product key and the hosting stacks' secrets key.
                 Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:DisableKeyRotation", "kms:PutKeyPolicy")
                         .on(Arns.of(partition, "kms", region, "*", "key/*"))
-                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias()),
-                Statement.deny("DenyKeyAliasChange", "kms:DeleteAlias", "kms:UpdateAlias")
-                        .on(Arns.of(partition, "kms", region, "*", naming.keyAlias())),
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias(),
+                                naming.secretsKeyAlias()),
+                // The key an alias names decides which key ProductKey's kms:ResourceAliases admits: no role of
+                // the product creates, moves or deletes any alias (the allows hold no alias action either).
+                Statement.deny("DenyKeyAliasChange", "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
+                        .on(Arns.of(partition, "kms", region, "*", "alias/*")),
                 Statement.deny("DenyBucketProtectionChange", "s3:PutBucketPublicAccessBlock",
                                 "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration")
                         .on(productBuckets())));

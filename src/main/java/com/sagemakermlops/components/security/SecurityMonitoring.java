@@ -1,5 +1,6 @@
 package com.sagemakermlops.components.security;
 
+import com.sagemakermlops.components.ProductParameter;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
@@ -44,21 +45,48 @@ public final class SecurityMonitoring extends ComponentResource {
     public SecurityMonitoring(String name, SecurityMonitoringArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Naming naming = args.naming();
-        Map<String, String> tags = args.tags().asMap();
-        Output<String> accountId = Output.of(args.accountId());
+        Naming naming = args.product().naming();
+        Map<String, String> tags = args.product().tags().asMap();
+        Output<String> accountId = Output.of(args.product().scope().accountId());
+        args.store().keyGrants().add(KeyPolicyGrants.forSecurityMonitoring(naming,
+                args.product().scope().partition(), args.product().scope().region(), accountId));
 
         LogGroup logGroup = new LogGroup(name + "-events", LogGroupArgs.builder()
                 .name(logGroupName(naming))
                 .retentionInDays(args.security().logRetentionDays())
-                .kmsKeyId(args.kmsKeyArn())
+                .kmsKeyId(args.store().keyArn())
                 .tags(tags)
                 .build(), child);
 
+        Topic topic = alertTopic(name, args, accountId, child);
+
+        List<Output<String>> names = new ArrayList<>();
+        for (SecurityAlarm alarm : SecurityAlarm.ALL) {
+            names.add(alarm(name, alarm, naming, logGroup, topic, tags).name());
+        }
+
+        if (args.createTrail()) {
+            new AuditTrail(name + "-trail", new AuditTrailArgs(args.product(), args.store().keyArn(), logGroup.arn()),
+                    ComponentResourceOptions.builder().parent(this).build());
+        }
+
+        this.logGroupName = logGroup.name();
+        this.logGroupArn = logGroup.arn();
+        this.topicArn = topic.arn();
+        this.alarmNames = Output.all(names);
+        ProductParameter.create(name, "LogGroupName", logGroupName, args.product(),
+                ProductParameter.describedAs("LogGroupName", args.product()), child);
+        registerOutputs(Map.of("logGroupName", logGroupName, "logGroupArn", logGroupArn, "topicArn", topicArn,
+                "alarmNames", alarmNames));
+    }
+
+    /** The encrypted topic the alarms notify, with its subscription when one is configured. */
+    private static Topic alertTopic(String name, SecurityMonitoringArgs args, Output<String> accountId,
+                                    CustomResourceOptions child) {
         Topic topic = new Topic(name + "-alerts", TopicArgs.builder()
-                .name(naming.physical(PhysicalName.SNS_TOPIC, "security-alerts"))
-                .kmsMasterKeyId(args.kmsKeyArn())
-                .tags(tags)
+                .name(args.product().naming().physical(PhysicalName.SNS_TOPIC, "security-alerts"))
+                .kmsMasterKeyId(args.store().keyArn())
+                .tags(args.product().tags().asMap())
                 .build(), child);
         new TopicPolicy(name + "-alerts", TopicPolicyArgs.builder()
                 .arn(topic.arn())
@@ -72,24 +100,7 @@ public final class SecurityMonitoring extends ComponentResource {
                             args.security().alertEndpointSecret()))
                     .build(), child);
         }
-
-        List<Output<String>> names = new ArrayList<>();
-        for (SecurityAlarm alarm : SecurityAlarm.ALL) {
-            names.add(alarm(name, alarm, naming, logGroup, topic, tags).name());
-        }
-
-        if (args.createTrail()) {
-            new AuditTrail(name + "-trail", new AuditTrailArgs(naming, args.partition(), args.region(), accountId,
-                    args.kmsKeyArn(), logGroup.arn(), args.tags(), args.permissionsBoundaryArn()),
-                    ComponentResourceOptions.builder().parent(this).build());
-        }
-
-        this.logGroupName = logGroup.name();
-        this.logGroupArn = logGroup.arn();
-        this.topicArn = topic.arn();
-        this.alarmNames = Output.all(names);
-        registerOutputs(Map.of("logGroupName", logGroupName, "logGroupArn", logGroupArn, "topicArn", topicArn,
-                "alarmNames", alarmNames));
+        return topic;
     }
 
     private MetricAlarm alarm(String name, SecurityAlarm alarm, Naming naming, LogGroup logGroup, Topic topic,

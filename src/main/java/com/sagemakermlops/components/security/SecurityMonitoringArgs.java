@@ -1,45 +1,27 @@
 package com.sagemakermlops.components.security;
 
-import com.pulumi.core.Output;
-import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.SecurityConfig;
-import com.sagemakermlops.naming.Naming;
 
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Inputs of {@link SecurityMonitoring}.
  *
- * @param kmsKeyArn             the product's CMK; its key policy must carry {@link KeyPolicyGrants#forSecurityMonitoring}
- * @param createTrail           whether to create a multi-region CloudTrail trail delivering to the log group; turn
- *                              off where an organization trail already exists and is wired to the log group
- * @param permissionsBoundaryArn boundary set on the trail's delivery role, when the product uses one
+ * @param product     names, tags, account and the boundary of the trail's delivery role; required
+ * @param security    log retention (at least 90 days) and the alert subscription, if any; required
+ * @param store       the product key the log group, topic and trail encrypt with; the component declares its
+ *                    {@link KeyPolicyGrants#forSecurityMonitoring} on it; required
+ * @param createTrail whether to create a multi-region CloudTrail trail delivering to the log group; turn off where an
+ *                    organization trail already exists and is wired to the log group; default (the stack's) true
  */
-public record SecurityMonitoringArgs(
-        Naming naming,
-        String partition,
-        String region,
-        String accountId,
-        SecurityConfig security,
-        Output<String> kmsKeyArn,
-        Tags tags,
-        boolean createTrail,
-        Optional<Output<String>> permissionsBoundaryArn) {
+public record SecurityMonitoringArgs(ProductContext product, SecurityConfig security, ModelStoreRef store,
+                                     boolean createTrail) {
 
-    /** A trail is created and no boundary is set. */
-    public static SecurityMonitoringArgs of(Naming naming, String partition, String region, String accountId,
-                                            SecurityConfig security, Output<String> kmsKeyArn, Tags tags) {
-        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags, true,
-                Optional.empty());
-    }
-
-    public SecurityMonitoringArgs withoutTrail() {
-        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags, false,
-                permissionsBoundaryArn);
-    }
-
-    public SecurityMonitoringArgs withPermissionsBoundary(Output<String> boundaryArn) {
-        return new SecurityMonitoringArgs(naming, partition, region, accountId, security, kmsKeyArn, tags,
-                createTrail, Optional.of(boundaryArn));
+    public SecurityMonitoringArgs {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(store, "store");
     }
 }

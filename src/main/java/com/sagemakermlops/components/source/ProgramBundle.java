@@ -2,7 +2,6 @@ package com.sagemakermlops.components.source;
 
 import com.pulumi.asset.AssetArchive;
 import com.pulumi.asset.AssetOrArchive;
-import com.pulumi.asset.FileArchive;
 import com.pulumi.asset.FileAsset;
 import com.sagemakermlops.config.TargetEnvironment;
 
@@ -23,23 +22,35 @@ public final class ProgramBundle {
     private ProgramBundle() {
     }
 
-    /** {@code program/} with the files found in {@code projectDir}, paths as Pulumi reads them (relative). */
+    /**
+     * {@code program/} with the files found in {@code projectDir}, paths as Pulumi reads them (relative to the
+     * program's working directory when {@code projectDir} is empty). The source folders are listed as the seed code
+     * is ({@link SeedCodeArchive}): no hidden entries or caches at any depth.
+     */
     public static Map<String, AssetOrArchive> of(Path projectDir, List<TargetEnvironment.Stage> stages) {
         Map<String, AssetOrArchive> program = new TreeMap<>();
         for (String file : List.of("pom.xml", "Pulumi.yaml", "mlops")) {
-            program.put(file, new FileAsset(file));
+            program.put(file, file(projectDir, file));
         }
-        program.put("src", new AssetArchive(Map.of("main", new FileArchive("src/main"))));
+        program.put("src", new AssetArchive(Map.of("main", folder(projectDir, "src/main"))));
         program.put("policy", new AssetArchive(Map.of(
-                "PulumiPolicy.yaml", new FileAsset("policy/PulumiPolicy.yaml"),
-                "pulumi-analyzer-policy-mlops-java", new FileAsset("policy/pulumi-analyzer-policy-mlops-java"),
-                "src", new AssetArchive(Map.of("main", new FileArchive("policy/src/main"))))));
+                "PulumiPolicy.yaml", file(projectDir, "policy/PulumiPolicy.yaml"),
+                "pulumi-analyzer-policy-mlops-java", file(projectDir, "policy/pulumi-analyzer-policy-mlops-java"),
+                "src", new AssetArchive(Map.of("main", folder(projectDir, "policy/src/main"))))));
         for (TargetEnvironment.Stage stage : stages) {
             String stackFile = "Pulumi." + stage.id() + ".yaml";
             if (Files.isRegularFile(projectDir.resolve(stackFile))) {
-                program.put(stackFile, new FileAsset(stackFile));
+                program.put(stackFile, file(projectDir, stackFile));
             }
         }
         return Map.of(FOLDER, new AssetArchive(program));
+    }
+
+    private static FileAsset file(Path projectDir, String path) {
+        return new FileAsset(projectDir.resolve(path).toString());
+    }
+
+    private static AssetArchive folder(Path projectDir, String path) {
+        return SeedCodeArchive.folderArchive(projectDir.resolve(path).toString());
     }
 }

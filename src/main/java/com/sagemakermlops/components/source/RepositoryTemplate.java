@@ -24,10 +24,10 @@ final class RepositoryTemplate {
     }
 
     /**
-     * @param kmsKeyArn the customer-managed key the repository is encrypted with (without it CodeCommit uses the
+     * @param keyArn    the customer-managed key the repository is encrypted with (without it CodeCommit uses the
      *                  AWS-managed {@code aws/codecommit} key)
      */
-    record Repository(String name, String description, String kmsKeyArn, String branch, Seed seed,
+    record Repository(String name, String description, String keyArn, String branch, Seed seed,
                       Map<String, String> tags) {
     }
 
@@ -61,7 +61,7 @@ final class RepositoryTemplate {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("RepositoryName", repository.name());
         properties.put("RepositoryDescription", repository.description());
-        properties.put("KmsKeyId", repository.kmsKeyArn());
+        properties.put("KmsKeyId", repository.keyArn());
         properties.put("Code", code);
         properties.put("Tags", repository.tags().entrySet().stream()
                 .map(RepositoryTemplate::tag)

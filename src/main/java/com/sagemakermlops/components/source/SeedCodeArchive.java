@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * Seed code as Pulumi uploads it: a {@code .zip} file as is, or a directory zipped by the engine with further files
  * beside its own. A directory is given as an archive of its files, folder by folder, without hidden entries
- * ({@code .venv}, {@code .benchmarks}, {@code .pytest_cache}, {@code .git}...) and {@code __pycache__} at any depth:
- * a {@code FileArchive} of a folder would take everything inside it.
+ * ({@code .venv}, {@code .benchmarks}, {@code .pytest_cache}, {@code .git}, {@code .DS_Store}, editor swap files
+ * {@code .*.swp}...) and {@code __pycache__} at any depth: a {@code FileArchive} of a folder would take everything
+ * inside it. The program bundle's folders are listed the same way.
  */
 final class SeedCodeArchive {
     private SeedCodeArchive() {
@@ -42,12 +43,17 @@ final class SeedCodeArchive {
         return new AssetArchive(entries);
     }
 
+    /** The folder {@code path} as an archive of its kept entries, at any depth. */
+    static AssetArchive folderArchive(String path) {
+        return new AssetArchive(folder(path));
+    }
+
     /** The entries of the folder {@code path}: files as assets, folders as archives of their own entries. */
     private static Map<String, AssetOrArchive> folder(String path) {
         Map<String, AssetOrArchive> entries = new TreeMap<>();
         for (String name : kept(Path.of(path))) {
             String child = path + "/" + name;
-            entries.put(name, Files.isDirectory(Path.of(child)) ? new AssetArchive(folder(child)) : new FileAsset(child));
+            entries.put(name, Files.isDirectory(Path.of(child)) ? folderArchive(child) : new FileAsset(child));
         }
         return entries;
     }
@@ -58,7 +64,7 @@ final class SeedCodeArchive {
                     .filter(name -> !name.startsWith(".") && !name.equals("__pycache__"))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the seed code in " + directory, e);
+            throw new UncheckedIOException("cannot list the files in " + directory, e);
         }
     }
 }

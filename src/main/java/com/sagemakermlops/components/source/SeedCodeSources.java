@@ -39,7 +39,7 @@ public final class SeedCodeSources {
     }
 
     public static SeedCodeSource create(String name, SeedCodeSourceArgs args, CustomResourceOptions options) {
-        return switch (args.control()) {
+        return switch (args.source().control()) {
             case CODECOMMIT -> codeCommit(name, args, options);
             case S3 -> s3(name, args, options);
             case CODESTAR -> codeStar(name, args, options);
@@ -48,7 +48,7 @@ public final class SeedCodeSources {
 
     /** The name of the repository (and of the S3 objects) holding {@code folder}'s code. */
     private static String repositoryName(SeedCodeSourceArgs args) {
-        return args.naming().physical(PhysicalName.CODECOMMIT, args.folder());
+        return args.product().naming().physical(PhysicalName.CODECOMMIT, args.folder());
     }
 
     private static SeedCodeSource codeCommit(String name, SeedCodeSourceArgs args, CustomResourceOptions options) {
@@ -78,7 +78,7 @@ public final class SeedCodeSources {
         List<Statement> pipelineAccess = List.of(
                 Statement.allow("ReadSourceObject", "s3:GetObject", "s3:GetObjectVersion")
                         .on(objectArn(args, key)),
-                Statement.allow("CheckSourceBucketVersioning", "s3:GetBucketVersioning").on(args.bucketArn()));
+                Statement.allow("CheckSourceBucketVersioning", "s3:GetBucketVersioning").on(args.store().bucketArn()));
         Output<String> location = object.bucket().applyValue(bucket -> "s3://" + bucket + "/" + key);
         Output<String> changes = object.bucket().applyValue(bucket -> ChangeEvents.s3ObjectCreated(bucket, key));
         return new SeedCodeSource(new PipelineSource(location, action, pipelineAccess, rootBuild(),
@@ -86,7 +86,7 @@ public final class SeedCodeSources {
     }
 
     private static SeedCodeSource codeStar(String name, SeedCodeSourceArgs args, CustomResourceOptions options) {
-        CodeStarConnection connection = args.connection().orElseThrow();
+        CodeStarConnection connection = args.source().connection().orElseThrow();
         PipelineStageActionArgs action = action("CodeStarSourceConnection",
                 Output.of(SourceActions.codeStar(connection)));
         List<Statement> pipelineAccess = List.of(
@@ -107,8 +107,8 @@ public final class SeedCodeSources {
         BucketObjectv2 bundle = upload(name + "-bundle", args, key, new AssetArchive(args.additions()), options);
         List<Statement> access = List.of(
                 Statement.allow("ReadSourceBundle", "s3:GetObject", "s3:GetObjectVersion").on(objectArn(args, key)),
-                Statement.allow("DecryptSourceBundle", "kms:Decrypt").on(args.keyArn())
-                        .when("StringEquals", "kms:ViaService", args.arns().service("s3")));
+                Statement.allow("DecryptSourceBundle", "kms:Decrypt").on(args.store().keyArn())
+                        .when("StringEquals", "kms:ViaService", args.product().scope().arns().service("s3")));
         return new SourceBuild(args.folder() + "/" + ROOT_BUILDSPEC, Map.of(
                 SourceBuild.FOLDER, Output.of(args.folder()),
                 SourceBuild.BUNDLE_BUCKET, bundle.bucket(),
@@ -126,20 +126,20 @@ public final class SeedCodeSources {
     }
 
     static Output<String> objectArn(SeedCodeSourceArgs args, String key) {
-        return args.bucketArn().applyValue(arn -> arn + "/" + key);
+        return args.store().bucketArn().applyValue(arn -> arn + "/" + key);
     }
 
     private static BucketObjectv2 upload(String name, SeedCodeSourceArgs args, String key, AssetOrArchive source,
                                          CustomResourceOptions options) {
         return new BucketObjectv2(name, BucketObjectv2Args.builder()
-                .bucket(args.bucketName())
+                .bucket(args.store().bucketName())
                 .key(key)
                 .source(source)
                 .contentType("application/zip")
                 .serverSideEncryption("aws:kms")
-                .kmsKeyId(args.keyArn())
+                .kmsKeyId(args.store().keyArn())
                 .bucketKeyEnabled(true)
-                .tags(args.tags().asMap())
+                .tags(args.product().tags().asMap())
                 .build(), options);
     }
 

@@ -52,29 +52,29 @@ public final class SeededRepository {
 
     static Created create(String name, SeedCodeSourceArgs args, String repositoryName, String seedKey,
                           BucketObjectv2 seed, CustomResourceOptions options) {
-        Output<String> repositoryArn = args.arns().regional("codecommit", repositoryName);
+        Output<String> repositoryArn = args.product().scope().arns().regional("codecommit", repositoryName);
         Output<String> seedObjectArn = SeedCodeSources.objectArn(args, seedKey);
-        String roleName = args.naming().physical(PhysicalName.IAM_ROLE, args.folder() + "-repository");
-        String stackName = args.naming().physical(PhysicalName.CLOUDFORMATION_STACK, args.folder() + "-repository");
-        ServiceTrust.Trust trust = ServiceTrust.CLOUDFORMATION.trust(args.arns().account(),
-                args.arns().regional("cloudformation", "stack/" + stackName + "/*"));
+        String roleName = args.product().naming().physical(PhysicalName.IAM_ROLE, args.folder() + "-repository");
+        String stackName = args.product().naming().physical(PhysicalName.CLOUDFORMATION_STACK, args.folder() + "-repository");
+        ServiceTrust.Trust trust = ServiceTrust.CLOUDFORMATION.trust(args.product().scope().arns().account(),
+                args.product().scope().arns().regional("cloudformation", "stack/" + stackName + "/*"));
         Role role = Roles.create(name + "-repository-role", new Roles.Spec(roleName,
                 "Creates the " + args.folder() + " repository through CloudFormation: that repository, its seed "
                         + "object and the product key only",
-                trust.policy(), args.permissionsBoundary(), trust.tagged(args.tags())), options);
+                trust.policy(), args.product().permissionsBoundary(), trust.tagged(args.product().tags())), options);
         var permissions = Roles.permissions(name + "-repository-role", role,
-                serviceRoleStatements(args.arns(), repositoryArn, seedObjectArn, args.keyArn()), options);
+                serviceRoleStatements(args.product().scope().arns(), repositoryArn, seedObjectArn, args.store().keyArn()), options);
 
-        Output<String> template = Output.tuple(seed.bucket(), seed.versionId(), args.keyArn())
+        Output<String> template = Output.tuple(seed.bucket(), seed.versionId(), args.store().keyArn())
                 .applyValue(t -> RepositoryTemplate.json(new RepositoryTemplate.Repository(repositoryName,
-                        args.folder() + " code of " + args.naming().productName(), t.t3, SourceActions.BRANCH,
-                        new RepositoryTemplate.Seed(t.t1, seedKey, t.t2), args.tags().asMap())));
+                        args.folder() + " code of " + args.product().naming().productName(), t.t3, SourceActions.BRANCH,
+                        new RepositoryTemplate.Seed(t.t1, seedKey, t.t2), args.product().tags().asMap())));
         Stack stack = new Stack(name, StackArgs.builder()
                 .name(stackName)
                 .templateBody(template)
                 .iamRoleArn(role.arn())
                 .onFailure(ON_FAILURE)
-                .tags(args.tags().asMap())
+                .tags(args.product().tags().asMap())
                 .build(), CustomResourceOptions.merge(options,
                 CustomResourceOptions.builder().dependsOn(permissions).build()));
         return new Created(output(stack, RepositoryTemplate.ARN_OUTPUT), output(stack, RepositoryTemplate.NAME_OUTPUT),

@@ -17,6 +17,8 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.PolicyDocument;
@@ -24,70 +26,90 @@ import com.sagemakermlops.components.iam.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 
 /**
  * An S3 bucket that is SSE-KMS encrypted with the product key (bucket key on), versioned, without public access,
- * owner-enforced and TLS-only. Its children are created with the options given (under the caller's parent), all
- * under the same logical name; its name and ARN are available once every setting that protects it is in place.
+ * owner-enforced and TLS-only: a component whose bucket carries its name and whose settings are
+ * {@code <name>-encryption}, {@code -versioning}, {@code -public-access}, {@code -ownership} and {@code -policy}. Its
+ * name and ARN are available once every setting that protects it is in place.
  */
-public final class SecureBucket {
+public final class SecureBucket extends ComponentResource {
+    public static final String TYPE = "sagemaker-mlops:storage:SecureBucket";
+
     private final Output<String> name;
     private final Output<String> arn;
 
     /**
-     * @param bucketName      the physical bucket name
-     * @param extraStatements the bucket policy's statements after the TLS-only deny, given the bucket ARN
+     * @param bucketName      the physical bucket name; required
+     * @param keyArn          the customer-managed key of the default encryption; required
+     * @param tags            the bucket's tags; required
+     * @param extraStatements the bucket policy's statements after the TLS-only deny, given the bucket ARN; required
+     * @param retainOnDelete  a deletion (a rename, a {@code pulumi destroy}) only forgets the bucket and its settings,
+     *                        which stay in AWS; default false
      */
     public record Args(String bucketName, Output<String> keyArn, Tags tags,
-                       Function<Output<String>, List<Statement>> extraStatements) {
+                       Function<Output<String>, List<Statement>> extraStatements, boolean retainOnDelete) {
+
+        /** A bucket deleted with its stack. */
+        public Args(String bucketName, Output<String> keyArn, Tags tags,
+                    Function<Output<String>, List<Statement>> extraStatements) {
+            this(bucketName, keyArn, tags, extraStatements, false);
+        }
     }
 
-    private SecureBucket(Output<String> name, Output<String> arn) {
-        this.name = name;
-        this.arn = arn;
-    }
-
-    public static SecureBucket create(String name, Args args, CustomResourceOptions options) {
+    public SecureBucket(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        // A retained bucket keeps its encryption, public access block and TLS-only policy too.
+        var child = CustomResourceOptions.builder().parent(this).retainOnDelete(args.retainOnDelete()).build();
         BucketV2 bucket = new BucketV2(name, BucketV2Args.builder()
                 .bucket(args.bucketName())
                 .forceDestroy(false)
                 .tags(args.tags().asMap())
-                .build(), options);
-        var encryption = new BucketServerSideEncryptionConfigurationV2(name, BucketServerSideEncryptionConfigurationV2Args
-                .builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                        .builder().sseAlgorithm("aws:kms").kmsMasterKeyId(args.keyArn()).build())
-                        .bucketKeyEnabled(true)
-                        .build())
-                .build(), options);
-        var versioning = new BucketVersioningV2(name, BucketVersioningV2Args.builder()
+                .build(), child);
+        Output<String> protectedBucket = protect(name, bucket, args, child);
+        this.name = protectedBucket;
+        this.arn = protectedBucket.apply(ignored -> bucket.arn());
+        registerOutputs(Map.of("name", this.name, "arn", this.arn));
+    }
+
+    /** The bucket's settings; its name once they are all in place. */
+    private static Output<String> protect(String name, BucketV2 bucket, Args args, CustomResourceOptions child) {
+        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                .builder().sseAlgorithm("aws:kms").kmsMasterKeyId(args.keyArn()).build())
+                                .bucketKeyEnabled(true)
+                                .build())
+                        .build(), child);
+        var versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
                         .status("Enabled").build())
-                .build(), options);
-        var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
+                .build(), child);
+        var publicAccess = new BucketPublicAccessBlock(name + "-public-access", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
                 .blockPublicPolicy(true)
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
-                .build(), options);
-        var ownership = new BucketOwnershipControls(name, BucketOwnershipControlsArgs.builder()
+                .build(), child);
+        var ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), options);
-        var policy = new BucketPolicy(name, BucketPolicyArgs.builder()
+                .build(), child);
+        var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(PolicyDocument.of(policyStatements(bucket.arn(), args.extraStatements())))
-                .build(), CustomResourceOptions.merge(options,
+                .build(), CustomResourceOptions.merge(child,
                 CustomResourceOptions.builder().dependsOn(publicAccess).build()));
-        Output<String> protectedBucket = Output.all(encryption.id(), versioning.id(), publicAccess.id(),
-                ownership.id(), policy.id()).apply(ids -> bucket.bucket());
-        return new SecureBucket(protectedBucket, protectedBucket.apply(ignored -> bucket.arn()));
+        return Output.all(encryption.id(), versioning.id(), publicAccess.id(), ownership.id(), policy.id())
+                .apply(ids -> bucket.bucket());
     }
 
     /** The TLS-only deny first, then the caller's statements. */

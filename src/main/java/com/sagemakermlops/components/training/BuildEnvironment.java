@@ -1,6 +1,7 @@
 package com.sagemakermlops.components.training;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.TrainingConfig;
 import com.sagemakermlops.config.VpcSettings;
 
@@ -13,19 +14,15 @@ final class BuildEnvironment {
     private BuildEnvironment() {
     }
 
-    /** Produced resources the build refers to. */
-    record Produced(Output<String> bucketName, Output<String> sagemakerRoleArn, Output<String> keyArn) {
-    }
-
     static Map<String, Output<String>> variables(TrainingNames names, TrainingConfig training, String productName,
-                                                Produced produced) {
+                                                ModelStoreRef store, Output<String> sagemakerRoleArn) {
         List<String> subnets = training.devEnvironment().map(VpcSettings::subnetIds).orElse(List.of());
         List<String> groups = training.devEnvironment().map(VpcSettings::securityGroupIds).orElse(List.of());
         Map<String, Output<String>> variables = new LinkedHashMap<>();
         variables.put("MODEL_PACKAGE_GROUP_NAME", Output.of(names.modelPackageGroup()));
-        variables.put("MODEL_BUCKET", produced.bucketName());
-        variables.put("SAGEMAKER_ROLE_ARN", produced.sagemakerRoleArn());
-        variables.put("KMS_KEY_ARN", produced.keyArn());
+        variables.put("MODEL_BUCKET", store.bucketName());
+        variables.put("SAGEMAKER_ROLE_ARN", sagemakerRoleArn);
+        variables.put("KMS_KEY_ARN", store.keyArn());
         variables.put("SAGEMAKER_PIPELINE_NAME", Output.of(names.sagemakerPipeline()));
         variables.put("ENABLE_NETWORK_ISOLATION", Output.of(String.valueOf(training.enableNetworkIsolation())));
         variables.put("ENABLE_INTER_CONTAINER_ENCRYPTION",

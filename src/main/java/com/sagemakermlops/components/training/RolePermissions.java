@@ -6,6 +6,8 @@ import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.components.store.RegistryPolicy;
 import com.sagemakermlops.config.VpcSettings;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The identity permissions of each training role, scoped to this product's resources. Key use is granted by the key
- * policy, which names each role.
+ * policy: {@link TrainingPipeline} declares each role's key grant where it creates the role.
  */
 final class RolePermissions {
     static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
@@ -26,12 +28,12 @@ final class RolePermissions {
     }
 
     /** What the SageMaker pipeline and its processing, training and registration steps do. */
-    static List<Statement> sagemaker(Arns arns, TrainingNames names, Output<String> bucketArn,
+    static List<Statement> sagemaker(Arns arns, TrainingNames names, ModelStoreRef store,
                                      Optional<VpcSettings> vpc) {
         List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("ReadWritePipelineData", "s3:GetObject", "s3:PutObject")
-                        .on(ModelBucketPolicy.objects(bucketArn, names.pipelineDataPrefix() + "/")),
-                Statement.allow("ListPipelineData", "s3:ListBucket").on(bucketArn)
+                        .on(store.objects(names.pipelineDataPrefix() + "/")),
+                Statement.allow("ListPipelineData", "s3:ListBucket").on(store.bucketArn())
                         .when("StringLike", "s3:prefix", names.pipelineDataPrefix() + "/*"),
                 Statement.allow("RunPipelineJobs", "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob",
                                 "sagemaker:StopProcessingJob", "sagemaker:CreateTrainingJob",
@@ -62,18 +64,19 @@ final class RolePermissions {
     }
 
     /** What the training build does: read its input, upload pipeline inputs, upsert and run the SageMaker pipeline. */
-    static List<Statement> build(Arns arns, TrainingNames names, Output<String> bucketArn,
+    static List<Statement> build(Arns arns, TrainingNames names, ModelStoreRef store,
                                  Output<String> logGroupArn, Optional<VpcSettings> vpc) {
         Output<String> pipeline = arns.regional("sagemaker",
-                TrainingNames.sagemakerResource("pipeline", names.sagemakerPipeline()));
+                Arns.sagemakerResource("pipeline", names.sagemakerPipeline()));
         List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("WriteBuildLogs", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroupArn.applyValue(arn -> arn + ":*")),
                 Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
-                        .on(ModelBucketPolicy.objects(bucketArn, names.artifactPrefix() + "/")),
-                Statement.allow("LocateArtifactBucket", "s3:GetBucketAcl", "s3:GetBucketLocation").on(bucketArn),
+                        .on(store.objects(names.artifactPrefix() + "/")),
+                Statement.allow("LocateArtifactBucket", "s3:GetBucketAcl", "s3:GetBucketLocation")
+                        .on(store.bucketArn()),
                 Statement.allow("UploadPipelineInputs", "s3:PutObject")
-                        .on(ModelBucketPolicy.objects(bucketArn, names.pipelineDataPrefix() + "/")),
+                        .on(store.objects(names.pipelineDataPrefix() + "/")),
                 Statement.allow("UpsertAndStartPipeline", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
                                 "sagemaker:DescribePipeline", "sagemaker:StartPipelineExecution", "sagemaker:AddTags")
                         .on(pipeline),
@@ -93,16 +96,16 @@ final class RolePermissions {
     }
 
     /** What the pipeline does: run its source action, start its build, move artifacts. */
-    static List<Statement> pipeline(TrainingNames names, Output<String> bucketArn, Output<String> projectArn,
+    static List<Statement> pipeline(TrainingNames names, ModelStoreRef store, Output<String> projectArn,
                                     PipelineSource source) {
         List<Statement> statements = new ArrayList<>(source.pipelineAccess());
         statements.add(Statement.allow("RunTrainingBuild", "codebuild:StartBuild", "codebuild:BatchGetBuilds")
                 .on(projectArn));
         statements.add(Statement.allow("ReadWritePipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion",
                         "s3:PutObject")
-                .on(ModelBucketPolicy.objects(bucketArn, names.artifactPrefix() + "/")));
+                .on(store.objects(names.artifactPrefix() + "/")));
         statements.add(Statement.allow("LocateArtifactStore", "s3:GetBucketLocation", "s3:GetBucketVersioning")
-                .on(bucketArn));
+                .on(store.bucketArn()));
         return statements;
     }
 }

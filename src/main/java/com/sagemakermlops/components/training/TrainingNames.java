@@ -1,16 +1,11 @@
 package com.sagemakermlops.components.training;
 
 import com.sagemakermlops.components.storage.ArtifactStores;
-import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
 
-import java.util.Locale;
-
-/** The physical names of the training side, all derived from the product. */
+/** The physical names of the training side, all derived from the product and its registry. */
 record TrainingNames(
-        String keyAlias,
-        String bucket,
         String modelPackageGroup,
         String sagemakerPipeline,
         String buildProject,
@@ -22,13 +17,11 @@ record TrainingNames(
         String startRule,
         String startRole) {
 
-    static TrainingNames of(Naming naming, DeployConfig deploy) {
+    static TrainingNames of(Naming naming, String modelPackageGroup) {
         String project = naming.physical(PhysicalName.CODEBUILD, "training-build");
         return new TrainingNames(
-                naming.keyAlias(),
-                deploy.modelBucketName().orElse(naming.physical(PhysicalName.S3_BUCKET, "models")),
-                deploy.modelPackageGroupName().orElse(naming.physical(PhysicalName.SAGEMAKER, "models")),
-                naming.physical(PhysicalName.SAGEMAKER, "model-build"),
+                modelPackageGroup,
+                sagemakerPipeline(naming),
                 project,
                 "/aws/codebuild/" + project,
                 naming.pipeline("training"),
@@ -39,18 +32,25 @@ record TrainingNames(
                 naming.physical(PhysicalName.IAM_ROLE, "train-start"));
     }
 
+    /** The SageMaker pipeline the training build upserts and starts. */
+    static String sagemakerPipeline(Naming naming) {
+        return naming.physical(PhysicalName.SAGEMAKER, "model-build");
+    }
+
+    /**
+     * The folder of the bucket the build and the SageMaker pipeline write data, code and model artifacts to: the
+     * store's model artifacts folder.
+     */
+    static String pipelineDataPrefix(Naming naming) {
+        return of(naming, "").pipelineDataPrefix();
+    }
+
     /** The folder of the bucket holding this pipeline's CodePipeline artifacts. */
     String artifactPrefix() {
         return ArtifactStores.folderOf(pipeline);
     }
 
-    /** The folder of the bucket the build and the SageMaker pipeline write data, code and model artifacts to. */
     String pipelineDataPrefix() {
         return "pipelines/" + sagemakerPipeline;
-    }
-
-    /** SageMaker ARNs use lower-case names. */
-    static String sagemakerResource(String type, String name) {
-        return type + "/" + name.toLowerCase(Locale.ROOT);
     }
 }

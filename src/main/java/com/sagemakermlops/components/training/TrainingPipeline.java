@@ -10,47 +10,40 @@ import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.sagemaker.ModelPackageGroup;
-import com.pulumi.aws.sagemaker.ModelPackageGroupArgs;
-import com.pulumi.aws.sagemaker.ModelPackageGroupPolicy;
-import com.pulumi.aws.sagemaker.ModelPackageGroupPolicyArgs;
-import com.pulumi.aws.ssm.Parameter;
-import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.ProductParameter;
 import com.sagemakermlops.components.build.PipelineBuilds;
-import com.sagemakermlops.components.iam.Roles;
-import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.BuildPolicyAttachments;
-import com.sagemakermlops.components.iam.PolicyDocument;
+import com.sagemakermlops.components.iam.Roles;
+import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
 import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
-import com.sagemakermlops.components.source.SourceBuild;
 import com.sagemakermlops.components.storage.ArtifactStores;
+import com.sagemakermlops.components.store.KeyGrants;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
-import com.sagemakermlops.config.SourceControl;
+import com.sagemakermlops.naming.Naming;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The training side of the product: CMK (+ alias), model bucket, model registry (+ cross-account policy), the
- * model-build source, the training CodeBuild project and the V2 CodePipeline Source → Train, the SageMaker execution,
- * training build and pipeline roles, and the SSM parameters of the tier.
+ * The training side of the product: the model-build source, the training CodeBuild project and the V2 CodePipeline
+ * Source → Train, the SageMaker execution, training build and pipeline roles (each granted the store's key where it
+ * is created), and the SSM parameters of the tier. Key, bucket and registry are the {@link ModelStoreRef}'s.
  */
 public final class TrainingPipeline extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:training:TrainingPipeline";
@@ -61,12 +54,10 @@ public final class TrainingPipeline extends ComponentResource {
     static final int BUILD_TIMEOUT_MINUTES = 150;
     static final String SEED_FOLDER = "model-build";
 
-    private final Output<String> keyArn;
-    private final Output<String> bucketName;
-    private final Output<String> bucketArn;
-    private final Output<String> modelArtifactsArn;
-    private final Output<String> modelPackageGroupName;
-    private final Output<String> modelPackageGroupArn;
+    /** The three roles of the training side. */
+    private record TrainingRoles(Role sagemaker, Role build, Role pipeline) {
+    }
+
     private final Output<String> repositoryUrl;
     private final Output<String> pipelineName;
     private final Output<String> buildProjectName;
@@ -75,155 +66,135 @@ public final class TrainingPipeline extends ComponentResource {
 
     public TrainingPipeline(String name, TrainingPipelineArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
-        TrainingNames names = TrainingNames.of(args.naming(), args.deploy());
-        Arns arns = new Arns(args.partition(), args.region(), args.accountId());
-        Map<String, String> tags = args.tags().asMap();
-
-        // SageMaker assumes its role for this account's pipeline executions, processing and training jobs.
-        Role sagemakerRole = ServiceRoles.role(name + "-sagemaker", names.sagemakerRole(),
-                ServiceTrust.SAGEMAKER.trust(args.accountId(), arns.regional("sagemaker", "*")), args.tags(),
-                args.permissionsBoundary(), child);
-        Role buildRole = ServiceRoles.role(name + "-build", names.buildRole(),
-                ServiceTrust.CODEBUILD.trust(args.accountId(), arns.regional("codebuild",
-                        "project/" + names.buildProject())), args.tags(), args.permissionsBoundary(), child);
-        Role pipelineRole = ServiceRoles.role(name + "-pipeline", names.pipelineRole(),
-                ServiceTrust.CODEPIPELINE.trust(args.accountId(), arns.regional("codepipeline", names.pipeline())),
-                args.tags(), args.permissionsBoundary(), child);
-
+        ModelStoreRef store = args.store();
+        TrainingNames names = TrainingNames.of(args.product().naming(), store.registryName());
+        Arns arns = args.product().scope().arns();
+        TrainingRoles roles = roles(name, args.product(), names);
         Output<String> logGroupArn = arns.regional("logs", "log-group:" + names.buildLogGroup());
-        var targets = args.targetAccounts();
-        boolean dataCapture = args.deploy().enableDataCapture();
-        Key key = new Key(name + "-key", KeyArgs.builder()
-                .description("Encrypts the models, artifacts, source and logs of " + args.naming().productName())
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(PolicyDocument.of(withGrants(KeyPolicy.statements(arns, new KeyPolicy.Principals(
-                        sagemakerRole.arn(), buildRole.arn(), pipelineRole.arn(), logGroupArn), targets.values(),
-                        dataCapture), args.keyGrants())))
-                .tags(tags)
-                .build(), child);
-        new Alias(name + "-key", AliasArgs.builder()
-                .name(names.keyAlias())
-                .targetKeyId(key.keyId())
-                .build(), child);
-
-        ModelBucket bucket = ModelBucket.create(name + "-models", new ModelBucket.Args(names.bucket(), key.arn(),
-                args.sourceControl() == SourceControl.S3, args.tags()),
-                bucketArn -> ModelBucketPolicy.statements(arns, bucketArn, names.pipelineDataPrefix(), targets,
-                        dataCapture), child);
-
-        ModelPackageGroup registry = new ModelPackageGroup(name + "-registry", ModelPackageGroupArgs.builder()
-                .modelPackageGroupName(names.modelPackageGroup())
-                .modelPackageGroupDescription("Model versions of " + args.naming().productName())
-                .tags(tags)
-                .build(), child);
-        if (!targets.isEmpty()) {
-            new ModelPackageGroupPolicy(name + "-registry", ModelPackageGroupPolicyArgs.builder()
-                    .modelPackageGroupName(registry.modelPackageGroupName())
-                    .resourcePolicy(PolicyDocument.of(RegistryPolicy.statements(arns, names.modelPackageGroup(),
-                            targets.values())))
-                    .build(), child);
-        }
+        grantKey(store.keyGrants(), roles, arns, logGroupArn);
 
         SeedCodeSource seed = SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER,
-                args.sourceControl(), args.training().seedCodePath(), bucket.name(), bucket.arn(), key.arn(),
-                args.codeStarConnection(), args.naming(), args.tags(), arns, args.permissionsBoundary()), child);
+                args.source(), args.training().seedCodePath(), store, args.product(), Map.of()), child());
         PipelineSource source = seed.source();
-
-        LogGroup logGroup = new LogGroup(name + "-build", LogGroupArgs.builder()
+        LogGroup logGroup = new LogGroup(name + "-build-logs", LogGroupArgs.builder()
                 .name(names.buildLogGroup())
                 .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(key.arn())
-                .tags(tags)
-                .build(), child);
+                .kmsKeyId(store.keyArn())
+                .tags(args.product().tags().asMap())
+                .build(), child());
 
-        RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker", sagemakerRole,
-                RolePermissions.sagemaker(arns, names, bucket.arn(), args.training().devEnvironment()), child);
-        List<Resource> buildPermissions = new ArrayList<>();
-        List<Statement> buildStatements = new ArrayList<>(RolePermissions.build(arns, names, bucket.arn(),
-                logGroup.arn(), args.training().devEnvironment()));
-        buildStatements.addAll(source.build().access());
-        buildPermissions.add(Roles.permissions(name + "-build", buildRole, buildStatements, child));
-        buildPermissions.addAll(BuildPolicyAttachments.attach(name + "-build-policy", "training-build",
-                args.training().buildPolicies(), buildRole, args.naming(), args.tags(), child));
-
-        Project project = buildProject(name, args, names, source.build(), buildRole, logGroup,
-                new BuildEnvironment.Produced(bucket.name(), sagemakerRole.arn(), key.arn()),
-                CustomResourceOptions.builder().parent(this).dependsOn(buildPermissions).build());
-
-        RolePolicy pipelinePermissions = Roles.permissions(name + "-pipeline", pipelineRole,
-                RolePermissions.pipeline(names, bucket.arn(), project.arn(), source), child);
-        Pipeline pipeline = new Pipeline(name, source.triggering(PipelineArgs.builder())
-                .name(names.pipeline())
-                .pipelineType("V2")
-                .executionMode("QUEUED")
-                .roleArn(pipelineRole.arn())
-                .artifactStores(ArtifactStores.encrypted(bucket.name(), key.arn()))
-                .stages(stages(source.action(), project.name()))
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this)
-                .dependsOn(pipelinePermissions, sagemakerPermissions).build());
-
-        seed.changeEvents().ifPresent(pattern -> PipelineStartRule.create(name + "-source-change",
+        RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker-permissions", roles.sagemaker(),
+                RolePermissions.sagemaker(arns, names, store, args.training().devEnvironment()), child());
+        Project project = buildProject(name, args, names, source, roles, logGroup);
+        Pipeline pipeline = pipeline(name, args, names, source, roles.pipeline(), project, sagemakerPermissions);
+        seed.changeEvents().ifPresent(pattern -> new PipelineStartRule(name + "-source-change",
                 new PipelineStartRule.Args("Starts " + names.pipeline() + " when its source changes", pattern,
-                        pipeline.arn(), names.startRule(), names.startRole(), args.tags(),
-                        args.permissionsBoundary(), args.accountId()), child));
+                        pipeline.arn(), names.startRule(), names.startRole(), args.product()),
+                ComponentResourceOptions.builder().parent(this).build()));
 
-        this.keyArn = key.arn();
-        this.bucketName = bucket.name();
-        this.bucketArn = bucket.arn();
-        this.modelArtifactsArn = ModelBucketPolicy.objects(bucket.arn(), names.pipelineDataPrefix() + "/");
-        this.modelPackageGroupName = registry.modelPackageGroupName();
-        this.modelPackageGroupArn = registry.arn();
         this.repositoryUrl = source.location();
         this.pipelineName = pipeline.name();
         this.buildProjectName = project.name();
         this.pipelineArn = pipeline.arn();
-        this.sagemakerRoleArn = sagemakerRole.arn();
-
-        for (TrainingParameters.Parameter parameter : TrainingParameters.forTier(args.tier())) {
-            new Parameter(name + "-" + parameter.title(), ParameterArgs.builder()
-                    .name(args.naming().parameterPath(parameter.title()))
-                    .type("String")
-                    .value(valueOf(parameter))
-                    .tags(tags)
-                    .build(), child);
-        }
-        registerOutputs(Map.of(
-                "keyArn", keyArn, "bucketName", bucketName, "modelPackageGroupArn", modelPackageGroupArn,
-                "repositoryUrl", repositoryUrl, "pipelineArn", pipelineArn, "sagemakerRoleArn", sagemakerRoleArn,
-                "codeBuildRoleArn", buildRole.arn()));
+        this.sagemakerRoleArn = roles.sagemaker().arn();
+        publishParameters(name, args, store);
+        registerOutputs(Map.of("repositoryUrl", repositoryUrl, "pipelineArn", pipelineArn,
+                "sagemakerRoleArn", sagemakerRoleArn, "codeBuildRoleArn", roles.build().arn()));
     }
 
-    private static List<Statement> withGrants(List<Statement> own, List<Statement> grants) {
-        List<Statement> all = new ArrayList<>(own);
-        all.addAll(grants);
-        return all;
+    /** The folder the build and the SageMaker pipeline write model artifacts to: the store's model artifacts folder. */
+    public static String modelArtifactsPrefix(Naming naming) {
+        return TrainingNames.pipelineDataPrefix(naming);
     }
 
-    private static Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names,
-                                        SourceBuild source, Role role, LogGroup logGroup,
-                                        BuildEnvironment.Produced produced, CustomResourceOptions options) {
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private TrainingRoles roles(String name, ProductContext product, TrainingNames names) {
+        Arns arns = product.scope().arns();
+        Output<String> account = arns.account();
+        // SageMaker assumes its role for this account's pipeline executions, processing and training jobs.
+        return new TrainingRoles(
+                role(name + "-sagemaker", names.sagemakerRole(),
+                        ServiceTrust.SAGEMAKER.trust(account, arns.regional("sagemaker", "*")), product),
+                role(name + "-build", names.buildRole(), ServiceTrust.CODEBUILD.trust(account,
+                        arns.regional("codebuild", "project/" + names.buildProject())), product),
+                role(name + "-pipeline", names.pipelineRole(), ServiceTrust.CODEPIPELINE.trust(account,
+                        arns.regional("codepipeline", names.pipeline())), product));
+    }
+
+    /** {@code <duty>-role}, described by its duty. */
+    private Role role(String duty, String roleName, ServiceTrust.Trust trust, ProductContext product) {
+        return Roles.create(duty + "-role", new Roles.Spec(roleName, Roles.oneDuty(duty, roleName), trust,
+                product.permissionsBoundary(), product.tags()), child());
+    }
+
+    /** Each training role uses the key for its data; CloudWatch Logs encrypts the build's log group with it. */
+    private static void grantKey(KeyGrants key, TrainingRoles roles, Arns arns, Output<String> logGroupArn) {
+        key.use("KeyUseBySageMakerExecutionRole", roles.sagemaker().arn());
+        key.grantsForAwsResources("KeyGrantsForSageMakerJobVolumes", roles.sagemaker().arn());
+        key.use("KeyUseByTrainingBuildRole", roles.build().arn());
+        key.use("KeyUseByTrainingPipelineRole", roles.pipeline().arn());
+        key.add(List.of(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs", arns.service("logs"),
+                logGroupArn)));
+    }
+
+    private Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names, PipelineSource source,
+                                 TrainingRoles roles, LogGroup logGroup) {
+        Arns arns = args.product().scope().arns();
+        List<Statement> statements = new ArrayList<>(RolePermissions.build(arns, names, args.store(),
+                logGroup.arn(), args.training().devEnvironment()));
+        statements.addAll(source.build().access());
+        List<Resource> permissions = new ArrayList<>();
+        permissions.add(Roles.permissions(name + "-build-permissions", roles.build(), statements, child()));
+        permissions.addAll(BuildPolicyAttachments.attach(name + "-build-policy", "training-build",
+                args.training().buildPolicies(), roles.build(), args.product().naming(), args.product().tags(),
+                child()));
+
         Map<String, Output<String>> environment = new LinkedHashMap<>(BuildEnvironment.variables(names,
-                args.training(), args.naming().productName(), produced));
-        environment.putAll(source.variables());
+                args.training(), args.product().naming().productName(), args.store(), roles.sagemaker().arn()));
+        environment.putAll(source.build().variables());
         var variables = environment.entrySet().stream()
                 .map(e -> PipelineBuilds.plaintext(e.getKey(), e.getValue()))
                 .toList();
         ProjectArgs.Builder project = ProjectArgs.builder()
                 .name(names.buildProject())
-                .description("Builds and registers model versions of " + args.naming().productName())
-                .serviceRole(role.arn())
-                .encryptionKey(produced.keyArn())
-                .source(PipelineBuilds.source(source.buildspec()))
+                .description("Builds and registers model versions of " + args.product().naming().productName())
+                .serviceRole(roles.build().arn())
+                .encryptionKey(args.store().keyArn())
+                .source(PipelineBuilds.source(source.build().buildspec()))
                 .artifacts(PipelineBuilds.artifacts())
                 .environment(PipelineBuilds.environment(Output.of(variables)).build())
                 .logsConfig(PipelineBuilds.cloudWatchLogs(logGroup.name()))
                 .buildTimeout(BUILD_TIMEOUT_MINUTES)
-                .tags(args.tags().asMap());
+                .tags(args.product().tags().asMap());
         args.training().devEnvironment().ifPresent(vpc -> project.vpcConfig(PipelineBuilds.vpcConfig(vpc)));
-        return new Project(name + "-build", project.build(), options);
+        return new Project(name + "-build", project.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(permissions).build());
+    }
+
+    private Pipeline pipeline(String name, TrainingPipelineArgs args, TrainingNames names, PipelineSource source,
+                              Role role, Project project, RolePolicy sagemakerPermissions) {
+        RolePolicy permissions = Roles.permissions(name + "-pipeline-permissions", role,
+                RolePermissions.pipeline(names, args.store(), project.arn(), source), child());
+        return new Pipeline(name + "-pipeline", source.triggering(PipelineArgs.builder())
+                .name(names.pipeline())
+                .pipelineType("V2")
+                .executionMode("QUEUED")
+                .roleArn(role.arn())
+                .artifactStores(ArtifactStores.encrypted(args.store().bucketName(), args.store().keyArn()))
+                .stages(stages(source.action(), project.name()))
+                .tags(args.product().tags().asMap())
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(permissions, sagemakerPermissions).build());
+    }
+
+    private void publishParameters(String name, TrainingPipelineArgs args, ModelStoreRef store) {
+        for (TrainingParameters.Parameter parameter : TrainingParameters.forTier(args.product().tier())) {
+            ProductParameter.create(name, parameter.title(), valueOf(parameter, store), args.product(),
+                    Optional.empty(), child());
+        }
     }
 
     /** Source → Train. */
@@ -242,40 +213,15 @@ public final class TrainingPipeline extends ComponentResource {
                         .build()).build());
     }
 
-    private Output<String> valueOf(TrainingParameters.Parameter parameter) {
+    private Output<String> valueOf(TrainingParameters.Parameter parameter, ModelStoreRef store) {
         return switch (parameter) {
-            case MODEL_PACKAGE_GROUP_ARN -> modelPackageGroupArn;
+            case MODEL_PACKAGE_GROUP_ARN -> store.registryArn();
             case REPOSITORY_URL -> repositoryUrl;
             case SAGEMAKER_ROLE_ARN -> sagemakerRoleArn;
-            case BUCKET_NAME -> bucketName;
+            case BUCKET_NAME -> store.bucketName();
             case BUILD_PIPELINE_ARN -> pipelineArn;
-            case KMS_KEY_ARN -> keyArn;
+            case KMS_KEY_ARN -> store.keyArn();
         };
-    }
-
-    public Output<String> keyArn() {
-        return keyArn;
-    }
-
-    public Output<String> bucketName() {
-        return bucketName;
-    }
-
-    public Output<String> bucketArn() {
-        return bucketArn;
-    }
-
-    /** The objects of the SageMaker pipeline's folder: the model artifacts the stage accounts' endpoints read. */
-    public Output<String> modelArtifactsArn() {
-        return modelArtifactsArn;
-    }
-
-    public Output<String> modelPackageGroupName() {
-        return modelPackageGroupName;
-    }
-
-    public Output<String> modelPackageGroupArn() {
-        return modelPackageGroupArn;
     }
 
     /** Clone URL, {@code s3://} URI or provider repository id of the model-build code. */

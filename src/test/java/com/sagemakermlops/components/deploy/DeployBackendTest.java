@@ -63,7 +63,7 @@ class DeployBackendTest {
     @Test
     void theTokenIsReadableByTheDeployBuildRolesAndNothingElseOfTheBackendIs() {
         for (String stage : List.of("preprod", "prod")) {
-            Object policy = CLOUD.named("aws:iam/rolePolicy:RolePolicy", "deploy-build-" + stage + "-policy")
+            Object policy = CLOUD.named("aws:iam/rolePolicy:RolePolicy", "deploy-build-" + stage + "-permissions")
                     .inputValues().get("policy");
             assertThat(statement(policy, "ReadPulumiAccessToken"))
                     .containsEntry("Action", List.of("secretsmanager:GetSecretValue"))
@@ -71,7 +71,7 @@ class DeployBackendTest {
             assertThat(statements(policy)).extracting(s -> s.get("Sid"))
                     .doesNotContain("ListStateBucket", "ReadWriteState", "UseSecretsKey");
         }
-        Object selfManaged = SELF_MANAGED.named("aws:iam/rolePolicy:RolePolicy", "deploy-build-prod-policy")
+        Object selfManaged = SELF_MANAGED.named("aws:iam/rolePolicy:RolePolicy", "deploy-build-prod-permissions")
                 .inputValues().get("policy");
         assertThat(statements(selfManaged)).extracting(s -> s.get("Sid")).contains("ReadWriteState", "UseSecretsKey")
                 .doesNotContain("ReadPulumiAccessToken");

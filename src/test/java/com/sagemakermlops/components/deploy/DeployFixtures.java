@@ -1,12 +1,13 @@
 package com.sagemakermlops.components.deploy;
 
 import com.google.gson.Gson;
-import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.Tags;
-import com.sagemakermlops.components.iam.Statement;
-import com.sagemakermlops.components.source.PipelineSource;
-import com.sagemakermlops.components.source.SourceBuild;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.source.SourceSettings;
+import com.sagemakermlops.components.store.ModelStoreArgs;
+import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Product;
 import com.sagemakermlops.config.TargetEnvironment;
@@ -14,13 +15,15 @@ import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.config.VpcSettings;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.naming.PhysicalName;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deploy configurations, a hand-made CodeCommit source and offline runs of {@link DeployPipeline}. */
+/** Deploy configurations and offline runs of {@link DeployPipeline} beside a store of an existing key and bucket. */
 final class DeployFixtures {
     static final String ACCOUNT = TestStacks.TOOLING_ACCOUNT;
     static final String REGION = TestStacks.REGION;
@@ -29,11 +32,12 @@ final class DeployFixtures {
     static final String GROUP_ARN = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":model-package-group/" + GROUP;
     static final String BUCKET = "acme-model-bucket";
     static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
-    /** Where CodePipeline keeps the deploy pipeline's artifacts: the first 20 characters of its name. */
     /** The first 20 characters of the deploy pipeline's name, where CodePipeline keeps its artifacts. */
     static final String ARTIFACT_FOLDER = "deploy-9bf3e9b0-acme";
     static final String CMK_ARN = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/1111-2222";
-    static final String REPO_ARN = "arn:aws:codecommit:" + REGION + ":" + ACCOUNT + ":churn-model-deploy";
+    /** The deploy repository the pipeline seeds. */
+    static final String REPO_ARN = "arn:aws:codecommit:" + REGION + ":" + ACCOUNT + ":"
+            + NAMING.physical(PhysicalName.CODECOMMIT, "model-deploy");
     static final TargetEnvironment PREPROD = new TargetEnvironment(TargetEnvironment.Stage.PREPROD,
             TestStacks.PREPROD_ACCOUNT, "us-east-1", Optional.empty(), Optional.empty(), Optional.of("ext-preprod"));
     static final TargetEnvironment PROD = new TargetEnvironment(TargetEnvironment.Stage.PROD,
@@ -53,7 +57,7 @@ final class DeployFixtures {
                                boolean manualApproval, boolean eventBridgeTrigger, Optional<VpcSettings> vpc) {
         return new DeployConfig("churn-deploy", Optional.empty(), Optional.empty(), Optional.of(GROUP),
                 Optional.of(BUCKET), Optional.empty(), true, manualApproval, eventBridgeTrigger, true,
-                Optional.empty(), vpc, preprod, prod, List.of(), List.of(), Optional.empty());
+                Optional.of("seed-code/model-deploy"), vpc, preprod, prod, List.of(), List.of(), Optional.empty());
     }
 
     /** Both stages, and the given operator roles. */
@@ -70,37 +74,31 @@ final class DeployFixtures {
         return deploy(Optional.of(PREPROD), Optional.of(PROD), true);
     }
 
-    /** The deploy repository as a CodeCommit source action. */
-    static PipelineSource codeCommitSource() {
-        return new PipelineSource(
-                Output.of("https://git-codecommit." + REGION + ".amazonaws.com/v1/repos/churn-model-deploy"),
-                PipelineStageActionArgs.builder()
-                        .name("Source").category("Source").owner("AWS").provider("CodeCommit").version("1")
-                        .outputArtifacts(PipelineSource.OUTPUT_ARTIFACT)
-                        .configuration(Map.of("RepositoryName", "churn-model-deploy", "BranchName", "main",
-                                "PollForSourceChanges", "false"))
-                        .build(),
-                List.of(Statement.allow("ReadDeployRepository", "codecommit:GetBranch", "codecommit:GetCommit",
-                        "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus").on(REPO_ARN)),
-                new SourceBuild("buildspec.yml", Map.of(SourceBuild.FOLDER, Output.of(".")), List.of()),
-                Optional.empty());
+    /** The model store of the tests: an existing key and bucket, the registry {@link #GROUP}. */
+    static final ModelStoreArgs STORE = TestStores.args(NAMING).keyArn(CMK_ARN).existingBucketName(BUCKET)
+            .registryName(GROUP).build();
+
+    /** What a test deploys, made into arguments in the program, against {@link #STORE}. */
+    record Spec(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
+        DeployPipelineArgs args(ModelStoreRef store) {
+            Tags tags = Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy",
+                    Optional.empty(), Optional.empty());
+            return new DeployPipelineArgs(deploy, new ProductContext(NAMING, tags, TestStores.TOOLING, tier, boundary),
+                    store, new SourceSettings(SourceControl.CODECOMMIT, Optional.empty()), Map.of());
+        }
     }
 
-    static DeployPipelineArgs args(DeployConfig deploy, Tier tier) {
+    static Spec args(DeployConfig deploy, Tier tier) {
         return args(deploy, tier, Optional.empty());
     }
 
-    static DeployPipelineArgs args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
-        return new DeployPipelineArgs(deploy, tier, NAMING,
-                Tags.of(NAMING.productName(), tier.name().toLowerCase(), "dev", "churn-deploy", Optional.empty(),
-                        Optional.empty()),
-                "aws", REGION, ACCOUNT, codeCommitSource(), Output.of(BUCKET), Output.of(BUCKET_ARN),
-                Output.of(CMK_ARN), Output.of(GROUP), Output.of(GROUP_ARN), boundary);
+    static Spec args(DeployConfig deploy, Tier tier, Optional<Output<String>> boundary) {
+        return new Spec(deploy, tier, boundary);
     }
 
-    static Recording run(DeployPipelineArgs args) {
-        Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
-            var pipeline = new DeployPipeline("deploy", args);
+    static Recording run(Spec spec) {
+        Recording recording = TestStores.run("dev", TestStacks.cloud(), STORE, (ctx, store) -> {
+            var pipeline = new DeployPipeline("deploy", spec.args(store), null);
             ctx.export("pipelineArn", pipeline.pipelineArn());
             ctx.export("backendUrl", pipeline.backendUrl());
             ctx.export("secretsProvider", pipeline.secretsProvider());

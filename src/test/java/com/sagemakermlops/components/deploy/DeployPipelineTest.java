@@ -4,12 +4,14 @@ import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.Tier;
+import com.sagemakermlops.components.store.ModelStore;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,8 +77,7 @@ class DeployPipelineTest {
     void withoutAnyEnvironmentTheArgsAreRefused() {
         DeployConfig none = DeployFixtures.deploy(Optional.empty(), Optional.empty(), true);
 
-        assertThatThrownBy(() -> args(none, Tier.PROFESSIONAL))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> run(args(none, Tier.PROFESSIONAL)))
                 .hasMessageContaining("deploy.preProdEnvironment");
     }
 
@@ -156,7 +157,7 @@ class DeployPipelineTest {
         assertThat(recording.named(PROJECT, "deploy-preprod").inputValues().get("vpcConfig")).isEqualTo(Map.of(
                 "vpcId", "vpc-0abc", "subnets", List.of("subnet-0aaa", "subnet-0bbb"),
                 "securityGroupIds", List.of("sg-0ccc")));
-        Object policy = recording.named(ROLE_POLICY, "deploy-build-preprod-policy").inputValues().get("policy");
+        Object policy = recording.named(ROLE_POLICY, "deploy-build-preprod-permissions").inputValues().get("policy");
         assertThat(statement(policy, "CreateNetworkInterfacesInSubnets").get("Resource")).isEqualTo(List.of(
                 "arn:aws:ec2:" + REGION + ":111122223333:network-interface/*",
                 "arn:aws:ec2:" + REGION + ":111122223333:subnet/subnet-0aaa",
@@ -174,7 +175,7 @@ class DeployPipelineTest {
     @Test
     void eachBuildRoleAssumesOnlyItsStagesDeployRoleWithoutCallerChosenExternalId() {
         for (var env : List.of(PREPROD, PROD)) {
-            Object policy = FULL.named(ROLE_POLICY, "deploy-build-" + env.stage().id() + "-policy")
+            Object policy = FULL.named(ROLE_POLICY, "deploy-build-" + env.stage().id() + "-permissions")
                     .inputValues().get("policy");
 
             List<Map<String, Object>> assume = statements(policy).stream()
@@ -190,7 +191,7 @@ class DeployPipelineTest {
 
     @Test
     void buildRoleReadsTheRegistryAndUsesTheBackendAndNothingOfTraining() {
-        Object policy = FULL.named(ROLE_POLICY, "deploy-build-prod-policy").inputValues().get("policy");
+        Object policy = FULL.named(ROLE_POLICY, "deploy-build-prod-permissions").inputValues().get("policy");
         String stateBucketArn = "arn:aws:s3:::" + FULL.outputs().get("stateBucketName");
         String project = DeployBuild.projectName(NAMING, PROD.stage());
 
@@ -239,9 +240,9 @@ class DeployPipelineTest {
 
     @Test
     void pipelineRoleRunsItsSourceItsOwnProjectsAndItsArtifacts() {
-        Object policy = FULL.named(ROLE_POLICY, "deploy-pipeline-policy").inputValues().get("policy");
+        Object policy = FULL.named(ROLE_POLICY, "deploy-pipeline-permissions").inputValues().get("policy");
 
-        assertThat(statement(policy, "ReadDeployRepository").get("Resource")).isEqualTo(List.of(REPO_ARN));
+        assertThat(statement(policy, "ReadSourceRepository").get("Resource")).isEqualTo(List.of(REPO_ARN));
         assertThat(statement(policy, "RunDeployBuilds")).containsEntry("Action",
                         List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds"))
                 .containsEntry("Resource", List.of(
@@ -259,18 +260,18 @@ class DeployPipelineTest {
         Object bucket = FULL.outputs().get("stateBucketName");
 
         Map<String, Object> sse = FULL.named("aws:s3/bucketServerSideEncryptionConfigurationV2:"
-                + "BucketServerSideEncryptionConfigurationV2", "deploy-state").inputValues();
+                + "BucketServerSideEncryptionConfigurationV2", "deploy-backend-state-encryption").inputValues();
         assertThat(sse).containsEntry("bucket", bucket).containsEntry("rules", List.of(Map.of(
                 "applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", CMK_ARN),
                 "bucketKeyEnabled", true)));
-        assertThat(FULL.named("aws:s3/bucketVersioningV2:BucketVersioningV2", "deploy-state")
+        assertThat(FULL.named("aws:s3/bucketVersioningV2:BucketVersioningV2", "deploy-backend-state-versioning")
                 .inputValues()).containsEntry("bucket", bucket)
                 .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
-        assertThat(FULL.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "deploy-state")
+        assertThat(FULL.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "deploy-backend-state-public-access")
                 .inputValues()).containsEntry("bucket", bucket).containsEntry("blockPublicAcls", true)
                 .containsEntry("blockPublicPolicy", true).containsEntry("ignorePublicAcls", true)
                 .containsEntry("restrictPublicBuckets", true);
-        Map<String, Object> tls = statement(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state")
+        Map<String, Object> tls = statement(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-backend-state-policy")
                 .inputValues().get("policy"), "DenyInsecureTransport");
         assertThat(tls).containsEntry("Effect", "Deny")
                 .containsEntry("Resource", List.of("arn:aws:s3:::" + bucket, "arn:aws:s3:::" + bucket + "/*"))
@@ -279,7 +280,7 @@ class DeployPipelineTest {
 
     @Test
     void secretsKeyRotatesAndOnlyTheDeployBuildsMayUseIt() {
-        Map<String, Object> key = FULL.named("aws:kms/key:Key", "deploy-secrets-key").inputValues();
+        Map<String, Object> key = FULL.named("aws:kms/key:Key", "deploy-backend-secrets-key").inputValues();
         Object policy = key.get("policy");
 
         assertThat(key).containsEntry("enableKeyRotation", true);
@@ -293,9 +294,9 @@ class DeployPipelineTest {
                 FULL.outputs().get("preprodCodeBuildRoleArn"), FULL.outputs().get("prodCodeBuildRoleArn"))));
         assertThat(use.get("Action")).isEqualTo(List.of("kms:Encrypt", "kms:Decrypt"));
         assertThat(statements(policy)).hasSize(2);
-        assertThat(statements(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+        assertThat(statements(FULL.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-backend-state-policy").inputValues()
                 .get("policy"))).extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
-        assertThat(FULL.named("aws:kms/alias:Alias", "deploy-secrets-key-alias").inputValues().get("name"))
+        assertThat(FULL.named("aws:kms/alias:Alias", "deploy-backend-secrets-key-alias").inputValues().get("name"))
                 .isEqualTo("alias/" + NAMING.productName() + "-pulumi-secrets");
     }
 
@@ -305,12 +306,12 @@ class DeployPipelineTest {
                 "arn:aws:iam::444455556666:role/release-manager");
         Recording recording = run(args(DeployFixtures.bothWithOperators(operators), Tier.PROFESSIONAL));
 
-        Object keyPolicy = recording.named("aws:kms/key:Key", "deploy-secrets-key").inputValues().get("policy");
+        Object keyPolicy = recording.named("aws:kms/key:Key", "deploy-backend-secrets-key").inputValues().get("policy");
         assertThat(statement(keyPolicy, "OperatorsUseKey")).isEqualTo(Map.of("Sid", "OperatorsUseKey",
                 "Effect", "Allow", "Principal", Map.of("AWS", operators),
                 "Action", List.of("kms:Encrypt", "kms:Decrypt"), "Resource", List.of("*")));
         String bucket = "arn:aws:s3:::" + recording.outputs().get("stateBucketName");
-        Object bucketPolicy = recording.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-state").inputValues()
+        Object bucketPolicy = recording.named("aws:s3/bucketPolicy:BucketPolicy", "deploy-backend-state-policy").inputValues()
                 .get("policy");
         assertThat(statements(bucketPolicy)).extracting(s -> s.get("Sid"))
                 .containsExactly("DenyInsecureTransport", "OperatorsListState", "OperatorsReadWriteState");
@@ -341,7 +342,7 @@ class DeployPipelineTest {
 
     @Test
     void triggerRoleMayOnlyStartThisPipelineAndOnlyForThisRule() {
-        Object policy = FULL.named(ROLE_POLICY, "deploy-trigger-role").inputValues().get("policy");
+        Object policy = FULL.named(ROLE_POLICY, "deploy-trigger-permissions").inputValues().get("policy");
 
         assertThat(statements(policy)).singleElement().satisfies(s -> assertThat(s)
                 .containsEntry("Effect", "Allow")
@@ -375,14 +376,17 @@ class DeployPipelineTest {
         String boundary = "arn:aws:iam::111122223333:policy/ml-boundary";
         Recording recording = run(args(DeployFixtures.both(), Tier.ENTERPRISE, Optional.of(Output.of(boundary))));
 
-        assertThat(recording.ofType(ROLE)).hasSize(4)
+        assertThat(recording.ofType(ROLE)).hasSize(5)
                 .allSatisfy(r -> assertThat(r.inputValues()).containsEntry("permissionsBoundary", boundary));
     }
 
     @Test
     void previewWithUnknownOutputsRegistersTheSameResources() {
-        Recording preview = TestStacks.preview("dev", TestStacks.cloud(),
-                ctx -> new DeployPipeline("deploy", args(DeployFixtures.both(), Tier.PROFESSIONAL)));
+        Recording preview = TestStacks.preview("dev", TestStacks.cloud(), ctx -> {
+            var store = new ModelStore("store", DeployFixtures.STORE, null);
+            new DeployPipeline("deploy", args(DeployFixtures.both(), Tier.PROFESSIONAL).args(store.ref()), null);
+            store.completeKeyPolicy();
+        });
 
         assertThat(preview.errors()).isEmpty();
         assertThat(preview.resources()).extracting(RecordedResource::urn)
@@ -393,8 +397,10 @@ class DeployPipelineTest {
     void everyChildIsParentedToTheComponent() {
         RecordedResource component = FULL.ofType(DeployPipeline.TYPE).get(0);
 
-        assertThat(FULL.resources()).filteredOn(r -> r.custom() && !r.isProvider()).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.parent()).as(r.name()).contains(component.urn()));
+        assertThat(FULL.resources()).filteredOn(r -> r.custom() && !r.isProvider() && !TestStores.ofStore(r))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.parent()).as(r.name()).isPresent().get()
+                        .isIn(TestStores.componentAndItsChildComponents(FULL, component.urn())));
     }
 
     @Test
@@ -407,7 +413,8 @@ class DeployPipelineTest {
         assertThat(findings).filteredOn(PolicyFinding::suppressed).extracting(PolicyFinding::policy)
                 .containsOnly("codebuild-no-plaintext-credentials", "iam-service-trust-source-conditioned");
         assertThat(findings).filteredOn(f -> f.policy().equals("iam-service-trust-source-conditioned"))
-                .extracting(PolicyFinding::name).containsExactly("deploy-pipeline-role");
+                .extracting(PolicyFinding::name)
+                .containsExactlyInAnyOrder("deploy-pipeline-role", "deploy-source-repository-role");
     }
 
     @SuppressWarnings("unchecked")

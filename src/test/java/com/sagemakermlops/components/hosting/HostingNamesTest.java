@@ -21,7 +21,7 @@ class HostingNamesTest {
             Optional.of("s3://bucket/data-capture/prod/"));
 
     private static HostingNames names(ModelInputs model, ConfigInputs config) {
-        return HostingNames.of(ToolingFixture.PRODUCT, Stage.PROD, model, config);
+        return HostingNames.of(ToolingFixture.PRODUCT, Stage.PROD.id(), model, config);
     }
 
     @ParameterizedTest
@@ -30,7 +30,7 @@ class HostingNamesTest {
     void everySageMakerNameFitsAndStartsWithTheProductPrefix(String product) {
         String prefix = HostingNames.resourcePrefix(product);
         for (Stage stage : Stage.values()) {
-            HostingNames names = HostingNames.of(product, stage, MODEL, CONFIG);
+            HostingNames names = HostingNames.of(product, stage.id(), MODEL, CONFIG);
             for (String name : List.of(names.model(), names.endpointConfig(), names.endpoint())) {
                 assertThat(name.length()).as(name).isLessThanOrEqualTo(PhysicalName.SAGEMAKER.maxLength());
                 assertThat(name).matches("[a-zA-Z0-9-]+");
@@ -86,7 +86,7 @@ class HostingNamesTest {
         HostingNames prod = names(MODEL, CONFIG);
         HostingNames otherVersion = names(new ModelInputs(ToolingFixture.PACKAGE_V4, MODEL.executionRoleArn(), true,
                 MODEL.vpc(), Optional.empty()), new ConfigInputs("ml.c5.xlarge", 4, CONFIG.kmsKeyArn(), Optional.empty()));
-        HostingNames preprod = HostingNames.of(ToolingFixture.PRODUCT, Stage.PREPROD, MODEL, CONFIG);
+        HostingNames preprod = HostingNames.of(ToolingFixture.PRODUCT, Stage.PREPROD.id(), MODEL, CONFIG);
         assertThat(List.of(otherVersion.endpoint(), otherVersion.errorsAlarm(), otherVersion.latencyAlarm()))
                 .containsExactly(prod.endpoint(), prod.errorsAlarm(), prod.latencyAlarm());
         assertThat(preprod.endpoint()).isNotEqualTo(prod.endpoint());
@@ -95,7 +95,7 @@ class HostingNamesTest {
 
     @Test
     void shortNamesSayWhatTheyAre() {
-        HostingNames names = HostingNames.of("acme-dev-c1-us-east-1-churn-ml", Stage.PREPROD, MODEL, CONFIG);
+        HostingNames names = HostingNames.of("acme-dev-c1-us-east-1-churn-ml", Stage.PREPROD.id(), MODEL, CONFIG);
         assertThat(names.model()).matches("acme-dev-c1-us-east-1-churn-ml-preprod-model-[0-9a-f]{8}");
         assertThat(names.endpointConfig()).matches("acme-dev-c1-us-east-1-churn-ml-preprod-config-[0-9a-f]{8}");
         assertThat(names.endpoint()).isEqualTo("acme-dev-c1-us-east-1-churn-ml-preprod-endpoint");

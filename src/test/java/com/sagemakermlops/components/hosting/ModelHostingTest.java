@@ -2,10 +2,17 @@ package com.sagemakermlops.components.hosting;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.core.Output;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.config.HostingConfig;
 import com.sagemakermlops.config.HostingConfig.Deployment.Strategy;
 import com.sagemakermlops.config.TargetEnvironment;
+import com.sagemakermlops.contract.StageExports;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.testing.TestStacks;
@@ -18,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
@@ -32,13 +40,30 @@ class ModelHostingTest {
                 new HostingConfig.Deployment(strategy, trafficPercent, waitMinutes));
     }
 
+    /** What the hosting stack gives the component for the preprod fixture: its VPC, data capture and tags. */
+    static ModelHostingArgs.Builder args(HostingConfig hosting, String modelPackageArn) {
+        StageExports preprod = ToolingFixture.preprod();
+        return ModelHostingArgs.builder()
+                .productName(ToolingFixture.PRODUCT)
+                .stage("preprod")
+                .modelPackageArn(modelPackageArn)
+                .executionRoleArn(preprod.roles().executionRoleArn())
+                .kmsKeyArn(ToolingFixture.KMS_KEY_ARN)
+                .endpoint(EndpointSettings.of(hosting))
+                .network(new ModelNetwork(true, preprod.network().subnetIds(), preprod.network().securityGroupIds()))
+                .dataCapture(DataCapture.ofStage(ToolingFixture.BUCKET, TargetEnvironment.Stage.PREPROD))
+                .tags(Map.of("product", ToolingFixture.PRODUCT));
+    }
+
+    private static Provider stageProvider() {
+        return new Provider("stage", ProviderArgs.builder()
+                .region(TestStacks.REGION).allowedAccountIds(TestStacks.PREPROD_ACCOUNT).build());
+    }
+
     static Recording run(HostingConfig hosting, String modelPackageArn) {
-        return TestStacks.run("preprod", TestStacks.cloud(), ctx -> {
-            var provider = new Provider("stage", ProviderArgs.builder()
-                    .region(TestStacks.REGION).allowedAccountIds(TestStacks.PREPROD_ACCOUNT).build());
-            new ModelHosting("hosting", new ModelHostingArgs(hosting, modelPackageArn, ToolingFixture.tooling(),
-                    Output.of(Map.of("product", ToolingFixture.PRODUCT))), provider);
-        });
+        return TestStacks.run("preprod", TestStacks.cloud(), ctx -> new ModelHosting("hosting",
+                args(hosting, modelPackageArn).build(),
+                ComponentResourceOptions.builder().providers(stageProvider()).build()));
     }
 
     private static Map<String, Object> one(Recording recording, String type) {
@@ -136,16 +161,72 @@ class ModelHostingTest {
     void childrenBelongToTheComponentAndGoThroughTheGivenProvider() {
         Recording recording = run(hosting(Strategy.LINEAR, 20, 10), ToolingFixture.PACKAGE_V3);
         String component = recording.named(ModelHosting.TYPE, "hosting").urn();
+        String alarms = recording.named(RollbackAlarms.TYPE, "hosting-alarms").urn();
+        String autoscaling = recording.named(EndpointAutoscaling.TYPE, "hosting-autoscaling").urn();
         String provider = recording.named("pulumi:providers:aws", "stage").urn();
         List<RecordedResource> children = recording.resources().stream()
                 .filter(r -> r.type().startsWith("aws:")).toList();
-        assertThat(children).hasSize(7).allSatisfy(r -> {
-            assertThat(r.parent()).as(r.name()).contains(component);
+        assertThat(children).extracting(RecordedResource::name).containsExactlyInAnyOrder("hosting-model",
+                "hosting-config", "hosting-endpoint", "hosting-alarms-5xx-errors", "hosting-alarms-model-latency",
+                "hosting-autoscaling-target", "hosting-autoscaling-invocations-per-instance");
+        assertThat(children).allSatisfy(r -> {
+            String parent = r.type().startsWith("aws:cloudwatch") ? alarms
+                    : r.type().startsWith("aws:appautoscaling") ? autoscaling : component;
+            assertThat(r.parent()).as(r.name()).contains(parent);
             assertThat(r.provider()).as(r.name()).contains(provider);
         });
+        assertThat(List.of(recording.named(RollbackAlarms.TYPE, "hosting-alarms"),
+                recording.named(EndpointAutoscaling.TYPE, "hosting-autoscaling")))
+                .allSatisfy(group -> assertThat(group.parent()).contains(component));
         assertThat(children).filteredOn(r -> !r.type().equals("aws:appautoscaling/policy:Policy"))
                 .allSatisfy(r -> assertThat(r.inputValues()).as(r.name())
                         .containsEntry("tags", Map.of("product", ToolingFixture.PRODUCT)));
+    }
+
+    @Test
+    void aCallerNestsItInItsOwnComponentAndSetsItsOptions() {
+        Recording recording = TestStacks.run("preprod", TestStacks.cloud(), ctx -> {
+            var app = new ComponentResource("example:index:ServingApp", "app", null);
+            var topic = new Topic("releases", TopicArgs.builder().build(),
+                    CustomResourceOptions.builder().parent(app).build());
+            new ModelHosting("hosting", args(hosting(Strategy.CANARY, 10, 10), ToolingFixture.PACKAGE_V3).build(),
+                    ComponentResourceOptions.builder().parent(app).dependsOn(topic).protect(true)
+                            .providers(stageProvider()).build());
+        });
+        assertThat(recording.errors()).isEmpty();
+        RecordedResource hosting = recording.named(ModelHosting.TYPE, "hosting");
+        assertThat(hosting.parent()).contains(recording.named("example:index:ServingApp", "app").urn());
+        assertThat(hosting.dependencies()).contains(recording.named("aws:sns/topic:Topic", "releases").urn());
+        assertThat(hosting.options().protect()).isTrue();
+        assertThat(recording.named("aws:sagemaker/endpoint:Endpoint", "hosting-endpoint").provider())
+                .contains(recording.named("pulumi:providers:aws", "stage").urn());
+    }
+
+    @Test
+    void withoutCaptureOrVpcTheModelIsIsolatedAndNothingIsCaptured() {
+        Recording recording = TestStacks.run("preprod", TestStacks.cloud(), ctx -> new ModelHosting("hosting",
+                ModelHostingArgs.builder().productName(ToolingFixture.PRODUCT).stage("preprod")
+                        .modelPackageArn(ToolingFixture.PACKAGE_V3)
+                        .executionRoleArn(ToolingFixture.preprod().roles().executionRoleArn())
+                        .kmsKeyArn(ToolingFixture.KMS_KEY_ARN)
+                        .endpoint(EndpointSettings.of(hosting(Strategy.ALL_AT_ONCE, 100, 10))).build(),
+                null));
+        assertThat(recording.errors()).isEmpty();
+        assertThat(one(recording, "aws:sagemaker/model:Model")).containsEntry("enableNetworkIsolation", true)
+                .doesNotContainKey("vpcConfig");
+        assertThat(one(recording, "aws:sagemaker/endpointConfiguration:EndpointConfiguration"))
+                .doesNotContainKey("dataCaptureConfig");
+    }
+
+    @Test
+    void buildNamesTheRequiredPropertyLeftOut() {
+        assertThatThrownBy(() -> args(hosting(Strategy.CANARY, 10, 10), ToolingFixture.PACKAGE_V3)
+                .kmsKeyArn((Output<String>) null).build())
+                .isInstanceOf(MissingRequiredPropertyException.class).hasMessageContaining("kmsKeyArn");
+        assertThatThrownBy(() -> args(hosting(Strategy.CANARY, 10, 10), ToolingFixture.PACKAGE_V3)
+                .stage("Pre Prod").build())
+                .hasMessage("ModelHostingArgs.stage: expected 1 to 16 lower-case letters, digits or hyphens, "
+                        + "got \"Pre Prod\"");
     }
 
     @SuppressWarnings("unchecked")

@@ -3,9 +3,17 @@ package com.sagemakermlops.components.hosting;
 import com.pulumi.core.Output;
 import com.sagemakermlops.testing.TestStacks;
 
-import java.util.LinkedHashMap;
+import com.sagemakermlops.config.TargetEnvironment.Stage;
+import com.sagemakermlops.contract.ProductExports;
+import com.sagemakermlops.contract.StageExports;
+import com.sagemakermlops.contract.StageNetwork;
+import com.sagemakermlops.contract.StageRoles;
+import com.sagemakermlops.contract.StoreExports;
+import com.sagemakermlops.contract.ToolingExports;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The outputs a real tooling stack exports, as hosting stacks read them. */
 public final class ToolingFixture {
@@ -27,70 +35,37 @@ public final class ToolingFixture {
     private ToolingFixture() {
     }
 
-    public static StageEnvironment preprod() {
-        return new StageEnvironment(TestStacks.PREPROD_ACCOUNT, TestStacks.REGION, java.util.Optional.of(
-                "vpc-0a1b2c3d4e5f60718"), PREPROD_SUBNETS, PREPROD_SECURITY_GROUPS,
-                role(TestStacks.PREPROD_ACCOUNT, "preprod-deploy"),
-                role(TestStacks.PREPROD_ACCOUNT, "preprod-sagemaker-execution"),
-                PRODUCT + "-preprod", true, true);
+    public static StageExports preprod() {
+        return new StageExports(TestStacks.PREPROD_ACCOUNT, TestStacks.REGION,
+                new StageNetwork(Optional.of("vpc-0a1b2c3d4e5f60718"), PREPROD_SUBNETS, PREPROD_SECURITY_GROUPS),
+                new StageRoles(role(TestStacks.PREPROD_ACCOUNT, "preprod-deploy"),
+                        role(TestStacks.PREPROD_ACCOUNT, "preprod-sagemaker-execution"), PRODUCT + "-preprod"),
+                true, true);
     }
 
-    public static StageEnvironment prod() {
-        return new StageEnvironment(TestStacks.PROD_ACCOUNT, TestStacks.REGION, java.util.Optional.empty(), List.of(),
-                List.of(), role(TestStacks.PROD_ACCOUNT, "prod-deploy"),
-                role(TestStacks.PROD_ACCOUNT, "prod-sagemaker-execution"), "prod-2f9c41d7", true, false);
+    public static StageExports prod() {
+        return new StageExports(TestStacks.PROD_ACCOUNT, TestStacks.REGION, StageNetwork.NONE,
+                new StageRoles(role(TestStacks.PROD_ACCOUNT, "prod-deploy"),
+                        role(TestStacks.PROD_ACCOUNT, "prod-sagemaker-execution"), "prod-2f9c41d7"),
+                true, false);
     }
 
-    /** The tooling stack's outputs, as the engine hands them through a stack reference. */
+    /** The contract as a tooling stack with both stages exports it. */
+    public static ToolingExports tooling() {
+        return new ToolingExports(
+                new ProductExports(Output.of(PRODUCT), Output.of("aws"), Output.of(TestStacks.TOOLING_ACCOUNT),
+                        Output.of(TestStacks.REGION)),
+                new StoreExports(Output.of(KMS_KEY_ARN), Output.of(BUCKET), Output.of("arn:aws:s3:::" + BUCKET),
+                        Output.of(GROUP), Output.of(GROUP_ARN)),
+                Output.of(Map.of(Stage.PREPROD, preprod(), Stage.PROD, prod())));
+    }
+
+    /** The tooling stack's outputs, as the engine hands them through a stack reference: plain values. */
     public static Map<String, Object> outputs() {
-        Map<String, Object> outputs = new LinkedHashMap<>(strings());
-        outputs.put(ToolingOutputNames.ENVIRONMENTS, Map.of("preprod", exported(preprod()), "prod", exported(prod())));
-        return outputs;
-    }
-
-    /** The same outputs as {@link ToolingOutputs}, for components built without a stack reference. */
-    public static ToolingOutputs tooling() {
-        Map<String, Object> all = outputs();
-        return new ToolingOutputs(out(all, ToolingOutputNames.PRODUCT_NAME), out(all, ToolingOutputNames.REGION),
-                out(all, ToolingOutputNames.KMS_KEY_ARN), out(all, ToolingOutputNames.MODEL_BUCKET_NAME),
-                Output.of(all.get(ToolingOutputNames.ENVIRONMENTS)));
-    }
-
-    private static Map<String, Object> strings() {
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put(ToolingOutputNames.PRODUCT_NAME, PRODUCT);
-        outputs.put(ToolingOutputNames.PARTITION, "aws");
-        outputs.put(ToolingOutputNames.TOOLING_ACCOUNT_ID, TestStacks.TOOLING_ACCOUNT);
-        outputs.put(ToolingOutputNames.REGION, TestStacks.REGION);
-        outputs.put(ToolingOutputNames.KMS_KEY_ARN, KMS_KEY_ARN);
-        outputs.put(ToolingOutputNames.MODEL_BUCKET_NAME, BUCKET);
-        outputs.put(ToolingOutputNames.MODEL_BUCKET_ARN, "arn:aws:s3:::" + BUCKET);
-        outputs.put(ToolingOutputNames.MODEL_PACKAGE_GROUP_NAME, GROUP);
-        outputs.put(ToolingOutputNames.MODEL_PACKAGE_GROUP_ARN, GROUP_ARN);
-        return outputs;
-    }
-
-    /** An environment entry as the engine returns it: plain maps, lists, strings and booleans. */
-    private static Map<String, Object> exported(StageEnvironment e) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put(StageEnvironment.ACCOUNT_ID, e.accountId());
-        entry.put(StageEnvironment.REGION, e.region());
-        e.vpcId().ifPresent(id -> entry.put(StageEnvironment.VPC_ID, id));
-        entry.put(StageEnvironment.SUBNET_IDS, e.subnetIds());
-        entry.put(StageEnvironment.SECURITY_GROUP_IDS, e.securityGroupIds());
-        entry.put(StageEnvironment.DEPLOY_ROLE_ARN, e.deployRoleArn());
-        entry.put(StageEnvironment.EXECUTION_ROLE_ARN, e.executionRoleArn());
-        entry.put(StageEnvironment.EXTERNAL_ID, e.externalId());
-        entry.put(StageEnvironment.ENABLE_NETWORK_ISOLATION, e.enableNetworkIsolation());
-        entry.put(StageEnvironment.ENABLE_DATA_CAPTURE, e.enableDataCapture());
-        return entry;
+        return TestStacks.run("dev", TestStacks.cloud(), ctx -> tooling().exportTo(ctx)).outputs();
     }
 
     private static String role(String account, String purpose) {
         return "arn:aws:iam::" + account + ":role/" + PRODUCT + "-" + purpose;
-    }
-
-    private static Output<String> out(Map<String, Object> outputs, String name) {
-        return Output.of(String.valueOf(outputs.get(name)));
     }
 }

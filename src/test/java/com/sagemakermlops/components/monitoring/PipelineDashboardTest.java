@@ -7,7 +7,11 @@ import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.Tags;
+import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -47,9 +51,11 @@ class PipelineDashboardTest {
 
     private static Recording run(Optional<Output<String>> rule) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
-            var dashboard = new PipelineDashboard("pipelines", new PipelineDashboardArgs(NAMING, TestStacks.REGION,
+            var dashboard = new PipelineDashboard("pipelines", new PipelineDashboardArgs(new ProductContext(NAMING,
+                    Tags.of(NAMING.productName(), "professional", "dev", "churn", Optional.empty(), Optional.empty()),
+                    TestStores.TOOLING, Tier.PROFESSIONAL, Optional.empty()),
                     List.of(Output.of("churn-build"), Output.of("churn-deploy")),
-                    List.of(Output.of("churn-train"), Output.of("churn-deploy-prod")), rule));
+                    List.of(Output.of("churn-train"), Output.of("churn-deploy-prod")), rule), null);
             ctx.export("dashboardName", dashboard.dashboardName());
         });
         assertThat(recording.errors()).isEmpty();

@@ -10,6 +10,9 @@ import com.sagemakermlops.config.NetworkConfig;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.iam.Statement;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.iam.AwsScope;
+import com.sagemakermlops.config.Tier;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +56,9 @@ class PrivateNetworkingTest {
 
     private static Recording run(NetworkConfig network) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
-            var networking = new PrivateNetworking("network", new PrivateNetworkingArgs(NAMING, "aws",
-                    TestStacks.REGION, TOOLING, List.of(PREPROD, TOOLING), network, java.util.Optional.of(Output.of(SECRETS_KEY)),
-                    TAGS),
+            var networking = new PrivateNetworking("network", new PrivateNetworkingArgs(new ProductContext(NAMING,
+                    TAGS, new AwsScope("aws", TestStacks.REGION, TOOLING), Tier.ENTERPRISE, java.util.Optional.empty()),
+                    List.of(PREPROD, TOOLING), network, java.util.Optional.of(Output.of(SECRETS_KEY))),
                     ComponentResourceOptions.Empty);
             ctx.export("vpcEndpointIds", networking.vpcEndpointIds());
             ctx.export("vpcEndpointIdsJoined", networking.vpcEndpointIdsJoined());

@@ -9,7 +9,11 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.PhysicalName;
+import com.sagemakermlops.components.source.SourceSettings;
+import com.sagemakermlops.config.CodeStarConnection;
+import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 import com.sagemakermlops.components.source.SeededRepository;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +51,11 @@ class PermissionBoundaryTest {
     }
 
     private static Recording run() {
-        return run(PermissionBoundaryArgs.of(NAMING, "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, TAGS));
+        return run(args(new SourceSettings(SourceControl.S3, Optional.empty())));
+    }
+
+    private static PermissionBoundaryArgs args(SourceSettings source) {
+        return new PermissionBoundaryArgs(NAMING, TAGS, TestStores.TOOLING, source);
     }
 
     @Test
@@ -132,8 +140,13 @@ class PermissionBoundaryTest {
         var key = statement(policy, "DenyKeyDisabling");
         assertThat(key.get("Effect").getAsString()).isEqualTo("Deny");
         assertThat(strings(key, "Action")).contains("kms:DisableKey", "kms:ScheduleKeyDeletion");
-        assertThat(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
-                .get("kms:ResourceAliases").getAsString()).isEqualTo(NAMING.keyAlias());
+        // The hosting stacks' secrets key is kept as the product key is.
+        assertThat(strings(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals"),
+                "kms:ResourceAliases")).containsExactly(NAMING.keyAlias(), NAMING.secretsKeyAlias());
+        var aliases = statement(policy, "DenyKeyAliasChange");
+        assertThat(strings(aliases, "Action")).containsExactly("kms:CreateAlias", "kms:DeleteAlias",
+                "kms:UpdateAlias");
+        assertThat(strings(aliases, "Resource")).containsExactly("arn:aws:kms:us-west-2:*:alias/*");
 
         var buckets = statement(policy, "DenyBucketProtectionChange");
         assertThat(strings(buckets, "Action")).contains("s3:PutBucketPublicAccessBlock", "s3:DeleteBucketPolicy");
@@ -153,8 +166,8 @@ class PermissionBoundaryTest {
     @Test
     void theBoundaryWithASourceConnectionFitsOnceCompacted() {
         String writtenText = String.valueOf(written(Optional.of(CONNECTION)));
-        Recording recording = run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION,
-                TestStacks.TOOLING_ACCOUNT, TAGS, Optional.of(CONNECTION), false));
+        Recording recording = run(args(new SourceSettings(SourceControl.CODESTAR,
+                Optional.of(new CodeStarConnection(CONNECTION, "globalbank", "fraud-ml", "main")))));
         String rendered = String.valueOf(only(recording, POLICY).inputValues().get("policy"));
 
         assertThat(writtenText.length()).isGreaterThan(ManagedPolicyLimit.CHARACTERS);
@@ -166,8 +179,7 @@ class PermissionBoundaryTest {
     @Test
     void withSeededRepositoriesTheBoundaryAllowsTheirStackRoleWithinTheProductsRepositoriesAndFits() {
         String without = String.valueOf(only(run(), POLICY).inputValues().get("policy"));
-        Recording recording = run(new PermissionBoundaryArgs(NAMING, "aws", TestStacks.REGION,
-                TestStacks.TOOLING_ACCOUNT, TAGS, Optional.empty(), true));
+        Recording recording = run(args(new SourceSettings(SourceControl.CODECOMMIT, Optional.empty())));
         String rendered = String.valueOf(only(recording, POLICY).inputValues().get("policy"));
 
         String repositories = "arn:aws:codecommit:" + TestStacks.REGION + ":*:"

@@ -6,13 +6,16 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.config.SecurityConfig;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.config.Tier;
+import com.sagemakermlops.components.storage.SecureBucket;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import static com.sagemakermlops.components.security.EnterpriseFixtures.KEY_ARN;
 import static com.sagemakermlops.components.security.EnterpriseFixtures.NAMING;
@@ -27,10 +30,16 @@ class SecurityMonitoringTest {
     private static final SecurityConfig EMAIL_ALERTS = new SecurityConfig(120, Optional.of("email"),
             Optional.of("security@example.com"));
 
-    private static Recording run(SecurityConfig security, UnaryOperator<SecurityMonitoringArgs> customize) {
-        Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
-            var monitoring = new SecurityMonitoring("security", customize.apply(SecurityMonitoringArgs.of(NAMING,
-                    "aws", TestStacks.REGION, TestStacks.TOOLING_ACCOUNT, security, Output.of(KEY_ARN), TAGS)), ComponentResourceOptions.Empty);
+    private static Recording run(SecurityConfig security) {
+        return run(security, true, Optional.empty());
+    }
+
+    private static Recording run(SecurityConfig security, boolean createTrail, Optional<Output<String>> boundary) {
+        var product = new ProductContext(NAMING, TAGS, TestStores.TOOLING, Tier.ENTERPRISE, boundary);
+        Recording recording = TestStores.run("dev", TestStacks.cloud(), TestStores.existing(NAMING, KEY_ARN,
+                "models"), (ctx, store) -> {
+            var monitoring = new SecurityMonitoring("security", new SecurityMonitoringArgs(product, security, store,
+                    createTrail), ComponentResourceOptions.Empty);
             ctx.export("logGroupName", monitoring.logGroupName());
             ctx.export("topicArn", monitoring.topicArn());
             ctx.export("alarmNames", monitoring.alarmNames());
@@ -41,7 +50,7 @@ class SecurityMonitoringTest {
 
     @Test
     void logGroupKeepsEventsAtLeastNinetyDaysEncryptedWithTheCmk() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         Map<String, Object> logGroup = only(recording, "aws:cloudwatch/logGroup:LogGroup").inputValues();
         assertThat(logGroup).containsEntry("name", "/ml/" + NAMING.productName() + "/security")
                 .containsEntry("kmsKeyId", KEY_ARN);
@@ -53,7 +62,7 @@ class SecurityMonitoringTest {
     @Test
     @SuppressWarnings("unchecked")
     void metricFiltersUseTheCisPatternsAndFeedAlarmsThatNotifyTheTopic() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         String namespace = "sagemaker-mlops/" + NAMING.productName();
         String topicArn = String.valueOf(recording.outputs().get("topicArn"));
         assertThat(topicArn).startsWith("arn:aws:sns:us-west-2:" + ACCOUNT + ":");
@@ -86,7 +95,7 @@ class SecurityMonitoringTest {
 
     @Test
     void topicIsEncryptedAndItsPolicyDeniesPlainHttpAndAdmitsOnlyThisAccountsAlarms() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         String topicArn = String.valueOf(recording.outputs().get("topicArn"));
         assertThat(only(recording, "aws:sns/topic:Topic").inputValues()).containsEntry("kmsMasterKeyId", KEY_ARN);
 
@@ -107,13 +116,13 @@ class SecurityMonitoringTest {
 
     @Test
     void subscribesTheConfiguredEndpointOnlyWhenOneIsConfigured() {
-        Recording configured = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording configured = run(EMAIL_ALERTS);
         assertThat(only(configured, "aws:sns/topicSubscription:TopicSubscription").inputValues())
                 .containsEntry("protocol", "email")
                 .containsEntry("endpoint", "security@example.com")
                 .containsEntry("topic", configured.outputs().get("topicArn"));
 
-        Recording silent = run(SecurityConfig.defaults(), UnaryOperator.identity());
+        Recording silent = run(SecurityConfig.defaults());
         assertThat(silent.ofType("aws:sns/topicSubscription:TopicSubscription")).isEmpty();
         assertThat(((Number) only(silent, "aws:cloudwatch/logGroup:LogGroup").inputValues().get("retentionInDays"))
                 .intValue()).isEqualTo(SecurityConfig.DEFAULT_RETENTION_DAYS);
@@ -121,7 +130,7 @@ class SecurityMonitoringTest {
 
     @Test
     void trailIsMultiRegionValidatedEncryptedAndDeliversToTheLogGroupThroughANarrowRole() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         RecordedResource logGroup = only(recording, "aws:cloudwatch/logGroup:LogGroup");
         String logGroupArn = String.valueOf(logGroup.outputValues().get("arn"));
         RecordedResource trail = only(recording, "aws:cloudtrail/trail:Trail");
@@ -152,7 +161,7 @@ class SecurityMonitoringTest {
 
     @Test
     void trailBucketIsEncryptedVersionedPrivateTlsOnlyAndWritableByThisTrailOnly() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         RecordedResource bucket = only(recording, "aws:s3/bucketV2:BucketV2");
         String bucketArn = String.valueOf(bucket.outputValues().get("arn"));
         String trailArn = String.valueOf(only(recording, "aws:cloudtrail/trail:Trail").outputValues().get("arn"));
@@ -185,7 +194,7 @@ class SecurityMonitoringTest {
 
     @Test
     void withoutTrailCreatesNoTrailBucketOrRole() {
-        Recording recording = run(EMAIL_ALERTS, SecurityMonitoringArgs::withoutTrail);
+        Recording recording = run(EMAIL_ALERTS, false, Optional.empty());
         assertThat(recording.ofType("aws:cloudtrail/trail:Trail")).isEmpty();
         assertThat(recording.ofType("aws:s3/bucketV2:BucketV2")).isEmpty();
         assertThat(recording.ofType("aws:iam/role:Role")).isEmpty();
@@ -195,23 +204,24 @@ class SecurityMonitoringTest {
     @Test
     void deliveryRoleCarriesTheBoundaryWhenGiven() {
         String boundary = "arn:aws:iam::" + ACCOUNT + ":policy/boundary";
-        Recording recording = run(EMAIL_ALERTS, args -> args.withPermissionsBoundary(Output.of(boundary)));
+        Recording recording = run(EMAIL_ALERTS, true, Optional.of(Output.of(boundary)));
         assertThat(only(recording, "aws:iam/role:Role").inputValues()).containsEntry("permissionsBoundary", boundary);
     }
 
     @Test
     void everyResourceIsParentedToTheComponentOrItsTrail() {
-        Recording recording = run(EMAIL_ALERTS, UnaryOperator.identity());
+        Recording recording = run(EMAIL_ALERTS);
         String component = only(recording, SecurityMonitoring.TYPE).urn();
         String trail = only(recording, AuditTrail.TYPE).urn();
+        String trailBucket = only(recording, SecureBucket.TYPE).urn();
         assertThat(only(recording, AuditTrail.TYPE).parent()).contains(component);
         for (RecordedResource r : recording.resources()) {
-            if (r.type().startsWith("aws:")) {
-                assertThat(r.parent()).as(r.name()).isPresent().get().isIn(component, trail);
+            if (r.type().startsWith("aws:") && !TestStores.ofStore(r)) {
+                assertThat(r.parent()).as(r.name()).isPresent().get().isIn(component, trail, trailBucket);
             }
         }
         assertThat(recording.resources().stream().filter(r -> r.parent().equals(Optional.of(trail))).map(RecordedResource::type))
-                .contains("aws:cloudtrail/trail:Trail", "aws:s3/bucketV2:BucketV2", "aws:iam/role:Role");
+                .contains("aws:cloudtrail/trail:Trail", SecureBucket.TYPE, "aws:iam/role:Role");
     }
 
     @Test
@@ -239,6 +249,6 @@ class SecurityMonitoringTest {
 
     @Test
     void policyPackFindsNothingBlocking() {
-        assertThat(EnterpriseFixtures.blockingFindings(run(EMAIL_ALERTS, UnaryOperator.identity()))).isEmpty();
+        assertThat(EnterpriseFixtures.blockingFindings(run(EMAIL_ALERTS))).isEmpty();
     }
 }

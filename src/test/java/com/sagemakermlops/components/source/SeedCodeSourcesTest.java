@@ -16,6 +16,12 @@ import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.naming.PhysicalName;
+import com.pulumi.asset.AssetOrArchive;
+import com.sagemakermlops.components.ProductContext;
+import com.sagemakermlops.components.store.ModelStoreArgs;
+import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.config.Tier;
+import com.sagemakermlops.testing.TestStores;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,17 +46,34 @@ class SeedCodeSourcesTest {
             "arn:aws:codeconnections:us-west-2:111122223333:connection/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab",
             "globalbank", "fraud-ml", "release");
 
-    private static SeedCodeSourceArgs args(SourceControl control, Optional<String> path,
-                                           Optional<CodeStarConnection> connection) {
-        return new SeedCodeSourceArgs("model-build", control, path, Output.of("models-bucket"),
-                Output.of("arn:aws:s3:::models-bucket"), Output.of(KEY), connection, NAMING,
-                Tags.of(NAMING.productName(), "starter", "dev", "training", Optional.empty(), Optional.empty()),
-                new Arns("aws", "us-west-2", Output.of("111122223333")), Optional.empty());
+    static final ProductContext PRODUCT = new ProductContext(NAMING,
+            Tags.of(NAMING.productName(), "starter", "dev", "training", Optional.empty(), Optional.empty()),
+            TestStores.TOOLING, Tier.STARTER, Optional.empty());
+    /** A store of an existing key and bucket: only its registry is created. */
+    static final ModelStoreArgs STORE = TestStores.args(NAMING).keyArn(KEY).existingBucketName("models-bucket")
+            .build();
+
+    /** The seed code source of one test, made in the program against {@link #STORE}. */
+    private record Seed(SourceControl control, Optional<String> path, Optional<CodeStarConnection> connection,
+                        Map<String, AssetOrArchive> additions) {
+
+        Seed withAdditions(Map<String, AssetOrArchive> files) {
+            return new Seed(control, path, connection, files);
+        }
+
+        SeedCodeSourceArgs args(ModelStoreRef store) {
+            return new SeedCodeSourceArgs("model-build", new SourceSettings(control, connection), path, store,
+                    PRODUCT, additions);
+        }
     }
 
-    private static Recording run(SeedCodeSourceArgs args, AtomicReference<SeedCodeSource> created) {
-        Recording recording = TestStacks.run("dev", TestStacks.cloud(),
-                ctx -> created.set(SeedCodeSources.create("source", args, CustomResourceOptions.Empty)));
+    private static Seed args(SourceControl control, Optional<String> path, Optional<CodeStarConnection> connection) {
+        return new Seed(control, path, connection, Map.of());
+    }
+
+    private static Recording run(Seed seed, AtomicReference<SeedCodeSource> created) {
+        Recording recording = TestStores.run("dev", TestStacks.cloud(), STORE, (ctx, store) ->
+                created.set(SeedCodeSources.create("source", seed.args(store), CustomResourceOptions.Empty)));
         assertThat(recording.errors()).isEmpty();
         return recording;
     }
@@ -184,7 +207,8 @@ class SeedCodeSourcesTest {
         var created = new AtomicReference<SeedCodeSource>();
         Recording recording = run(args(SourceControl.CODESTAR, Optional.empty(), Optional.of(GITHUB)), created);
 
-        assertThat(recording.resources()).noneMatch(r -> r.type().startsWith("aws"));
+        assertThat(recording.resources()).filteredOn(r -> !TestStores.ofStore(r))
+                .noneMatch(r -> r.type().startsWith("aws"));
         SeedCodeSource source = created.get();
         assertThat(value(source.source().action().provider())).isEqualTo("CodeStarSourceConnection");
         assertThat(value(source.source().action().name())).isEqualTo("Source");
@@ -252,10 +276,11 @@ class SeedCodeSourcesTest {
 
     @Test
     void missingInputsAreRefused() {
-        assertThatThrownBy(() -> args(SourceControl.CODESTAR, Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new SourceSettings(SourceControl.CODESTAR, Optional.empty()))
                 .hasMessageContaining("CodeStar connection");
-        assertThatThrownBy(() -> args(SourceControl.S3, Optional.empty(), Optional.empty()))
-                .hasMessageContaining("seed code path");
+        Recording withoutPath = TestStores.run("dev", TestStacks.cloud(), STORE,
+                (ctx, store) -> args(SourceControl.S3, Optional.empty(), Optional.empty()).args(store));
+        assertThat(withoutPath.errors()).anySatisfy(e -> assertThat(e).contains("seed code path"));
     }
 
     @Test

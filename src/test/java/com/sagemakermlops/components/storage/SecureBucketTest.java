@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import com.pulumi.aws.ssm.Parameter;
 import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.engine.RecordedResource;
@@ -33,10 +32,10 @@ class SecureBucketTest {
     @BeforeAll
     static void run() {
         recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
-            SecureBucket bucket = SecureBucket.create("data", new SecureBucket.Args(BUCKET, Output.of(KEY_ARN), TAGS,
+            SecureBucket bucket = new SecureBucket("data", new SecureBucket.Args(BUCKET, Output.of(KEY_ARN), TAGS,
                     arn -> List.of(Statement.allow("ReadByPartner", "s3:GetObject")
                             .principal("AWS", "arn:aws:iam::444455556666:root")
-                            .on(arn.applyValue(a -> a + "/shared/*")))), CustomResourceOptions.Empty);
+                            .on(arn.applyValue(a -> a + "/shared/*")))), null);
             new Parameter("bucket-name", ParameterArgs.builder().type("String").value(bucket.name()).build());
             new Parameter("bucket-arn", ParameterArgs.builder().type("String").value(bucket.arn()).build());
         });
@@ -81,7 +80,7 @@ class SecureBucketTest {
 
     @Test
     void policyWaitsForThePublicAccessBlock() {
-        assertThat(recording.named("aws:s3/bucketPolicy:BucketPolicy", "data").dependencies())
+        assertThat(recording.named("aws:s3/bucketPolicy:BucketPolicy", "data-policy").dependencies())
                 .contains(urn("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"));
     }
 
@@ -103,19 +102,37 @@ class SecureBucketTest {
     }
 
     @Test
-    void everyChildSharesTheGivenNameAndNoMandatoryPolicyFails() {
+    void theBucketAndItsSettingsAreChildrenOfTheComponentAndNoMandatoryPolicyFails() {
+        String component = recording.named(SecureBucket.TYPE, "data").urn();
         assertThat(recording.resources()).filteredOn(r -> r.type().startsWith("aws:s3/"))
-                .extracting(RecordedResource::name).containsOnly("data").hasSize(6);
+                .allSatisfy(r -> assertThat(r.parent()).contains(component))
+                .allSatisfy(r -> assertThat(r.options().retainOnDelete()).isFalse())
+                .extracting(RecordedResource::name).containsExactlyInAnyOrder("data", "data-encryption",
+                        "data-versioning", "data-public-access", "data-ownership", "data-policy");
         List<PolicyFinding> findings = PolicyPack.standard().evaluate(recording.resources().stream()
                 .map(RecordedResource::toPolicyResource).toList(), PolicyPackConfig.defaults());
         assertThat(findings).filteredOn(PolicyFinding::blocking).extracting(PolicyFinding::format).isEmpty();
     }
 
+    @Test
+    void aRetainedBucketKeepsEverySettingThatProtectsIt() {
+        Recording retained = TestStacks.run("dev", TestStacks.cloud(), ctx -> new SecureBucket("data",
+                new SecureBucket.Args(BUCKET, Output.of(KEY_ARN), TAGS, arn -> List.of(), true), null));
+        assertThat(retained.resources()).filteredOn(r -> r.type().startsWith("aws:s3/")).hasSize(6)
+                .allSatisfy(r -> assertThat(r.options().retainOnDelete()).as(r.name()).isTrue());
+    }
+
+    /** The one resource of this type: the bucket or one of its settings. */
+    private static RecordedResource only(String type) {
+        assertThat(recording.ofType(type)).hasSize(1);
+        return recording.ofType(type).get(0);
+    }
+
     private static Map<String, Object> inputs(String type) {
-        return recording.named(type, "data").inputValues();
+        return only(type).inputValues();
     }
 
     private static String urn(String type) {
-        return recording.named(type, "data").urn();
+        return only(type).urn();
     }
 }

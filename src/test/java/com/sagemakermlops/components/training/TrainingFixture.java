@@ -2,12 +2,13 @@ package com.sagemakermlops.components.training;
 
 import com.google.gson.Gson;
 import com.pulumi.core.Output;
-import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.config.StackConfig;
+import com.sagemakermlops.components.store.ModelStore;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
-import com.sagemakermlops.naming.Naming;
+import com.sagemakermlops.stacks.ToolingPlan;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 
 import java.util.List;
 import java.util.Map;
@@ -66,34 +67,23 @@ final class TrainingFixture {
 
     /** The minimal tooling configuration with {@code extra} top-level lines (e.g. sourceControl, tier). */
     static String minimal(String... extra) {
-        return """
-                config:
-                  aws:region: us-west-2
-                  sagemaker-mlops:role: tooling
-                  sagemaker-mlops:product: {org: globalbank, environment: prod, clientId: c001, name: fraud-detection}
-                  sagemaker-mlops:training:
-                    projectName: fraud-training
-                    seedCodePath: seed-code/model-build
-                  sagemaker-mlops:deploy:
+        List<String> lines = new java.util.ArrayList<>(List.of("""
+                sagemaker-mlops:deploy:
                     projectName: fraud-deploy
-                    seedCodePath: seed-code/model-deploy
-                """ + String.join("", List.of(extra).stream().map(line -> "  " + line + "\n").toList());
-    }
-
-    static TrainingPipelineArgs args(StackConfig config, Optional<Output<String>> boundary) {
-        Naming naming = new Naming(config.requireProduct(), config.region());
-        Tags tags = Tags.of(naming.productName(), config.tier().name().toLowerCase(), "dev",
-                config.requireTraining().projectName(), Optional.empty(), Optional.empty());
-        return TrainingPipelineArgs.from(config, naming, tags, Output.of(TestStacks.TOOLING_ACCOUNT), boundary);
+                    seedCodePath: seed-code/model-deploy"""));
+        lines.addAll(List.of(extra));
+        return TestStacks.tooling(lines.toArray(String[]::new));
     }
 
     static Recording run(String yaml) {
         return run(TestStacks.config(yaml), Optional.empty());
     }
 
+    /** The tooling stack's store and training pipeline of {@code config}, nothing else. */
     static Recording run(StackConfig config, Optional<Output<String>> boundary) {
-        Recording recording = TestStacks.run("dev", TestStacks.cloud(),
-                ctx -> new TrainingPipeline("training", args(config, boundary), null));
+        ToolingPlan plan = ToolingPlan.of(config);
+        Recording recording = TestStores.run("dev", TestStacks.cloud(), plan.storeArgs(),
+                (ctx, store) -> new TrainingPipeline("training", plan.trainingArgs(store, boundary), null));
         if (!recording.errors().isEmpty()) {
             throw new AssertionError("the program failed: " + recording.errors());
         }
@@ -124,9 +114,11 @@ final class TrainingFixture {
         return String.valueOf(inputs(recording, "aws:iam/rolePolicy:RolePolicy", roleLogicalName).get("policy"));
     }
 
+    /** The resources of the run but the stack, the components and the store's. */
     static List<RecordedResource> children(Recording recording) {
         return recording.resources().stream()
                 .filter(r -> !r.type().equals(RecordedResource.STACK_TYPE) && !r.type().equals(TrainingPipeline.TYPE))
+                .filter(r -> !r.urn().contains(ModelStore.TYPE))
                 .filter(r -> !r.isProvider())
                 .toList();
     }

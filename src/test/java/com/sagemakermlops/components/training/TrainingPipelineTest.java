@@ -8,7 +8,9 @@ import com.sagemakermlops.engine.Recording;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
+import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.testing.TestStacks;
+import com.sagemakermlops.testing.TestStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +45,13 @@ class TrainingPipelineTest {
     }
 
     private static Object keyPolicy() {
-        return inputs(comprehensive, "aws:kms/key:Key", "training-key").get("policy");
+        return inputs(comprehensive, "aws:kms/key:Key", "store-key").get("policy");
     }
 
     @Test
     void keyRotatesAndIsAliasedByProduct() {
-        assertThat(inputs(comprehensive, "aws:kms/key:Key", "training-key")).containsEntry("enableKeyRotation", true);
-        assertThat(inputs(comprehensive, "aws:kms/alias:Alias", "training-key"))
+        assertThat(inputs(comprehensive, "aws:kms/key:Key", "store-key")).containsEntry("enableKeyRotation", true);
+        assertThat(inputs(comprehensive, "aws:kms/alias:Alias", "store-key-alias"))
                 .containsEntry("name", "alias/globalbank-prod-c001-fraud-detection-ml-key");
     }
 
@@ -57,10 +59,10 @@ class TrainingPipelineTest {
     void keyPolicyGivesEachPrincipalItsOwnStatementAndNoWildcardPrincipal() {
         assertThat(statements(keyPolicy())).extracting(s -> s.get("Sid")).containsExactly(
                 "KeyAdministrationByAccount", "KeyUseThroughS3AndCodeCommitInAccount",
-                "KeyUseBySageMakerExecutionRole", "KeyGrantsForSageMakerJobVolumes", "KeyUseByTrainingBuildRole",
-                "KeyUseByTrainingPipelineRole", "KeyUseByCloudWatchLogsForBuildLogs",
                 "KeyDecryptOfModelArtifactsByTargetAccounts", "KeyGrantsForEndpointsInTargetAccounts",
-                "KeyEncryptOfDataCaptureByTargetAccounts");
+                "KeyEncryptOfDataCaptureByTargetAccounts",
+                "KeyUseBySageMakerExecutionRole", "KeyGrantsForSageMakerJobVolumes", "KeyUseByTrainingBuildRole",
+                "KeyUseByTrainingPipelineRole", "KeyUseByCloudWatchLogsForBuildLogs");
         Map<String, Object> admin = statement(keyPolicy(), "KeyAdministrationByAccount");
         assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
         assertThat(list(admin.get("Action"))).containsExactlyElementsOf(
@@ -117,20 +119,20 @@ class TrainingPipelineTest {
     void bucketIsEncryptedVersionedPrivateAndTlsOnly() {
         Map<String, Object> sse = inputs(comprehensive,
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                "training-models");
+                "store-models-encryption");
         Object keyArn = inputs(comprehensive, "aws:codebuild/project:Project", "training-build").get("encryptionKey");
         assertThat(keyArn).asString().startsWith("arn:aws:kms:us-west-2:" + TOOLING_ACCOUNT + ":key/");
         assertThat(sse.get("rules")).isEqualTo(List.of(Map.of("applyServerSideEncryptionByDefault",
                 Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", keyArn), "bucketKeyEnabled", true)));
-        assertThat(inputs(comprehensive, "aws:s3/bucketVersioningV2:BucketVersioningV2", "training-models")
+        assertThat(inputs(comprehensive, "aws:s3/bucketVersioningV2:BucketVersioningV2", "store-models-versioning")
                 .get("versioningConfiguration")).isEqualTo(Map.of("status", "Enabled"));
-        assertThat(inputs(comprehensive, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "training-models"))
+        assertThat(inputs(comprehensive, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "store-models-public-access"))
                 .containsEntry("blockPublicAcls", true).containsEntry("blockPublicPolicy", true)
                 .containsEntry("ignorePublicAcls", true).containsEntry("restrictPublicBuckets", true);
-        assertThat(inputs(comprehensive, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "training-models")
+        assertThat(inputs(comprehensive, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "store-models-ownership")
                 .get("rule")).isEqualTo(Map.of("objectOwnership", "BucketOwnerEnforced"));
 
-        Object policy = inputs(comprehensive, "aws:s3/bucketPolicy:BucketPolicy", "training-models").get("policy");
+        Object policy = inputs(comprehensive, "aws:s3/bucketPolicy:BucketPolicy", "store-models-policy").get("policy");
         Map<String, Object> tls = statement(policy, "DenyInsecureTransport");
         assertThat(tls).containsEntry("Effect", "Deny")
                 .containsEntry("Resource", List.of(BUCKET_ARN, BUCKET_ARN + "/*"))
@@ -154,10 +156,10 @@ class TrainingPipelineTest {
 
     @Test
     void registryIsNamedFromDeployAndSharedWithTargetAccounts() {
-        assertThat(inputs(comprehensive, "aws:sagemaker/modelPackageGroup:ModelPackageGroup", "training-registry"))
+        assertThat(inputs(comprehensive, "aws:sagemaker/modelPackageGroup:ModelPackageGroup", "store-registry"))
                 .containsEntry("modelPackageGroupName", "fraud-models");
         Object policy = inputs(comprehensive, "aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
-                "training-registry").get("resourcePolicy");
+                "store-registry-policy").get("resourcePolicy");
         String registry = "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":model-package";
         Map<String, Object> targets = Map.of("AWS", List.of(
                 "arn:aws:iam::" + PREPROD_ACCOUNT + ":root", "arn:aws:iam::" + PROD_ACCOUNT + ":root"));
@@ -207,14 +209,14 @@ class TrainingPipelineTest {
                 "securityGroupIds", List.of("sg-0a1b2c3d4e5f60718")));
         assertThat(project.get("logsConfig")).isEqualTo(Map.of("cloudwatchLogs", Map.of("status", "ENABLED",
                 "groupName", "/aws/codebuild/" + PRODUCT + "-training-build")));
-        assertThat(inputs(comprehensive, "aws:cloudwatch/logGroup:LogGroup", "training-build"))
+        assertThat(inputs(comprehensive, "aws:cloudwatch/logGroup:LogGroup", "training-build-logs"))
                 .containsEntry("retentionInDays", 365.0).containsKey("kmsKeyId");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void pipelineIsV2SourceThenTrainWithEncryptedArtifacts() {
-        Map<String, Object> pipeline = inputs(comprehensive, "aws:codepipeline/pipeline:Pipeline", "training");
+        Map<String, Object> pipeline = inputs(comprehensive, "aws:codepipeline/pipeline:Pipeline", "training-pipeline");
         assertThat(pipeline).containsEntry("pipelineType", "V2").containsEntry("roleArn", ROLE + "pipe");
         Map<String, Object> store = ((List<Map<String, Object>>) pipeline.get("artifactStores")).get(0);
         assertThat(store).containsEntry("type", "S3").containsEntry("location", PRODUCT + "-models");
@@ -233,8 +235,8 @@ class TrainingPipelineTest {
 
     @Test
     void rolesTrustOnlyTheirServiceAndCarryTheBoundary() {
-        Map<String, String> services = Map.of("training-sagemaker", "sagemaker.amazonaws.com",
-                "training-build", "codebuild.amazonaws.com", "training-pipeline", "codepipeline.amazonaws.com",
+        Map<String, String> services = Map.of("training-sagemaker-role", "sagemaker.amazonaws.com",
+                "training-build-role", "codebuild.amazonaws.com", "training-pipeline-role", "codepipeline.amazonaws.com",
                 "training-source-change-role", "events.amazonaws.com");
         services.forEach((role, service) -> {
             Map<String, Object> inputs = inputs(comprehensive, "aws:iam/role:Role", role);
@@ -243,42 +245,42 @@ class TrainingPipelineTest {
                     .isEqualTo(Map.of("Service", service)));
             assertThat(inputs).containsEntry("permissionsBoundary", BOUNDARY);
         });
-        TrainingPipelineArgs args = TrainingFixture.args(TestStacks.config(TrainingFixture.COMPREHENSIVE),
-                Optional.empty());
-        String rule = TrainingNames.of(args.naming(), args.deploy()).startRule();
+        TrainingNames names = TrainingNames.of(new Naming(TestStacks.config(TrainingFixture.COMPREHENSIVE)
+                .requireProduct(), TestStacks.REGION), "fraud-models");
+        String rule = names.startRule();
         assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-source-change-role")
                 .get("assumeRolePolicy"), "TrustThisRule").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
                 "ArnLike", Map.of("aws:SourceArn", "arn:aws:events:us-west-2:" + TOOLING_ACCOUNT + ":rule/" + rule)));
-        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-sagemaker")
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-sagemaker-role")
                 .get("assumeRolePolicy"), "TrustSageMaker").get("Condition")).isEqualTo(Map.of(
                 "ArnLike", Map.of("aws:SourceArn", "arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":*")));
-        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-build")
+        assertThat(statement(inputs(comprehensive, "aws:iam/role:Role", "training-build-role")
                 .get("assumeRolePolicy"), "TrustCodeBuildProject").get("Condition")).isEqualTo(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", TOOLING_ACCOUNT),
                 "ArnLike", Map.of("aws:SourceArn", "arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/"
-                        + TrainingNames.of(args.naming(), args.deploy()).buildProject())));
-        assertThat(inputs(comprehensive, "aws:iam/role:Role", "training-pipeline").get("tags"))
+                        + names.buildProject())));
+        assertThat(inputs(comprehensive, "aws:iam/role:Role", "training-pipeline-role").get("tags"))
                 .asString().contains("mlops:suppress:iam-service-trust-source-conditioned");
     }
 
     @Test
     void buildRolePassesOnlyTheSageMakerRoleToSageMaker() {
-        Map<String, Object> pass = statement(rolePolicy(comprehensive, "training-build"),
+        Map<String, Object> pass = statement(rolePolicy(comprehensive, "training-build-permissions"),
                 "PassSageMakerExecutionRole");
         assertThat(pass).containsEntry("Action", "iam:PassRole").containsEntry("Resource", ROLE + "sm")
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("iam:PassedToService", "sagemaker.amazonaws.com")));
-        assertThat(statement(rolePolicy(comprehensive, "training-build"), "UpsertAndStartPipeline").get("Resource"))
+        assertThat(statement(rolePolicy(comprehensive, "training-build-permissions"), "UpsertAndStartPipeline").get("Resource"))
                 .isEqualTo("arn:aws:sagemaker:us-west-2:" + TOOLING_ACCOUNT + ":pipeline/" + PRODUCT
                         + "-model-build");
-        assertThat(statement(rolePolicy(comprehensive, "training-build"), "WriteBuildLogs").get("Resource"))
+        assertThat(statement(rolePolicy(comprehensive, "training-build-permissions"), "WriteBuildLogs").get("Resource"))
                 .isEqualTo("arn:aws:logs:us-west-2:" + TOOLING_ACCOUNT + ":log-group:/aws/codebuild/" + PRODUCT
                         + "-training-build:*");
         List<String> subnets = List.of(
                 "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60718",
                 "arn:aws:ec2:us-west-2:" + TOOLING_ACCOUNT + ":subnet/subnet-0a1b2c3d4e5f60719");
-        assertThat(statement(rolePolicy(comprehensive, "training-build"), "AuthorizeNetworkInterfaces"))
+        assertThat(statement(rolePolicy(comprehensive, "training-build-permissions"), "AuthorizeNetworkInterfaces"))
                 .containsEntry("Action", "ec2:CreateNetworkInterfacePermission")
                 .containsEntry("Condition", Map.of(
                         "StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
@@ -287,7 +289,7 @@ class TrainingPipelineTest {
 
     @Test
     void sageMakerRoleAuthorizesInterfacesInItsSubnetsWithoutACodeBuildOnlyCondition() {
-        assertThat(statement(rolePolicy(comprehensive, "training-sagemaker"), "AuthorizeNetworkInterfaces"))
+        assertThat(statement(rolePolicy(comprehensive, "training-sagemaker-permissions"), "AuthorizeNetworkInterfaces"))
                 .containsEntry("Action", List.of("ec2:CreateNetworkInterfacePermission",
                         "ec2:DeleteNetworkInterfacePermission"))
                 .containsEntry("Condition", Map.of("ArnEquals", Map.of("ec2:Subnet", List.of(
@@ -297,7 +299,7 @@ class TrainingPipelineTest {
 
     @Test
     void pipelineRoleStartsOnlyItsBuildAndReadsItsSource() {
-        String policy = rolePolicy(comprehensive, "training-pipeline");
+        String policy = rolePolicy(comprehensive, "training-pipeline-permissions");
         assertThat(statement(policy, "RunTrainingBuild").get("Resource"))
                 .isEqualTo("arn:aws:codebuild:us-west-2:" + TOOLING_ACCOUNT + ":project/" + PRODUCT + "-training-build");
         assertThat(statement(policy, "ReadSourceRepository").get("Resource"))
@@ -323,9 +325,9 @@ class TrainingPipelineTest {
                 }
             }
         }
-        assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker GetRegistryToken",
-                "training-sagemaker PutJobMetrics", "training-sagemaker DescribeNetwork",
-                "training-build ListModelVersions", "training-build DescribeNetwork",
+        assertThat(anyResource).containsExactlyInAnyOrder("training-sagemaker-permissions GetRegistryToken",
+                "training-sagemaker-permissions PutJobMetrics", "training-sagemaker-permissions DescribeNetwork",
+                "training-build-permissions ListModelVersions", "training-build-permissions DescribeNetwork",
                 "training-source-repository-role FindRepositories");
     }
 
@@ -354,8 +356,10 @@ class TrainingPipelineTest {
     @Test
     void everyChildIsParentedToTheComponent() {
         String component = comprehensive.ofType(TrainingPipeline.TYPE).get(0).urn();
+        List<String> parents = TestStores.componentAndItsChildComponents(comprehensive, component);
+        assertThat(parents).hasSizeGreaterThan(1);
         assertThat(TrainingFixture.children(comprehensive)).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.parent()).as(r.type() + " " + r.name()).contains(component));
+                .allSatisfy(r -> assertThat(r.parent()).as(r.type() + " " + r.name()).isPresent().get().isIn(parents));
     }
 
     @Test
@@ -380,17 +384,12 @@ class TrainingPipelineTest {
     }
 
     @Test
-    void starterWithoutTargetsHasNoCrossAccountGrants() {
+    void starterPublishesTheStarterParametersAndSetsNoBoundary() {
         Recording starter = TrainingFixture.run(TrainingFixture.minimal());
-        assertThat(starter.ofType("aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy")).isEmpty();
-        assertThat(statements(inputs(starter, "aws:s3/bucketPolicy:BucketPolicy", "training-models").get("policy")))
-                .extracting(s -> s.get("Sid")).containsExactly("DenyInsecureTransport");
-        assertThat(statements(inputs(starter, "aws:kms/key:Key", "training-key").get("policy")))
-                .extracting(s -> (String) s.get("Sid")).noneMatch(sid -> sid.contains("TargetAccounts"));
         assertThat(starter.ofType("aws:ssm/parameter:Parameter")).extracting(r -> r.inputValues().get("name"))
                 .containsExactlyInAnyOrder("/ml/" + PRODUCT + "/ModelPackageGroupArn",
                         "/ml/" + PRODUCT + "/RepositoryUrl", "/ml/" + PRODUCT + "/SageMakerRoleArn");
-        assertThat(inputs(starter, "aws:iam/role:Role", "training-build")).doesNotContainKey("permissionsBoundary");
+        assertThat(inputs(starter, "aws:iam/role:Role", "training-build-role")).doesNotContainKey("permissionsBoundary");
     }
 
     @Test
@@ -416,7 +415,7 @@ class TrainingPipelineTest {
         String images = java.nio.file.Files.readString(java.nio.file.Path.of("seed-code/model-build/pipelines/images.py"));
         var repository = java.util.regex.Pattern.compile("[/\"](sagemaker-[a-z-]+)[:\"]").matcher(images);
         List<String> seedImages = repository.results().map(m -> m.group(1)).distinct().toList();
-        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker"), "PullFrameworkImages").get("Resource");
+        Object pull = statement(rolePolicy(comprehensive, "training-sagemaker-permissions"), "PullFrameworkImages").get("Resource");
 
         assertThat(seedImages).containsExactlyInAnyOrder("sagemaker-xgboost", "sagemaker-scikit-learn",
                 "sagemaker-model-monitor-analyzer");

@@ -28,17 +28,18 @@ class TrainingSourcesTest {
         Recording recording = TrainingFixture.run(TrainingFixture.minimal());
         assertThat(recording.named("aws:cloudformation/stack:Stack", "training-source").inputValues()
                 .get("templateBody")).asString().contains("\"RepositoryName\":\"" + PRODUCT + "-model-build\"");
-        Map<String, Object> rule = inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change");
+        Map<String, Object> rule = inputs(recording, "aws:cloudwatch/eventRule:EventRule",
+                "training-source-change-rule");
         assertThat(rule.get("eventPattern")).isEqualTo("{\"source\":[\"aws.codecommit\"],"
                 + "\"detail-type\":[\"CodeCommit Repository State Change\"],\"resources\":[\"arn:aws:codecommit:us-west-2:"
                 + TOOLING_ACCOUNT + ":" + PRODUCT + "-model-build\"],\"detail\":{\"event\":[\"referenceCreated\","
                 + "\"referenceUpdated\"],\"referenceType\":[\"branch\"],\"referenceName\":[\"main\"]}}");
         Map<String, Object> target = inputs(recording, "aws:cloudwatch/eventTarget:EventTarget",
-                "training-source-change");
+                "training-source-change-target");
         String pipelineArn = "arn:aws:codepipeline:us-west-2:" + TOOLING_ACCOUNT + ":" + PIPELINE;
         assertThat(target).containsEntry("arn", pipelineArn)
                 .containsEntry("roleArn", "arn:aws:iam::" + TOOLING_ACCOUNT + ":role/" + PRODUCT + "-train-start");
-        assertThat(TrainingFixture.statements(rolePolicy(recording, "training-source-change-role")))
+        assertThat(TrainingFixture.statements(rolePolicy(recording, "training-source-change-permissions")))
                 .containsExactly(Map.of("Sid", "StartThisPipeline", "Effect", "Allow",
                         "Action", "codepipeline:StartPipelineExecution", "Resource", pipelineArn));
         assertThat(recording.ofType("aws:s3/bucketNotification:BucketNotification")).isEmpty();
@@ -48,15 +49,15 @@ class TrainingSourcesTest {
     void s3SourceTurnsOnBucketEventsAndStartsOnNewVersions() {
         Recording recording = TrainingFixture.run(TrainingFixture.minimal("sagemaker-mlops:sourceControl: s3"));
         assertThat(recording.ofType("aws:cloudformation/stack:Stack")).isEmpty();
-        assertThat(inputs(recording, "aws:s3/bucketNotification:BucketNotification", "training-models"))
+        assertThat(inputs(recording, "aws:s3/bucketNotification:BucketNotification", "store-models-notification"))
                 .containsEntry("eventbridge", true);
-        assertThat(inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change")
+        assertThat(inputs(recording, "aws:cloudwatch/eventRule:EventRule", "training-source-change-rule")
                 .get("eventPattern")).isEqualTo("{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],"
                 + "\"detail\":{\"bucket\":{\"name\":[\"" + PRODUCT + "-models\"]},"
                 + "\"object\":{\"key\":[\"source/" + PRODUCT + "-model-build.zip\"]}}}");
-        assertThat(statement(rolePolicy(recording, "training-pipeline"), "ReadSourceObject").get("Resource"))
+        assertThat(statement(rolePolicy(recording, "training-pipeline-permissions"), "ReadSourceObject").get("Resource"))
                 .isEqualTo("arn:aws:s3:::" + PRODUCT + "-models/source/" + PRODUCT + "-model-build.zip");
-        assertThat(inputs(recording, "aws:s3/bucketVersioningV2:BucketVersioningV2", "training-models")
+        assertThat(inputs(recording, "aws:s3/bucketVersioningV2:BucketVersioningV2", "store-models-versioning")
                 .get("versioningConfiguration")).isEqualTo(Map.of("status", "Enabled"));
     }
 
@@ -67,7 +68,7 @@ class TrainingSourcesTest {
                         + "', owner: globalbank, repo: fraud-ml}"));
         assertThat(inputs(recording, "aws:codebuild/project:Project", "training-build").get("source"))
                 .isEqualTo(Map.of("type", "CODEPIPELINE", "buildspec", "model-build/buildspec.yml"));
-        assertThat(statement(rolePolicy(recording, "training-pipeline"), "UseSourceConnection"))
+        assertThat(statement(rolePolicy(recording, "training-pipeline-permissions"), "UseSourceConnection"))
                 .containsEntry("Action", "codeconnections:UseConnection").containsEntry("Resource", CONNECTION);
         assertThat(recording.ofType("aws:cloudwatch/eventRule:EventRule")).isEmpty();
         assertThat(recording.ofType("aws:s3/bucketObjectv2:BucketObjectv2")).isEmpty();
@@ -77,11 +78,10 @@ class TrainingSourcesTest {
     void namesStayWithinServiceLimits() {
         TrainingNames names = TrainingNames.of(new Naming(
                 new Product("globalbank", "prod", "c001", "fraud-detection"), "us-west-2"),
-                TestStacks.config(TrainingFixture.minimal()).requireDeploy());
+                "models");
         assertThat(names.artifactPrefix()).isEqualTo(names.pipeline().substring(0, 20));
         assertThat(List.of(names.sagemakerRole(), names.buildRole(), names.pipelineRole(), names.startRole()))
                 .allSatisfy(n -> assertThat(n.length()).isLessThanOrEqualTo(64)).doesNotHaveDuplicates();
-        assertThat(names.bucket()).hasSizeLessThanOrEqualTo(63);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.sagemakermlops.components.training;
+package com.sagemakermlops.components.store;
 
 import com.pulumi.core.Output;
 import com.sagemakermlops.components.iam.Arns;
@@ -12,7 +12,7 @@ import java.util.List;
  * out, without {@code UpdateModelPackage}: target accounts see the group and its versions and create models from
  * them; approving stays in the tooling account.
  */
-final class RegistryPolicy {
+public final class RegistryPolicy {
     private RegistryPolicy() {
     }
 
@@ -28,11 +28,13 @@ final class RegistryPolicy {
                         .on(modelPackages(arns, groupName)));
     }
 
-    static Output<String> group(Arns arns, String groupName) {
-        return arns.regional("sagemaker", TrainingNames.sagemakerResource("model-package-group", groupName));
+    /** {@code model-package-group/<group>}, named before the group exists. */
+    public static Output<String> group(Arns arns, String groupName) {
+        return arns.regional("sagemaker", Arns.sagemakerResource("model-package-group", groupName));
     }
 
-    static Output<String> modelPackages(Arns arns, String groupName) {
-        return arns.regional("sagemaker", TrainingNames.sagemakerResource("model-package", groupName) + "/*");
+    /** Every version of the group: {@code model-package/<group>/*}. */
+    public static Output<String> modelPackages(Arns arns, String groupName) {
+        return arns.regional("sagemaker", Arns.sagemakerResource("model-package", groupName) + "/*");
     }
 }
