@@ -82,6 +82,33 @@ class SdkInternalsCanaryTest {
         }
     }
 
+    /**
+     * The recording engine is the SDK's mock monitor extended ({@link RecordingMonitor}), put in place by the test
+     * builder's monitor decorator, and reads stack outputs with the test helpers.
+     */
+    @Test
+    void theMockMonitorTheRecordingEngineExtendsIsStillThere() {
+        String why = " (RecordingMonitor extends it and OfflineEngine installs it; see engine/RecordingMonitor)";
+        try {
+            assertThat(Modifier.isFinal(MockMonitor.class.getModifiers())).as("MockMonitor is final" + why).isFalse();
+            MockMonitor.class.getConstructor(com.pulumi.test.Mocks.class, com.pulumi.Log.class);
+            assertThat(MockMonitor.class.getMethod("registerResourceAsync", com.pulumi.resources.Resource.class,
+                    pulumirpc.Resource.RegisterResourceRequest.class).getReturnType())
+                    .as("MockMonitor.registerResourceAsync's result" + why)
+                    .isEqualTo(java.util.concurrent.CompletableFuture.class);
+            MockMonitor.class.getMethod("readResourceAsync", com.pulumi.resources.Resource.class,
+                    pulumirpc.Resource.ReadResourceRequest.class);
+            assertThat(PulumiTestInternal.Builder.class.getMethod("monitorDecorator", Function.class).getReturnType())
+                    .as("PulumiTestInternal.Builder.monitorDecorator" + why).isEqualTo(PulumiTestInternal.Builder.class);
+            PulumiTestInternal.class.getMethod("mockLog", Logger.class);
+            PulumiTestInternal.class.getMethod("logger", Level.class);
+            PulumiTestInternal.class.getMethod("extractOutputData", com.pulumi.core.Output.class);
+            PulumiTestInternal.class.getMethod("cleanup");
+        } catch (NoSuchMethodException e) {
+            fail("the SDK no longer has " + e.getMessage() + why);
+        }
+    }
+
     private static void assertMutablePublicField(Class<?> owner, String name, Class<?> type) {
         try {
             Field field = owner.getField(name);
