@@ -69,6 +69,15 @@ final class TargetRolePolicies {
     /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */
     static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, Output<String> kmsKeyArn,
                                       Output<String> modelPackageGroupArn) {
+        List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, kmsKeyArn,
+                modelPackageGroupArn));
+        statements.addAll(scalingAndAlarms(scope));
+        return statements;
+    }
+
+    /** The product's models, endpoint configurations and endpoints, from approved packages, with the tooling key. */
+    private static List<Statement> hosting(Scope scope, Output<String> executionRoleArn, Output<String> kmsKeyArn,
+                                           Output<String> modelPackageGroupArn) {
         String prefix = scope.sagemakerPrefix();
         return List.of(
                 Statement.allow("ManageHosting",
@@ -97,7 +106,13 @@ final class TargetRolePolicies {
                 // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
                 Statement.allow("GrantToolingKeyToSageMaker", "kms:CreateGrant")
                         .on(kmsKeyArn)
-                        .when("Bool", "kms:GrantIsForAWSResource", "true"),
+                        .when("Bool", "kms:GrantIsForAWSResource", "true"));
+    }
+
+    /** The endpoint's autoscaling and its alarms: the rollback alarms and those target tracking creates. */
+    private static List<Statement> scalingAndAlarms(Scope scope) {
+        String prefix = scope.sagemakerPrefix();
+        return List.of(
                 Statement.allow("ScaleEndpointVariants",
                                 "application-autoscaling:RegisterScalableTarget",
                                 "application-autoscaling:DeregisterScalableTarget",

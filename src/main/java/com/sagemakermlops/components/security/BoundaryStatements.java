@@ -49,12 +49,14 @@ final class BoundaryStatements {
     }
 
     List<Statement> allows() {
-        String roles = productRoles();
-        String buckets = productBuckets();
-        // A trailing * matches the objects of the buckets too.
-        String sagemakerBuckets = Arns.of(partition, "s3", "", "", "sagemaker-*");
-        String logGroups = Arns.of(partition, "logs", region, "*", "log-group:");
-        String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        List<Statement> allows = new ArrayList<>(sageMakerWork());
+        allows.addAll(productData());
+        allows.addAll(productServices());
+        return allows;
+    }
+
+    /** SageMaker's jobs and pipelines, the reads that accept only *, and the network interfaces of VPC mode. */
+    private List<Statement> sageMakerWork() {
         return List.of(
                 Statement.allow("SageMaker", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
                                 "sagemaker:DescribePipeline", "sagemaker:StartPipelineExecution", "sagemaker:DescribePipelineExecution",
@@ -77,7 +79,17 @@ final class BoundaryStatements {
                 Statement.allow("VpcModeNetworkInterfaces", "ec2:CreateNetworkInterface",
                                 "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
                                 "ec2:DeleteNetworkInterfacePermission")
-                        .on(Arns.of(partition, "ec2", region, "*", "*")),
+                        .on(Arns.of(partition, "ec2", region, "*", "*")));
+    }
+
+    /** The product's buckets, keys and log groups. */
+    private List<Statement> productData() {
+        String buckets = productBuckets();
+        // A trailing * matches the objects of the buckets too.
+        String sagemakerBuckets = Arns.of(partition, "s3", "", "", "sagemaker-*");
+        String logGroups = Arns.of(partition, "logs", region, "*", "log-group:");
+        String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        return List.of(
                 Statement.allow("ProductBuckets", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject",
                                 "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
                                 "s3:ListBucket", "s3:GetBucketLocation", "s3:GetBucketAcl",
@@ -92,7 +104,14 @@ final class BoundaryStatements {
                                 naming.secretsKeyAlias()),
                 Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
-                                logGroups + "/ml/" + naming.productName() + "/*"),
+                                logGroups + "/ml/" + naming.productName() + "/*"));
+    }
+
+    /** The product's builds, pipelines, repositories, parameters, roles and the images its jobs pull. */
+    private List<Statement> productServices() {
+        String roles = productRoles();
+        String projects = naming.physicalPrefix(PhysicalName.CODEBUILD) + "*";
+        return List.of(
                 // The builds' buildspecs publish no test reports: the projects only. The resource type of an ARN
                 // cannot be a wildcard (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
                 Statement.allow("ProductBuilds", "codebuild:StartBuild", "codebuild:BatchGetBuilds",
