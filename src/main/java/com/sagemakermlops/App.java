@@ -1,11 +1,12 @@
 package com.sagemakermlops;
 
-import com.pulumi.Pulumi;
 import com.pulumi.aws.AwsFunctions;
 import com.sagemakermlops.cli.Mlops;
 import com.sagemakermlops.config.ConfigSources;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.StackConfigParser;
+import com.sagemakermlops.engine.AsyncPool;
+import com.sagemakermlops.engine.ProgramRun;
 import com.sagemakermlops.stacks.Platform;
 
 import java.nio.file.Path;
@@ -21,10 +22,11 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        AsyncPool.useCommonPool();
         if (!startedByPulumi(args, System.getenv())) {
             System.exit(Mlops.run(args, System.out, System.err));
         }
-        Pulumi.run(ctx -> {
+        ProgramRun.run(ctx -> {
             // Read as the SDK reads it, with the keys set with --secret, so their values stay secret.
             var settings = ConfigSources.fromPulumiEngine(System.getenv("PULUMI_CONFIG"),
                     System.getenv("PULUMI_CONFIG_SECRET_KEYS"));

@@ -5,6 +5,7 @@ import com.sagemakermlops.config.TextFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Reads and writes the files the commands are given, turning I/O failures into usage errors. */
 final class CliFiles {
@@ -31,13 +32,33 @@ final class CliFiles {
     /** Writes {@code content} to {@code file}, creating its folder when missing. */
     static void write(Path file, String content) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            createFolder(file);
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Moves the finished {@code written} file to {@code file}, replacing a file there (never a folder), creating its
+     * folder when missing.
+     */
+    static void moveTo(Path written, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("cannot write " + file + ": it is a folder");
+        }
+        try {
+            createFolder(file);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void createFolder(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
     }
 }

@@ -47,7 +47,7 @@ final class MermaidGraph {
             if (plan.config().role() == StackRole.HOSTING) {
                 String reference = plan.config().requireHosting().toolingStack();
                 String tooling = stackRoots.get(StackFiles.shortName(reference));
-                plan.recording().ofType("pulumi:pulumi:StackReference").forEach(ref -> {
+                plan.recording().ofType(RecordedResource.STACK_REFERENCE_TYPE).forEach(ref -> {
                     if (tooling != null) {
                         out.append("  ").append(ids.get(ref.urn())).append(" ==>|stack reference| ")
                                 .append(tooling).append("\n");

@@ -13,13 +13,6 @@ import com.sagemakermlops.engine.FakeCloud;
 import com.sagemakermlops.engine.OfflineEngine;
 import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.engine.Recording;
-import com.sagemakermlops.plan.PlanDiff;
-import com.sagemakermlops.plan.PlanDiffText;
-import com.sagemakermlops.plan.PlanFile;
-import com.sagemakermlops.plan.PlannedResource;
-import com.sagemakermlops.plan.ReplaceForcing;
-import com.sagemakermlops.plan.ReplacementHazard;
-import com.sagemakermlops.plan.ResourceChange;
 import com.sagemakermlops.policy.PolicyFinding;
 import com.sagemakermlops.policy.PolicyPack;
 import com.sagemakermlops.policy.PolicyPackConfig;
@@ -41,6 +34,8 @@ import java.util.Optional;
  */
 final class PlanCommand {
     static final String DEFAULT_ACCOUNT = "123456789012";
+    /** Stacks planned at once: the pool's two workers stay busy when one stack's program waits on the other. */
+    private static final int SIDE_BY_SIDE = 2;
 
     private final Path projectDir;
     private final PrintStream out;
@@ -74,45 +69,53 @@ final class PlanCommand {
             return 2;
         }
 
-        List<StackPlan> plans = new ArrayList<>();
-        for (ParsedStack parsed : toolingFirst(stacks)) {
-            List<String> notes = new ArrayList<>();
-            Recording recording = planned(parsed.stack(), parsed.config(), knownOutputs, referencedFiles, notes);
-            if (!recording.errors().isEmpty()) {
-                err.println("error: the program failed for stack " + parsed.stack() + ":");
-                recording.errors().forEach(e -> err.println("  " + e));
-                return 1;
+        try (PlanResults results = new PlanResults(options, projectDir);
+             SideBySide<StackPlan> runs = new SideBySide<>(SIDE_BY_SIDE)) {
+            List<ParsedStack> order = toolingFirst(stacks);
+            for (int next = 0; next < order.size() || !runs.isEmpty(); ) {
+                if (next < order.size() && !runs.full() && !mustWait(order.get(next), knownOutputs, runs)) {
+                    ParsedStack parsed = order.get(next++);
+                    List<String> notes = new ArrayList<>();
+                    FakeCloud cloud = cloudFor(parsed.config(), knownOutputs, referencedFiles, notes);
+                    runs.add(parsed.stack(), () -> plan(parsed, cloud, notes, policyConfig));
+                    continue;
+                }
+                StackPlan plan = runs.take();
+                if (!plan.recording().errors().isEmpty()) {
+                    err.println("error: the program failed for stack " + plan.stack() + ":");
+                    plan.recording().errors().forEach(e -> err.println("  " + e));
+                    return 1;
+                }
+                knownOutputs.put(plan.stack(), plan.recording().referencedOutputs());
+                results.add(plan);
             }
-            List<PolicyFinding> findings = PolicyPack.standard().evaluate(
-                    recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig);
-            knownOutputs.put(parsed.stack(), recording.outputs());
-            plans.add(new StackPlan(parsed.stack(), parsed.file(), parsed.config(), recording, findings, notes));
+            return results.finish(out);
         }
-
-        new PlanReport(out).print(plans);
-        options.against().ifPresent(file -> printChanges(plans, file));
-        options.json().ifPresent(file -> CliFiles.write(file, PlanJson.render(plans)));
-        options.graph().ifPresent(file -> CliFiles.write(file, MermaidGraph.render(plans)));
-        options.sarif().ifPresent(file -> CliFiles.write(file, SarifReport.render(plans, projectDir)));
-        return plans.stream().mapToLong(StackPlan::blocking).sum() > 0 ? 1 : 0;
     }
 
-    /** What each planned stack changes against the same stack in the plan JSON {@code file}. */
-    private void printChanges(List<StackPlan> plans, Path file) {
-        Map<String, List<PlannedResource>> base;
-        try {
-            base = PlanFile.read(CliFiles.read(file, "--against " + file, CliFiles.PLAN_BYTES));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--against " + file + ": " + e.getMessage());
+    /**
+     * Whether a stack must wait for the stacks before it to finish: a hosting stack whose tooling stack is planned
+     * in this run, or whose outputs are not known yet (they come from a plan of its stack file, or placeholders).
+     */
+    private static boolean mustWait(ParsedStack parsed, Map<String, Map<String, Object>> known,
+                                    SideBySide<StackPlan> runs) {
+        if (parsed.config().role() != StackRole.HOSTING || runs.isEmpty()) {
+            return false;
         }
-        PlanDiff diff = new PlanDiff(ReplaceForcing.standard());
-        for (StackPlan plan : plans) {
-            List<PlannedResource> after = plan.recording().resources().stream().map(PlannedResource::of).toList();
-            List<ResourceChange> changes = diff.between(base.getOrDefault(plan.stack(), List.of()), after);
-            out.println();
-            PlanDiffText.lines(plan.stack(), changes, ReplacementHazard.in(changes, after, ReplaceForcing.standard()))
-                    .forEach(out::println);
-        }
+        String tooling = StackFiles.shortName(parsed.config().requireHosting().toolingStack());
+        return runs.has(tooling) || !known.containsKey(tooling);
+    }
+
+    /** One stack planned in its fake cloud and checked by the policy pack (unless the program failed). */
+    private static StackPlan plan(ParsedStack parsed, FakeCloud cloud, List<String> notes,
+                                  PolicyPackConfig policyConfig) {
+        Recording recording = OfflineEngine.run(parsed.stack(), cloud, false,
+                ctx -> Platform.define(ctx, parsed.config()));
+        List<PolicyFinding> findings = recording.errors().isEmpty()
+                ? PolicyPack.standard().evaluate(
+                        recording.resources().stream().map(RecordedResource::toPolicyResource).toList(), policyConfig)
+                : List.of();
+        return new StackPlan(parsed.stack(), parsed.file(), parsed.config(), recording, findings, notes);
     }
 
     private List<ParsedStack> parseAll(List<String> names) {
@@ -239,7 +242,7 @@ final class PlanCommand {
         if (outputs == null) {
             ParsedStack file = files.get(shortName);
             if (file != null) {
-                outputs = planned(shortName, file.config(), known, files, notes).outputs();
+                outputs = planned(shortName, file.config(), known, files, notes).referencedOutputs();
                 known.put(shortName, outputs);
                 notes.add("outputs of " + reference + " come from an offline plan of Pulumi." + shortName + ".yaml");
             } else {

@@ -4,35 +4,40 @@ import com.sagemakermlops.engine.RecordedResource;
 import com.sagemakermlops.policy.EnforcementLevel;
 import com.sagemakermlops.policy.PolicyFinding;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The human-readable plan: a resource tree per stack, the policy findings, and one summary line. */
+/**
+ * The human-readable plan: a resource tree per stack with its policy findings, and one summary line. Each stack's
+ * part is text of its own, made as soon as the stack is planned, so its recording need not be kept.
+ */
 final class PlanReport {
-    private final PrintStream out;
+    private final StringBuilder text = new StringBuilder();
 
-    PlanReport(PrintStream out) {
-        this.out = out;
+    private PlanReport() {
     }
 
-    void print(List<StackPlan> plans) {
-        for (StackPlan plan : plans) {
-            printTree(plan);
-            printFindings(plan);
-            out.println();
-        }
-        out.println(summary(plans));
+    /** One stack's part: its resource tree, its findings and a blank line. */
+    static String of(StackPlan plan) {
+        PlanReport report = new PlanReport();
+        report.printTree(plan);
+        report.printFindings(plan);
+        report.println("");
+        return report.text.toString();
+    }
+
+    private void println(String line) {
+        text.append(line).append(System.lineSeparator());
     }
 
     private void printTree(StackPlan plan) {
         var config = plan.config();
-        out.println("Stack " + plan.stack() + " (" + config.role().name().toLowerCase() + ", "
+        println("Stack " + plan.stack() + " (" + config.role().name().toLowerCase() + ", "
                 + config.tier().name().toLowerCase() + ", " + config.region() + ")");
-        plan.notes().forEach(note -> out.println("  note: " + note));
+        plan.notes().forEach(note -> println("  note: " + note));
         Map<String, List<RecordedResource>> children = new LinkedHashMap<>();
         Map<String, String> providerNames = new LinkedHashMap<>();
         RecordedResource root = null;
@@ -49,7 +54,7 @@ final class PlanReport {
         if (root == null) {
             return;
         }
-        out.println(root.type() + "  " + root.name());
+        println(root.type() + "  " + root.name());
         printChildren(root.urn(), "", children, providerNames);
     }
 
@@ -63,7 +68,7 @@ final class PlanReport {
             RecordedResource r = list.get(i);
             boolean last = i == list.size() - 1;
             String via = r.provider().map(p -> "  [provider " + providerNames.getOrDefault(p, p) + "]").orElse("");
-            out.println(indent + (last ? "└─ " : "├─ ") + r.type() + "  " + r.name() + via);
+            println(indent + (last ? "└─ " : "├─ ") + r.type() + "  " + r.name() + via);
             printChildren(r.urn(), indent + (last ? "   " : "│  "), children, providerNames);
         }
     }
@@ -75,29 +80,41 @@ final class PlanReport {
                         .thenComparing(PolicyFinding::policy).thenComparing(PolicyFinding::name))
                 .toList();
         if (findings.isEmpty()) {
-            out.println("Policy: no violations");
+            println("Policy: no violations");
             return;
         }
-        out.println("Policy violations:");
+        println("Policy violations:");
         for (PolicyFinding f : findings) {
             String level = f.suppressed() ? "suppressed" : f.level().toString();
-            out.println("    [" + level + "] " + f.policy() + " (" + f.type() + ": " + f.name() + ")");
-            out.println("    " + f.message() + (f.suppressed() ? " (reason: " + f.reason() + ")" : ""));
+            println("    [" + level + "] " + f.policy() + " (" + f.type() + ": " + f.name() + ")");
+            println("    " + f.message() + (f.suppressed() ? " (reason: " + f.reason() + ")" : ""));
         }
     }
 
-    static String summary(List<StackPlan> plans) {
-        long resources = plans.stream().mapToLong(p -> p.recording().resources().size()).sum();
-        long mandatory = count(plans, EnforcementLevel.MANDATORY);
-        long advisory = count(plans, EnforcementLevel.ADVISORY);
-        long suppressed = plans.stream().flatMap(p -> p.findings().stream()).filter(PolicyFinding::suppressed).count();
-        return "Summary: " + plans.size() + " stack" + (plans.size() == 1 ? "" : "s") + ", " + resources
-                + " resources, " + mandatory + " mandatory, " + advisory + " advisory, " + suppressed
-                + " suppressed policy findings: " + (mandatory == 0 ? "OK" : "BLOCKED");
+    /** The counts the summary line gives, of one stack or (added up) of all. */
+    record Totals(long stacks, long resources, long mandatory, long advisory, long suppressed) {
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0);
+
+        static Totals of(StackPlan plan) {
+            return new Totals(1, plan.recording().resources().size(), count(plan, EnforcementLevel.MANDATORY),
+                    count(plan, EnforcementLevel.ADVISORY),
+                    plan.findings().stream().filter(PolicyFinding::suppressed).count());
+        }
+
+        Totals plus(Totals other) {
+            return new Totals(stacks + other.stacks, resources + other.resources, mandatory + other.mandatory,
+                    advisory + other.advisory, suppressed + other.suppressed);
+        }
+
+        private static long count(StackPlan plan, EnforcementLevel level) {
+            return plan.findings().stream().filter(f -> !f.suppressed() && f.level() == level).count();
+        }
     }
 
-    private static long count(List<StackPlan> plans, EnforcementLevel level) {
-        return plans.stream().flatMap(p -> p.findings().stream())
-                .filter(f -> !f.suppressed() && f.level() == level).count();
+    static String summary(Totals totals) {
+        return "Summary: " + totals.stacks() + " stack" + (totals.stacks() == 1 ? "" : "s") + ", "
+                + totals.resources() + " resources, " + totals.mandatory() + " mandatory, " + totals.advisory()
+                + " advisory, " + totals.suppressed() + " suppressed policy findings: "
+                + (totals.mandatory() == 0 ? "OK" : "BLOCKED");
     }
 }

@@ -29,19 +29,25 @@ final class SarifReport {
     static final String SOURCE_ROOT = "%SRCROOT%";
     static final String FINGERPRINT = "mlopsFinding/v1";
 
-    private SarifReport() {
+    private final Path projectDir;
+    private final List<Policy> policies = PolicyPack.standard().policies();
+    private final List<Object> results = new ArrayList<>();
+
+    /** An empty report of the stacks of the project in {@code projectDir}. */
+    SarifReport(Path projectDir) {
+        this.projectDir = projectDir;
     }
 
-    static String render(List<StackPlan> plans, Path projectDir) {
-        PolicyPack pack = PolicyPack.standard();
-        List<Policy> policies = pack.policies();
-        List<Object> results = new ArrayList<>();
-        for (StackPlan plan : plans) {
-            StackFileLines lines = StackFileLines.of(CliFiles.read(plan.file(), plan.file().toString(), TextFiles.CONFIG_BYTES));
-            for (PolicyFinding finding : plan.findings()) {
-                results.add(result(plan, finding, indexOf(policies, finding.policy()), lines, projectDir));
-            }
+    /** Adds the findings of one planned stack. */
+    void add(StackPlan plan) {
+        StackFileLines lines = StackFileLines.of(CliFiles.read(plan.file(), plan.file().toString(), TextFiles.CONFIG_BYTES));
+        for (PolicyFinding finding : plan.findings()) {
+            results.add(result(plan, finding, indexOf(policies, finding.policy()), lines, projectDir));
         }
+    }
+
+    /** The SARIF log of the findings added so far. */
+    String render() {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", PolicyPack.NAME);
         driver.put("fullName", "sagemaker-mlops policy pack");

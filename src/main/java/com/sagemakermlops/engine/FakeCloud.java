@@ -2,7 +2,9 @@ package com.sagemakermlops.engine;
 
 import com.pulumi.test.Mocks;
 import com.sagemakermlops.naming.Fingerprint;
+import com.sagemakermlops.policy.PropertyValues;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,8 @@ public final class FakeCloud implements Mocks {
 
     /**
      * @param home         the account and region of the default provider
-     * @param stackOutputs outputs of other stacks by stack name (full {@code org/project/stack} or short)
+     * @param stackOutputs outputs of other stacks by stack name (full {@code org/project/stack} or short), a secret
+     *                     output's value wrapped in {@link PropertyValues.Secret}
      */
     public FakeCloud(Account home, Map<String, Map<String, Object>> stackOutputs) {
         this.home = home;
@@ -46,7 +49,7 @@ public final class FakeCloud implements Mocks {
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> inputs = args.inputs == null ? Map.of() : args.inputs;
-        if (args.type.equals("pulumi:pulumi:StackReference")) {
+        if (args.type.equals(RecordedResource.STACK_REFERENCE_TYPE)) {
             return done(Optional.of(args.name), stackReference(String.valueOf(inputs.getOrDefault("name", args.name))));
         }
         if (args.type.startsWith("pulumi:providers:")) {
@@ -99,7 +102,15 @@ public final class FakeCloud implements Mocks {
         if (outputs == null) {
             outputs = stackOutputs.get(name.substring(name.lastIndexOf('/') + 1));
         }
-        return Map.of("name", name, "outputs", outputs == null ? Map.of() : outputs, "secretOutputNames", List.of());
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> secret = new ArrayList<>();
+        (outputs == null ? Map.<String, Object>of() : outputs).forEach((output, value) -> {
+            if (value instanceof PropertyValues.Secret) {
+                secret.add(output);
+            }
+            values.put(output, PropertyValues.unwrap(value));
+        });
+        return Map.of("name", name, "outputs", values, "secretOutputNames", secret.stream().sorted().toList());
     }
 
     private Account accountOf(Map<String, Object> providerInputs) {

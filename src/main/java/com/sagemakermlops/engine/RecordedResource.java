@@ -33,6 +33,7 @@ public record RecordedResource(
         ResourceOptions options) {
 
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    public static final String STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
     public RecordedResource {
         dependencies = List.copyOf(dependencies);

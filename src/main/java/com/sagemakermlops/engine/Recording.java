@@ -1,8 +1,12 @@
 package com.sagemakermlops.engine;
 
+import com.sagemakermlops.policy.PropertyValues.Secret;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 
 /**
  * What one offline run of a stack registered and exported.
@@ -17,6 +21,17 @@ public record Recording(String stack, List<RecordedResource> resources, Map<Stri
         resources = List.copyOf(resources);
         secretOutputs = List.copyOf(secretOutputs);
         errors = List.copyOf(errors);
+    }
+
+    /** The outputs as a stack reference to this stack reads them: each secret one wrapped in a {@link Secret}. */
+    public Map<String, Object> referencedOutputs() {
+        Map<String, Object> referenced = new LinkedHashMap<>(outputs);
+        for (String name : secretOutputs) {
+            if (referenced.containsKey(name)) {
+                referenced.put(name, new Secret(referenced.get(name)));
+            }
+        }
+        return referenced;
     }
 
     public List<RecordedResource> ofType(String type) {

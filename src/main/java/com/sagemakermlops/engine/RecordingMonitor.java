@@ -1,5 +1,6 @@
 package com.sagemakermlops.engine;
 
+import com.google.protobuf.Struct;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
@@ -25,7 +26,7 @@ import java.util.logging.Level;
 /**
  * The SDK's mock monitor, keeping every registration with what the public mocks API leaves out: parent, explicit
  * provider, dependencies (direct and per property) and the resource options that decide how a replacement or a
- * deletion happens.
+ * deletion happens; and answering with the secrets the engine keeps ({@link EngineSecrets}).
  */
 final class RecordingMonitor extends MockMonitor {
     private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
@@ -37,7 +38,11 @@ final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
                                                                             RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        return super.registerResourceAsync(resource, request).thenApply(mocked -> {
+            Struct outputs = EngineSecrets.registeredOutputs(request.getObject(),
+                    request.getAdditionalSecretOutputsList(), mocked.getObject());
+            RegisterResourceResponse response = outputs == mocked.getObject() ? mocked
+                    : mocked.toBuilder().setObject(outputs).build();
             recorded.add(new RecordedResource(
                     response.getUrn(),
                     request.getType(),
@@ -57,7 +62,10 @@ final class RecordingMonitor extends MockMonitor {
     /** Reads of existing resources (stack references among them) are recorded like registrations. */
     @Override
     public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
-        return super.readResourceAsync(resource, request).thenApply(response -> {
+        return super.readResourceAsync(resource, request).thenApply(mocked -> {
+            ReadResourceResponse response = request.getType().equals(RecordedResource.STACK_REFERENCE_TYPE)
+                    ? mocked.toBuilder().setProperties(EngineSecrets.stackReference(mocked.getProperties())).build()
+                    : mocked;
             recorded.add(new RecordedResource(
                     response.getUrn(),
                     request.getType(),

@@ -1,6 +1,7 @@
 package com.sagemakermlops.cli;
 
 import com.google.gson.Gson;
+import com.sagemakermlops.policy.PropertyValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,15 @@ class MlopsPlanTest {
                 "dependencies", "inputs"));
     }
 
+    /** The plan is written aside and moved into place, with the permissions of any new file there. */
+    @Test
+    void theJsonPlanGetsThePermissionsOfANewFile(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("plan.json");
+        assertThat(run.mlops("plan", "prod", "--json", json.toString())).isZero();
+        Path plain = Files.createFile(dir.resolve("new-file"));
+        assertThat(Files.getPosixFilePermissions(json)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     @Test
     void hostingStackReadsToolingOutputsFromAGivenPlan(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("dev.json");
@@ -82,6 +92,35 @@ class MlopsPlanTest {
 
         assertThat(run.stdout()).contains("  note: outputs of elsewhere are placeholders (\"placeholder-...\"): "
                 + "pass --stack-outputs elsewhere=PLAN_JSON for real ones");
+    }
+
+    /**
+     * A secret of the tooling stack stays secret in the hosting stack that reads it: the prod external ID set with
+     * --secret (a stack-file ciphertext plans as "offline-secret") reaches the prod stack's provider only inside a
+     * secret. The SDK sends a provider its nested settings as JSON text, a secret one as the secret's wire form.
+     */
+    @Test
+    void aToolingSecretReadByAHostingStackStaysSecretThere(@TempDir Path dir) throws IOException {
+        String dev = Files.readString(Path.of("Pulumi.dev.yaml")).replace("seedCodePath: seed-code/",
+                "seedCodePath: " + Path.of("seed-code").toAbsolutePath() + "/");
+        Path tooling = Files.writeString(dir.resolve("Pulumi.devsecret.yaml"), dev.replace(
+                "externalId: globalbank-fraud-detection-prod", "externalId: {secure: v1:cHJvZA==}"));
+        Path hosting = Files.writeString(dir.resolve("Pulumi.prodsecret.yaml"), Files.readString(
+                Path.of("Pulumi.prod.yaml")).replace("organization/sagemaker-mlops/dev", "organization/sagemaker-mlops/devsecret"));
+        Path json = dir.resolve("plan.json");
+
+        assertThat(run.mlops("plan", tooling.toString(), hosting.toString(), "--json", json.toString()))
+                .as(run.stderr()).isZero();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stacks = (List<Map<String, Object>>) new Gson().fromJson(Files.readString(json),
+                Map.class).get("stacks");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> prod = (List<Map<String, Object>>) stacks.get(1).get("resources");
+        List<String> carriers = prod.stream().flatMap(r -> ((Map<?, ?>) r.get("inputs")).values().stream())
+                .map(String::valueOf).filter(value -> value.contains("offline-secret")).toList();
+        String secretOnTheWire = "{\"" + PropertyValues.SIG_KEY + "\":\"" + PropertyValues.SECRET_SIG + "\"";
+        assertThat(carriers).isNotEmpty().allSatisfy(value -> assertThat(value).startsWith(secretOnTheWire));
     }
 
     @Test

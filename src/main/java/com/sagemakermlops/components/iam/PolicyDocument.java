@@ -1,7 +1,7 @@
 package com.sagemakermlops.components.iam;
 
-import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
+import com.sagemakermlops.components.JsonText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class PolicyDocument {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("Version", "2012-10-17");
             document.put("Statement", resolved);
-            return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
+            return JsonText.of(document);
         });
     }
 }

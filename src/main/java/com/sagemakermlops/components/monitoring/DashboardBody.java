@@ -1,6 +1,6 @@
 package com.sagemakermlops.components.monitoring;
 
-import com.google.gson.GsonBuilder;
+import com.sagemakermlops.components.JsonText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +52,7 @@ final class DashboardBody {
             widgets.get(i).put("x", (i % 2) * WIDTH);
             widgets.get(i).put("y", (i / 2) * HEIGHT);
         }
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(Map.of("widgets", widgets));
+        return JsonText.of(Map.of("widgets", widgets));
     }
 
     private static Map<String, Object> metric(String region, String title, String stat, List<List<Object>> metrics) {

@@ -1,6 +1,6 @@
 package com.sagemakermlops.components.source;
 
-import com.google.gson.GsonBuilder;
+import com.sagemakermlops.components.JsonText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +38,6 @@ final class ChangeEvents {
     }
 
     private static String json(Map<String, Object> pattern) {
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(pattern);
+        return JsonText.of(pattern);
     }
 }

@@ -1,6 +1,6 @@
 package com.sagemakermlops.components.source;
 
-import com.google.gson.GsonBuilder;
+import com.sagemakermlops.components.JsonText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ final class RepositoryTemplate {
         outputs.put(NAME_OUTPUT, attribute("Name"));
         outputs.put(CLONE_URL_OUTPUT, attribute("CloneUrlHttp"));
         template.put("Outputs", outputs);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(template);
+        return JsonText.of(template);
     }
 
     private static Map<String, Object> properties(Repository repository) {
