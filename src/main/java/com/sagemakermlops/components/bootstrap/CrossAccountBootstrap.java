@@ -45,16 +45,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
         TargetEnvironment environment = args.environment();
         Output<String> external = ConfigOutput.of(DeployRoles.externalId(environment, args.naming()),
                 environment.externalIdSecret());
-        var inTarget = CustomResourceOptions.builder().parent(this);
-        // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
-        environment.bootstrapRoleArn().ifPresent(role -> inTarget.provider(new Provider(name + "-provider",
-                ProviderArgs.builder()
-                        .region(environment.region())
-                        .allowedAccountIds(environment.accountId())
-                        // a secret external ID keeps the whole session secret: providers take it as JSON text
-                        .assumeRole(environment.externalIdSecret() ? Output.ofSecret(assumeBootstrapRole(environment))
-                                : Output.of(assumeBootstrapRole(environment)))
-                        .build(), CustomResourceOptions.builder().parent(this).build())));
+        var inTarget = inTargetAccount(name, environment);
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
         ModelStoreRef store = args.store();
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
@@ -93,6 +84,21 @@ public final class CrossAccountBootstrap extends ComponentResource {
         this.externalId = external;
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
                 "externalId", externalId));
+    }
+
+    /** Options of the roles' resources: in the stage account, through a provider that assumes the bootstrap role. */
+    private CustomResourceOptions.Builder inTargetAccount(String name, TargetEnvironment environment) {
+        var inTarget = CustomResourceOptions.builder().parent(this);
+        // Without a bootstrap role the stage is the tooling account itself (single-account mode): default provider.
+        environment.bootstrapRoleArn().ifPresent(role -> inTarget.provider(new Provider(name + "-provider",
+                ProviderArgs.builder()
+                        .region(environment.region())
+                        .allowedAccountIds(environment.accountId())
+                        // a secret external ID keeps the whole session secret: providers take it as JSON text
+                        .assumeRole(environment.externalIdSecret() ? Output.ofSecret(assumeBootstrapRole(environment))
+                                : Output.of(assumeBootstrapRole(environment)))
+                        .build(), CustomResourceOptions.builder().parent(this).build())));
+        return inTarget;
     }
 
     /** The session that creates the roles: named after the stage, with the external ID when one is configured. */

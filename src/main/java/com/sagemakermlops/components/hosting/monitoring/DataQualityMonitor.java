@@ -142,7 +142,8 @@ public final class DataQualityMonitor extends ComponentResource {
         }
     }
 
-    private static DataQualityJobDefinitionArgs jobDefinition(JobInputs inputs, DataQualityMonitorArgs args) {
+    /** The job's network: the endpoint's isolation and, when it has one, its VPC. */
+    private static DataQualityJobDefinitionNetworkConfigArgs network(JobInputs inputs) {
         var network = DataQualityJobDefinitionNetworkConfigArgs.builder()
                 .enableNetworkIsolation(inputs.networkIsolation())
                 .enableInterContainerTrafficEncryption(true);
@@ -152,6 +153,26 @@ public final class DataQualityMonitor extends ComponentResource {
                     .securityGroupIds(inputs.securityGroupIds())
                     .build());
         }
+        return network.build();
+    }
+
+    /** Where the job writes its reports, encrypted with the product key. */
+    private static DataQualityJobDefinitionDataQualityJobOutputConfigArgs reports(JobInputs inputs) {
+        return DataQualityJobDefinitionDataQualityJobOutputConfigArgs.builder()
+                .kmsKeyId(inputs.kmsKeyArn())
+                .monitoringOutputs(DataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsArgs
+                        .builder()
+                        .s3Output(DataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3OutputArgs
+                                .builder()
+                                .s3Uri(inputs.reportsUri())
+                                .localPath(REPORTS_PATH)
+                                .s3UploadMode("EndOfJob")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static DataQualityJobDefinitionArgs jobDefinition(JobInputs inputs, DataQualityMonitorArgs args) {
         return DataQualityJobDefinitionArgs.builder()
                 .name(args.endpointName().applyValue(endpoint -> MonitoringNames.jobDefinition(
                         args.productName(), args.stage(), inputs.fingerprint(endpoint))))
@@ -174,18 +195,7 @@ public final class DataQualityMonitor extends ComponentResource {
                                 .s3DataDistributionType("FullyReplicated")
                                 .build())
                         .build())
-                .dataQualityJobOutputConfig(DataQualityJobDefinitionDataQualityJobOutputConfigArgs.builder()
-                        .kmsKeyId(inputs.kmsKeyArn())
-                        .monitoringOutputs(DataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsArgs
-                                .builder()
-                                .s3Output(DataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3OutputArgs
-                                        .builder()
-                                        .s3Uri(inputs.reportsUri())
-                                        .localPath(REPORTS_PATH)
-                                        .s3UploadMode("EndOfJob")
-                                        .build())
-                                .build())
-                        .build())
+                .dataQualityJobOutputConfig(reports(inputs))
                 .jobResources(DataQualityJobDefinitionJobResourcesArgs.builder()
                         .clusterConfig(DataQualityJobDefinitionJobResourcesClusterConfigArgs.builder()
                                 .instanceCount(1)
@@ -194,7 +204,7 @@ public final class DataQualityMonitor extends ComponentResource {
                                 .volumeKmsKeyId(inputs.kmsKeyArn())
                                 .build())
                         .build())
-                .networkConfig(network.build())
+                .networkConfig(network(inputs))
                 .stoppingCondition(DataQualityJobDefinitionStoppingConditionArgs.builder()
                         .maxRuntimeInSeconds(inputs.maxRuntimeSeconds())
                         .build())
