@@ -12,6 +12,7 @@ import com.sagemakermlops.components.store.ModelStoreArgs;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.components.training.TrainingPipeline;
 import com.sagemakermlops.components.training.TrainingPipelineArgs;
+import com.sagemakermlops.config.PulumiCloudBackend;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.SourceControl;
 import com.sagemakermlops.config.StackConfig;
@@ -87,7 +88,8 @@ public record ToolingPlan(StackConfig config, boolean singleAccount, Naming nami
     }
 
     public PermissionBoundaryArgs boundaryArgs() {
-        return new PermissionBoundaryArgs(naming, tags, scope, source());
+        return new PermissionBoundaryArgs(naming, tags, scope, source(),
+                deploy().pulumiCloud().map(PulumiCloudBackend::accessTokenSecretArn));
     }
 
     /**

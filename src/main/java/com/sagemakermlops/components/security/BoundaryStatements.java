@@ -36,7 +36,7 @@ final class BoundaryStatements {
      *                           whose service role this boundary bounds too
      */
     List<Statement> all(Output<String> boundaryArn, Optional<String> codeStarConnectionArn,
-                        boolean seededRepositories) {
+                        boolean seededRepositories, Optional<String> pulumiAccessTokenSecretArn) {
         List<Statement> statements = new ArrayList<>(allows());
         if (seededRepositories) {
             statements.addAll(seededRepositoryStatements());
@@ -44,6 +44,9 @@ final class BoundaryStatements {
         codeStarConnectionArn.ifPresent(connection -> statements.add(
                 Statement.allow("UseSourceConnection", "codestar-connections:UseConnection",
                         "codeconnections:UseConnection").on(connection)));
+        // The deploy builds log in to Pulumi Cloud with the token this secret holds.
+        pulumiAccessTokenSecretArn.ifPresent(secret -> statements.add(
+                Statement.allow("ReadPulumiAccessToken", "secretsmanager:GetSecretValue").on(secret)));
         statements.addAll(denies(boundaryArn));
         return statements;
     }

@@ -32,7 +32,8 @@ public final class PermissionBoundary extends ComponentResource {
                 .name(policyName)
                 .description("Permissions boundary of every role of " + args.naming().productName())
                 .policy(PolicyDocument.of(new BoundaryStatements(args.naming(), args.partition(), args.region())
-                        .all(ownArn, args.codeStarConnectionArn(), args.seededRepositories()))
+                        .all(ownArn, args.codeStarConnectionArn(), args.seededRepositories(),
+                                args.pulumiAccessTokenSecretArn()))
                         .applyValue(BoundaryDocument::compacted))
                 .tags(args.tags().asMap())
                 .build(), CustomResourceOptions.builder().parent(this).build());

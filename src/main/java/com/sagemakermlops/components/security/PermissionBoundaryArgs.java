@@ -18,14 +18,22 @@ import java.util.Optional;
  * @param scope  the tooling account the boundary's roles live in; required
  * @param source where the pipelines' code lives: a CodeStar connection is allowed by ARN, CodeCommit repositories are
  *               created by CloudFormation stacks the boundary must allow; required
+ * @param pulumiAccessTokenSecretArn the Secrets Manager secret the deploy builds read their Pulumi Cloud access token
+ *               from; default none (the self-managed S3 backend)
  */
-public record PermissionBoundaryArgs(Naming naming, Tags tags, AwsScope scope, SourceSettings source) {
+public record PermissionBoundaryArgs(Naming naming, Tags tags, AwsScope scope, SourceSettings source,
+                                     Optional<String> pulumiAccessTokenSecretArn) {
+
+    public PermissionBoundaryArgs(Naming naming, Tags tags, AwsScope scope, SourceSettings source) {
+        this(naming, tags, scope, source, Optional.empty());
+    }
 
     public PermissionBoundaryArgs {
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(pulumiAccessTokenSecretArn, "pulumiAccessTokenSecretArn");
     }
 
     String partition() {

@@ -45,7 +45,7 @@ class PermissionBoundaryTest {
     /** The boundary's statements as written, before they are compacted into the policy. */
     private static Object written(Optional<String> connection) {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> ctx.export("policy", PolicyDocument.of(
-                new BoundaryStatements(NAMING, "aws", TestStacks.REGION).all(Output.of(OWN_ARN), connection, false))));
+                new BoundaryStatements(NAMING, "aws", TestStacks.REGION).all(Output.of(OWN_ARN), connection, false, Optional.empty()))));
         assertThat(recording.errors()).isEmpty();
         return recording.outputs().get("policy");
     }
@@ -109,6 +109,19 @@ class PermissionBoundaryTest {
                 "ssm", "sts", "ecr", "cloudwatch", "iam");
         var anyResource = statement(policy, "AccountWideReads");
         assertThat(strings(anyResource, "Resource")).containsExactly("*");
+    }
+
+    @Test
+    void letsTheDeployBuildsReadThePulumiCloudTokenOnlyWhenTheStackUsesPulumiCloud() {
+        String token = "arn:aws:secretsmanager:us-west-2:111111111111:secret:pulumi-token-AbCdEf";
+        var source = new SourceSettings(SourceControl.S3, Optional.empty());
+        String withToken = String.valueOf(only(run(new PermissionBoundaryArgs(NAMING, TAGS, TestStores.TOOLING, source,
+                Optional.of(token))), POLICY).inputValues().get("policy"));
+        String without = String.valueOf(only(run(args(source)), POLICY).inputValues().get("policy"));
+
+        assertThat(withToken).contains("secretsmanager:GetSecretValue").contains(token);
+        assertThat(withToken.length()).isLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
+        assertThat(without).doesNotContain("secretsmanager:GetSecretValue");
     }
 
     @Test
