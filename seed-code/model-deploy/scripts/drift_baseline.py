@@ -12,6 +12,8 @@ import argparse
 import os
 import sys
 
+import stage_session
+
 FILES = {"statistics": "Statistics", "constraints": "Constraints"}
 
 
@@ -36,10 +38,7 @@ def main(argv=None, env=None, sagemaker=None):
     if not args.model_package_arn:
         print("error: no model package (pass --model-package-arn or set MODEL_PACKAGE_ARN)", file=sys.stderr)
         return 2
-    if sagemaker is None:
-        import boto3
-
-        sagemaker = boto3.client("sagemaker", region_name=args.region)
+    sagemaker = sagemaker or stage_session.client("sagemaker", args.region)
     baseline = drift_baseline(sagemaker, args.model_package_arn)
     if baseline is None:
         print(f"{args.model_package_arn} has no DriftCheckBaselines.ModelDataQuality: its endpoint cannot be "

@@ -9,6 +9,8 @@ import argparse
 import os
 import sys
 
+import stage_session
+
 
 class NoApprovedPackage(LookupError):
     pass
@@ -43,10 +45,7 @@ def main(argv=None, env=None, sagemaker=None):
     if not args.group:
         print("error: MODEL_PACKAGE_GROUP_NAME is not set (or pass --group)", file=sys.stderr)
         return 2
-    if sagemaker is None:
-        import boto3
-
-        sagemaker = boto3.client("sagemaker", region_name=args.region)
+    sagemaker = sagemaker or stage_session.client("sagemaker", args.region)
     try:
         print(latest_approved_package_arn(sagemaker, args.group))
     except NoApprovedPackage as error:
