@@ -120,6 +120,13 @@ class PermissionBoundaryTest {
         String without = String.valueOf(only(run(args(source)), POLICY).inputValues().get("policy"));
 
         assertThat(withToken).contains("secretsmanager:GetSecretValue").contains(token);
+        Recording written = TestStacks.run("dev", TestStacks.cloud(), ctx -> ctx.export("policy", PolicyDocument.of(
+                new BoundaryStatements(NAMING, "aws", TestStacks.REGION).all(Output.of(OWN_ARN), Optional.empty(),
+                        false, Optional.of(token)))));
+        var read = statement(written.outputs().get("policy"), "ReadPulumiAccessToken");
+        assertThat(read.get("Effect").getAsString()).isEqualTo("Allow");
+        assertThat(strings(read, "Action")).containsExactly("secretsmanager:GetSecretValue");
+        assertThat(strings(read, "Resource")).containsExactly(token);
         assertThat(withToken.length()).isLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
         assertThat(without).doesNotContain("secretsmanager:GetSecretValue");
     }
