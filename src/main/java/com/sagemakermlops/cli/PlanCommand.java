@@ -118,20 +118,41 @@ final class PlanCommand {
         return new StackPlan(parsed.stack(), parsed.file(), parsed.config(), recording, findings, notes);
     }
 
+    /**
+     * The stack files read and checked, side by side; their problems are reported, and a failure to read one is
+     * raised, in the order the stacks were given, as if they were read one after the other.
+     */
     private List<ParsedStack> parseAll(List<String> names) {
+        List<Parsing> parsings = names.parallelStream().map(this::parsing).toList();
         List<ParsedStack> parsed = new ArrayList<>();
         boolean failed = false;
-        for (String name : names) {
-            Path file = StackFiles.resolve(projectDir, name);
-            String stack = StackFiles.stackName(file);
-            try {
-                parsed.add(new ParsedStack(stack, file, parse(file)));
-            } catch (InvalidConfigException e) {
+        for (Parsing parsing : parsings) {
+            if (parsing.failure() instanceof InvalidConfigException e) {
                 failed = true;
-                report(stack, file, e.problems());
+                report(parsing.stack(), parsing.file(), e.problems());
+            } else if (parsing.failure() != null) {
+                throw parsing.failure();
+            } else {
+                parsed.add(new ParsedStack(parsing.stack(), parsing.file(), parsing.config()));
             }
         }
         return failed ? null : parsed;
+    }
+
+    /** One stack file read and checked, or what reading it raised. */
+    private record Parsing(String stack, Path file, StackConfig config, RuntimeException failure) {
+    }
+
+    private Parsing parsing(String name) {
+        Path file = null;
+        String stack = null;
+        try {
+            file = StackFiles.resolve(projectDir, name);
+            stack = StackFiles.stackName(file);
+            return new Parsing(stack, file, parse(file), null);
+        } catch (RuntimeException e) {
+            return new Parsing(stack, file, null, e);
+        }
     }
 
     private void report(String stack, Path file, List<ConfigProblem> problems) {

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,6 +156,24 @@ class MlopsPlanTest {
                 "  sagemaker-mlops:security.logRetentionDays: expected a whole number from 90 to 3653, got 30");
         assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.stdout()).isEmpty();
+    }
+
+    /** The stack files are read side by side; what is wrong with them is told in the order they were given. */
+    @Test
+    void theProblemsOfSeveralStackFilesComeInTheOrderTheyWereGiven(@TempDir Path dir) throws IOException {
+        List<String> given = new ArrayList<>();
+        for (String name : List.of("zeta", "alpha", "mid")) {
+            Path file = dir.resolve("Pulumi." + name + ".yaml");
+            Files.writeString(file, "config:\n  aws:region: us-west-2\n  sagemaker-mlops:role: tooling\n"
+                    + "  sagemaker-mlops:tier: " + name + "\n");
+            given.add(file.toString());
+        }
+        given.add(1, dir.resolve("Pulumi.missing.yaml").toString());
+
+        assertThat(run.mlops(Stream.concat(Stream.of("plan"), given.stream()).toArray(String[]::new))).isEqualTo(2);
+        assertThat(run.stderr().lines().filter(line -> line.startsWith("stack ")).map(line -> line.split(" ")[1]))
+                .containsExactly("zeta", "missing", "alpha", "mid");
+        assertThat(run.stderr()).contains("expected one of starter | professional | enterprise, got \"zeta\"");
     }
 
     @Test
