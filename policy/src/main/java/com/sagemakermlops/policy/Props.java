@@ -1,9 +1,11 @@
 package com.sagemakermlops.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Read access to a property map for policies: secrets are unwrapped, and reading a value that is
@@ -16,6 +18,7 @@ import java.util.Map;
 public final class Props {
     private final Map<String, Object> map;
     private final String path;
+    private final Map<Object, Object> derived = new HashMap<>();
 
     public Props(Map<String, Object> map) {
         this(map, "");
@@ -24,6 +27,19 @@ public final class Props {
     private Props(Map<String, Object> map, String path) {
         this.map = map == null ? Map.of() : map;
         this.path = path;
+    }
+
+    /**
+     * What {@code compute} works out from these properties, computed once for every policy that asks with the same
+     * {@code key} (the policies evaluating one resource share its properties). A computation that throws is not
+     * kept: the next to ask gets the same failure.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Supplier<T> compute) {
+        if (!derived.containsKey(key)) {
+            derived.put(key, compute.get());
+        }
+        return (T) derived.get(key);
     }
 
     /** The property path of {@code key} below this object. */

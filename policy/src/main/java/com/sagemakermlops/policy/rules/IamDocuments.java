@@ -25,9 +25,29 @@ final class IamDocuments {
     /**
      * The permission documents of a role (inline policies), policy or role policy. A document that is unknown
      * during preview is reported as undetermined; an invalid one is reported as a violation when
-     * {@code reportInvalid}, else skipped.
+     * {@code reportInvalid}, else skipped. The documents are parsed once for all the policies that read them.
      */
     static List<Doc> permissions(PolicyResource r, Props p, Policy.Sink sink, boolean reportInvalid) {
+        List<Doc> out = new ArrayList<>();
+        for (Parsed parsed : p.derived(IamDocuments.class, () -> parse(r, p))) {
+            if (parsed.failure() instanceof UnknownValueException e) {
+                sink.undetermined(r, e.property());
+            } else if (parsed.failure() != null) {
+                if (reportInvalid) {
+                    sink.violation(r, parsed.failure().getMessage());
+                }
+            } else if (parsed.document() != null) {
+                out.add(new Doc(parsed.property(), parsed.document()));
+            }
+        }
+        return out;
+    }
+
+    /** One document source parsed: its document (null when it has none), or why it could not be. */
+    private record Parsed(String property, PolicyDocument document, RuntimeException failure) {
+    }
+
+    private static List<Parsed> parse(PolicyResource r, Props p) {
         List<Object[]> sources = new ArrayList<>();
         if (r.type().equals(Types.IAM_ROLE)) {
             for (Props inline : p.objects("inlinePolicies")) {
@@ -36,22 +56,15 @@ final class IamDocuments {
         } else {
             sources.add(new Object[]{"policy", p.raw("policy")});
         }
-        List<Doc> out = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         for (Object[] src : sources) {
             String property = (String) src[0];
             try {
-                PolicyDocument doc = PolicyDocument.parse(src[1], property);
-                if (doc != null) {
-                    out.add(new Doc(property, doc));
-                }
-            } catch (UnknownValueException e) {
-                sink.undetermined(r, e.property());
-            } catch (PolicyDocument.InvalidDocumentException e) {
-                if (reportInvalid) {
-                    sink.violation(r, e.getMessage());
-                }
+                parsed.add(new Parsed(property, PolicyDocument.parse(src[1], property), null));
+            } catch (UnknownValueException | PolicyDocument.InvalidDocumentException e) {
+                parsed.add(new Parsed(property, null, e));
             }
         }
-        return out;
+        return List.copyOf(parsed);
     }
 }
