@@ -5,6 +5,8 @@ import com.sagemakermlops.components.ProductContext;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.iam.AwsScope;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
+import com.sagemakermlops.components.security.PermissionBoundary;
 import com.sagemakermlops.components.security.PermissionBoundaryArgs;
 import com.sagemakermlops.components.source.ProgramBundle;
 import com.sagemakermlops.components.source.SourceSettings;
@@ -12,6 +14,8 @@ import com.sagemakermlops.components.store.ModelStoreArgs;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.components.training.TrainingPipeline;
 import com.sagemakermlops.components.training.TrainingPipelineArgs;
+import com.sagemakermlops.config.ConfigProblem;
+import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.PulumiCloudBackend;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.SourceControl;
@@ -51,8 +55,18 @@ public record ToolingPlan(StackConfig config, boolean singleAccount, Naming nami
         Naming naming = new Naming(config.requireProduct(), config.region());
         Tags tags = Tags.of(naming.productName(), config.tier().name().toLowerCase(), "tooling",
                 training.projectName(), training.domainId(), training.domainArn());
-        return new ToolingPlan(config, deploy.environments().isEmpty(), naming, tags,
+        ToolingPlan plan = new ToolingPlan(config, deploy.environments().isEmpty(), naming, tags,
                 new AwsScope(config.partition(), config.region(), accountId));
+        if (plan.enterprise()) {
+            PermissionBoundary.excessCharacters(plan.boundaryArgs()).ifPresent(excess -> {
+                throw new InvalidConfigException(List.of(ConfigProblem.ofKey("product", "the Enterprise "
+                        + "permissions boundary of this product would be " + excess + " characters longer than the "
+                        + ManagedPolicyLimit.CHARACTERS + " IAM accepts for a managed policy; it scopes its "
+                        + "statements by the product's names (" + naming.productName() + "), so a shorter org, "
+                        + "environment, clientId or name fits")));
+            });
+        }
+        return plan;
     }
 
     public Tier tier() {
