@@ -48,10 +48,8 @@ public final class CrossAccountBootstrap extends ComponentResource {
         var inTarget = inTargetAccount(name, environment);
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
         ModelStoreRef store = args.store();
-        List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                store.bucketArn(), store.modelArtifactsArn(), store.keyArn(), store.registryArn());
-        List<Statement> monitoringPermissions = TargetRolePolicies.monitoringRole(scope, environment.vpc(),
-                store.bucketArn(), store.modelArtifactsArn(), store.keyArn());
+        List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(), store);
+        List<Statement> monitoringPermissions = TargetRolePolicies.monitoringRole(scope, environment.vpc(), store);
         Optional<Output<String>> boundary = args.withBoundary()
                 ? Optional.of(deployBoundary(name + "-boundary", scope, args, inTarget.build()))
                 : Optional.empty();
@@ -77,7 +75,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
                         args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
-                args.store().keyArn(), args.store().registryArn()), inTarget.build());
+                store), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
@@ -119,8 +117,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(scope.partition(), args.naming(),
                 args.environment()));
         return boundary(name, scope, args, TargetRolePolicies.boundaryName(args.naming(), scope.stage()),
-                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
-                        args.store().registryArn()), options);
+                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store()), options);
     }
 
     /** A stage boundary named {@code policyName}, in the account of the roles it bounds. */

@@ -2,11 +2,20 @@ package com.sagemakermlops.components.store;
 
 import com.pulumi.core.Output;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The product's shared store as the components that use it see it: the key, the model bucket, the registry, the
  * folder of model artifacts the target accounts read, and where key grants are declared.
+ *
+ * <p>A role's access to the bucket and the key is declared once, with the {@code grant} methods: each returns the
+ * statements of the role's own policy ({@link StoreAccess}, combined with {@link StoreAccess#and}) and declares the
+ * key policy's side. A role of the store's account is named by the key policy ({@code KeyUseBy<name>}) whenever it
+ * is granted any object of the bucket, and its own policy names the objects only. A target stage's role is granted
+ * through its account, with what the store shares with it (the key and bucket policies' statements for the target
+ * accounts), so its own policy names the key as well.
  *
  * @param keyArn               the product key (created, or brought); required
  * @param bucket               the model bucket; required
@@ -62,5 +71,104 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
 
     public Output<String> registryArn() {
         return registry.arn();
+    }
+
+    /** {@code grantee} reads the objects under {@code prefix} ({@code Read<label>}: {@code s3:GetObject}). */
+    public StoreAccess grantRead(Grantee grantee, String label, String prefix) {
+        return objects(grantee, label, prefix, "s3:GetObject");
+    }
+
+    /**
+     * {@code grantee} reads the objects under {@code prefix} and their earlier versions, as CodePipeline and CodeBuild
+     * read the versioned artifacts of a pipeline ({@code s3:GetObject}, {@code s3:GetObjectVersion}).
+     */
+    public StoreAccess grantReadVersions(Grantee grantee, String label, String prefix) {
+        return objects(grantee, label, prefix, "s3:GetObject", "s3:GetObjectVersion");
+    }
+
+    /** {@code grantee} writes objects under {@code prefix} ({@code Write<label>}: {@code s3:PutObject}). */
+    public StoreAccess grantWrite(Grantee grantee, String label, String prefix) {
+        return objects(grantee, label, prefix, "s3:PutObject");
+    }
+
+    /** {@code grantee} reads and writes the objects under {@code prefix} ({@code ReadWrite<label>}). */
+    public StoreAccess grantReadWrite(Grantee grantee, String label, String prefix) {
+        return objects(grantee, label, prefix, "s3:GetObject", "s3:PutObject");
+    }
+
+    /**
+     * {@code grantee} lists the bucket's keys under {@code prefix} only ({@code List<label>}: {@code s3:ListBucket}
+     * on the bucket, with {@code s3:prefix} like {@code <prefix>*}).
+     */
+    public StoreAccess grantList(Grantee grantee, String label, String prefix) {
+        checkFolder(label, prefix);
+        return StoreAccess.none(this, grantee).list(label, prefix);
+    }
+
+    /** What a build or pipeline reads of the bucket itself to use it as its artifact store. */
+    public static final Set<String> BUCKET_LOOKUPS = Set.of("s3:GetBucketAcl", "s3:GetBucketLocation",
+            "s3:GetBucketVersioning");
+
+    /**
+     * {@code grantee} reads the bucket's {@code actions} ({@code Locate<label>}), of {@link #BUCKET_LOOKUPS}: the
+     * settings CodeBuild and CodePipeline check before they use a bucket.
+     */
+    public StoreAccess grantBucketLookup(Grantee grantee, String label, String... actions) {
+        checkLabel(label);
+        List<String> unknown = List.of(actions).stream().filter(action -> !BUCKET_LOOKUPS.contains(action)).toList();
+        if (actions.length == 0 || !unknown.isEmpty()) {
+            throw new IllegalArgumentException("a bucket lookup is some of " + BUCKET_LOOKUPS + ", got "
+                    + List.of(actions));
+        }
+        return StoreAccess.none(this, grantee).bucket(label, actions);
+    }
+
+    /** {@code grantee} reads the key's settings ({@code kms:DescribeKey}), to name it in the resources it creates. */
+    public StoreAccess grantKeyDescribe(Grantee grantee) {
+        if (grantee instanceof Grantee.AccountRole role) {
+            keyGrants.useBy(role);
+            return StoreAccess.none(this, grantee);
+        }
+        return StoreAccess.none(this, grantee).keyDescribe();
+    }
+
+    /**
+     * {@code grantee} lets the AWS resources it starts (SageMaker job and endpoint volumes) use the key
+     * ({@code kms:CreateGrant}, only with {@code kms:GrantIsForAWSResource}).
+     */
+    public StoreAccess grantKeyForAwsResources(Grantee grantee) {
+        if (grantee instanceof Grantee.AccountRole role) {
+            keyGrants.grantsForAwsResourcesBy(role);
+            return StoreAccess.none(this, grantee);
+        }
+        return StoreAccess.none(this, grantee).keyGrant();
+    }
+
+    private StoreAccess objects(Grantee grantee, String label, String prefix, String... actions) {
+        checkFolder(label, prefix);
+        return usingKey(grantee).objects(label, prefix, actions);
+    }
+
+    /** The key use every object grant needs: in the key policy for a role of this account, in its own otherwise. */
+    private StoreAccess usingKey(Grantee grantee) {
+        if (grantee instanceof Grantee.AccountRole role) {
+            keyGrants.useBy(role);
+            return StoreAccess.none(this, grantee);
+        }
+        return StoreAccess.none(this, grantee).keyUse();
+    }
+
+    private static void checkFolder(String label, String prefix) {
+        checkLabel(label);
+        if (prefix == null || prefix.isBlank() || prefix.startsWith("/") || prefix.contains("*")) {
+            throw new IllegalArgumentException("a grant names a folder of the bucket, as data/ (no leading slash, no"
+                    + " wildcard): got " + prefix);
+        }
+    }
+
+    private static void checkLabel(String label) {
+        if (label == null || !Grantee.NAME.matcher(label).matches()) {
+            throw new IllegalArgumentException("a grant's label ends its Sid: letters and digits only, got " + label);
+        }
     }
 }
