@@ -82,7 +82,7 @@ final class TargetRolePolicies {
     static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, ModelStoreRef store) {
         List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, store.registryArn()));
         // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
-        Grantee deployRole = Grantee.stageRole("DeployRole", scope.stage());
+        Grantee deployRole = Grantee.stageRole("DeployRole", scope.stage(), scope.accountId());
         statements.addAll(store.grantKeyDescribe(deployRole).and(store.grantKeyForAwsResources(deployRole))
                 .statements());
         statements.addAll(scalingAndAlarms(scope));
@@ -152,7 +152,7 @@ final class TargetRolePolicies {
      */
     static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, ModelStoreRef store) {
         String logGroup = "log-group:/aws/sagemaker/Endpoints/" + scope.sagemakerPrefix() + "*";
-        Grantee executionRole = Grantee.stageRole("ExecutionRole", scope.stage());
+        Grantee executionRole = Grantee.stageRole("ExecutionRole", scope.stage(), scope.accountId());
         List<Statement> statements = new ArrayList<>(store
                 .grantRead(executionRole, "ModelArtifacts", store.modelArtifactsPrefix() + "/")
                 .and(store.grantWrite(executionRole, "DataCapture", DataCapture.prefix(scope.stage())))
@@ -176,7 +176,7 @@ final class TargetRolePolicies {
     /** What the stage's monitoring jobs run with: see {@link MonitoringPermissions#monitoringRole}. */
     static List<Statement> monitoringRole(Scope scope, Optional<VpcSettings> vpc, ModelStoreRef store) {
         return MonitoringPermissions.monitoringRole(new MonitoringPermissions.Scope(scope.arns(), scope.accountId(),
-                scope.stage(), MonitoringPermissions.storeAccess(store, scope.stage()), vpc));
+                scope.stage(), MonitoringPermissions.storeAccess(store, scope.stage(), scope.accountId()), vpc));
     }
 
     /** {@code <productName>-<stage>-boundary}: the managed policy bounding the stage account's deploy role. */

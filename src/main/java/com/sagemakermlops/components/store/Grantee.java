@@ -27,10 +27,11 @@ public sealed interface Grantee {
 
     /**
      * A role of a target stage's account: the key and bucket policies grant that account what the store shares with
-     * it ({@link ModelStoreArgs#targetAccounts()}), so the role's own policy carries the key statements as well.
+     * it ({@link ModelStoreArgs#targetAccounts()}), so the role's own policy carries the key statements as well. A
+     * grant to a role of an account the store does not share with is refused.
      */
-    static Grantee stageRole(String name, TargetEnvironment.Stage stage) {
-        return new StageRole(name, stage);
+    static Grantee stageRole(String name, TargetEnvironment.Stage stage, String accountId) {
+        return new StageRole(name, stage, accountId);
     }
 
     /** @see Grantee#role */
@@ -42,10 +43,11 @@ public sealed interface Grantee {
     }
 
     /** @see Grantee#stageRole */
-    record StageRole(String name, TargetEnvironment.Stage stage) implements Grantee {
+    record StageRole(String name, TargetEnvironment.Stage stage, String accountId) implements Grantee {
         public StageRole {
             checkName(name);
             Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(accountId, "accountId");
         }
     }
 

@@ -1,10 +1,14 @@
 package com.sagemakermlops.components.store;
 
 import com.pulumi.core.Output;
+import com.sagemakermlops.config.TargetEnvironment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The product's shared store as the components that use it see it: the key, the model bucket, the registry, the
@@ -22,9 +26,12 @@ import java.util.Set;
  * @param registry             the model package group; required
  * @param modelArtifactsPrefix the bucket folder holding model artifacts, without trailing slash; required
  * @param keyGrants            where components declare what the key policy grants their principals; required
+ * @param sharedWith           the account of each target stage the key and bucket policies share the store with
+ *                             ({@link ModelStoreArgs#targetAccounts()}); empty when the bucket is brought, whose own
+ *                             policy (and the brought key's) decide what the stage accounts may do
  */
 public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry registry, String modelArtifactsPrefix,
-                            KeyGrants keyGrants) {
+                            KeyGrants keyGrants, Optional<Map<TargetEnvironment.Stage, String>> sharedWith) {
 
     /** @param name the bucket name, once every setting that protects it is in place */
     public record Bucket(Output<String> name, Output<String> arn) {
@@ -40,6 +47,7 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(modelArtifactsPrefix, "modelArtifactsPrefix");
         Objects.requireNonNull(keyGrants, "keyGrants");
+        sharedWith = sharedWith.map(Map::copyOf);
     }
 
     public Output<String> bucketName() {
@@ -102,7 +110,7 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
      */
     public StoreAccess grantList(Grantee grantee, String label, String prefix) {
         checkFolder(label, prefix);
-        return StoreAccess.none(this, grantee).list(label, prefix);
+        return none(grantee).list(label, prefix);
     }
 
     /** What a build or pipeline reads of the bucket itself to use it as its artifact store. */
@@ -120,16 +128,16 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
             throw new IllegalArgumentException("a bucket lookup is some of " + BUCKET_LOOKUPS + ", got "
                     + List.of(actions));
         }
-        return StoreAccess.none(this, grantee).bucket(label, actions);
+        return none(grantee).bucket(label, actions);
     }
 
     /** {@code grantee} reads the key's settings ({@code kms:DescribeKey}), to name it in the resources it creates. */
     public StoreAccess grantKeyDescribe(Grantee grantee) {
         if (grantee instanceof Grantee.AccountRole role) {
             keyGrants.useBy(role);
-            return StoreAccess.none(this, grantee);
+            return none(grantee);
         }
-        return StoreAccess.none(this, grantee).keyDescribe();
+        return none(grantee).keyDescribe();
     }
 
     /**
@@ -139,9 +147,9 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
     public StoreAccess grantKeyForAwsResources(Grantee grantee) {
         if (grantee instanceof Grantee.AccountRole role) {
             keyGrants.grantsForAwsResourcesBy(role);
-            return StoreAccess.none(this, grantee);
+            return none(grantee);
         }
-        return StoreAccess.none(this, grantee).keyGrant();
+        return none(grantee).keyGrant();
     }
 
     private StoreAccess objects(Grantee grantee, String label, String prefix, String... actions) {
@@ -153,9 +161,25 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
     private StoreAccess usingKey(Grantee grantee) {
         if (grantee instanceof Grantee.AccountRole role) {
             keyGrants.useBy(role);
-            return StoreAccess.none(this, grantee);
+            return none(grantee);
         }
-        return StoreAccess.none(this, grantee).keyUse();
+        return none(grantee).keyUse();
+    }
+
+    /**
+     * No access for {@code grantee} yet. A target stage's role is granted only through what the key and bucket
+     * policies share with its account: for any other account they deny every call its own policy allows. (With a
+     * brought bucket its own policy decides, which the store cannot see.)
+     */
+    private StoreAccess none(Grantee grantee) {
+        if (grantee instanceof Grantee.StageRole role && sharedWith.isPresent()
+                && !role.accountId().equals(sharedWith.get().get(role.stage()))) {
+            throw new IllegalArgumentException("the store shares nothing with account " + role.accountId()
+                    + " of the " + role.stage().id() + " stage, so it cannot grant " + role.name() + " access: "
+                    + "name that account for the stage in ModelStoreArgs.targetAccounts (it shares with "
+                    + new TreeMap<>(sharedWith.get()) + ")");
+        }
+        return StoreAccess.none(this, grantee);
     }
 
     private static void checkFolder(String label, String prefix) {

@@ -45,8 +45,8 @@ public final class MonitoringPermissions {
      * capture prefix before it reads them, reads the version's baseline (in the store's model artifacts folder),
      * writes its reports; its volume is encrypted through a grant SageMaker makes with the role's permissions.
      */
-    public static StoreAccess storeAccess(ModelStoreRef store, TargetEnvironment.Stage stage) {
-        Grantee role = Grantee.stageRole("MonitoringRole", stage);
+    public static StoreAccess storeAccess(ModelStoreRef store, TargetEnvironment.Stage stage, String accountId) {
+        Grantee role = Grantee.stageRole("MonitoringRole", stage, accountId);
         String capture = DataCapture.prefix(stage);
         return store.grantList(role, "DataCapture", capture)
                 .and(store.grantRead(role, "DataCapture", capture))
