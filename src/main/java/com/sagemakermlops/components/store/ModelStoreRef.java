@@ -63,11 +63,6 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         return bucket.arn().applyValue(arn -> arn + "/" + prefix + "*");
     }
 
-    /** The objects of the model artifacts folder, which the stage accounts' endpoints read. */
-    public Output<String> modelArtifactsArn() {
-        return objects(modelArtifactsPrefix + "/");
-    }
-
     public String registryName() {
         return registry.name();
     }

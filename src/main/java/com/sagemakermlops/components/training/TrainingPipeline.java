@@ -72,13 +72,7 @@ public final class TrainingPipeline extends ComponentResource {
         Arns arns = args.product().scope().arns();
         TrainingRoles roles = roles(name, args.product(), names);
         Output<String> logGroupArn = arns.regional("logs", "log-group:" + names.buildLogGroup());
-        RolePermissions.StoreAccesses access = RolePermissions.storeAccess(store, names,
-                Grantee.role("SageMakerExecutionRole", roles.sagemaker().arn()),
-                Grantee.role("TrainingBuildRole", roles.build().arn()),
-                Grantee.role("TrainingPipelineRole", roles.pipeline().arn()));
-        // CloudWatch Logs encrypts the build's log group with the key.
-        store.keyGrants().add(List.of(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs",
-                arns.service("logs"), logGroupArn)));
+        RolePermissions.StoreAccesses access = grantStore(store, names, roles, arns.service("logs"), logGroupArn);
 
         SeedCodeSource seed = SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER,
                 args.source(), args.training().seedCodePath(), store, args.product(), Map.of()), child());
@@ -136,6 +130,19 @@ public final class TrainingPipeline extends ComponentResource {
     private Role role(String duty, String roleName, ServiceTrust.Trust trust, ProductContext product) {
         return Roles.create(duty + "-role", new Roles.Spec(roleName, Roles.oneDuty(duty, roleName), trust,
                 product.permissionsBoundary(), product.tags()), child());
+    }
+
+    /** Each training role's access to the store; CloudWatch Logs encrypts the build's log group with the key. */
+    private static RolePermissions.StoreAccesses grantStore(ModelStoreRef store, TrainingNames names,
+                                                            TrainingRoles roles, String logsService,
+                                                            Output<String> logGroupArn) {
+        RolePermissions.StoreAccesses access = RolePermissions.storeAccess(store, names,
+                Grantee.role("SageMakerExecutionRole", roles.sagemaker().arn()),
+                Grantee.role("TrainingBuildRole", roles.build().arn()),
+                Grantee.role("TrainingPipelineRole", roles.pipeline().arn()));
+        store.keyGrants().add(List.of(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs", logsService,
+                logGroupArn)));
+        return access;
     }
 
     private Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names, PipelineSource source,
