@@ -128,11 +128,8 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
 
     /** {@code grantee} reads the key's settings ({@code kms:DescribeKey}), to name it in the resources it creates. */
     public StoreAccess grantKeyDescribe(Grantee grantee) {
-        if (grantee instanceof Grantee.AccountRole role) {
-            keyGrants.useBy(role);
-            return none(grantee);
-        }
-        return none(grantee).keyDescribe();
+        // the key use of a role of this account includes kms:DescribeKey
+        return grantee instanceof Grantee.AccountRole ? usingKey(grantee) : none(grantee).keyDescribe();
     }
 
     /**

@@ -10,6 +10,8 @@ import com.sagemakermlops.naming.Naming;
 import com.sagemakermlops.testing.TestStacks;
 import com.sagemakermlops.testing.TestStores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -58,35 +60,32 @@ class StoreGrantsTest {
         return (List<Map<String, Object>>) new Gson().fromJson(String.valueOf(policy), Map.class).get("Statement");
     }
 
-    @Test
-    void readGrantsTheFolderItsObjectsAndTheKeyPolicyNamesTheRole() {
-        Granted granted = grant(store -> store.grantRead(BUILDER, "Inputs", "inputs/"));
-        assertThat(granted.identity()).containsExactly(Map.of("Sid", "ReadInputs", "Effect", "Allow",
-                "Action", "s3:GetObject", "Resource", BUCKET + "/inputs/*"));
-        assertThat(granted.keyPolicyGrants()).containsExactly(KEY_USE_BY_BUILDER);
+    /** An object grant: how it is declared, the Sid and actions it makes. */
+    private record ObjectGrant(String kind, Function<ModelStoreRef, StoreAccess> grant, String sid, Object actions) {
+        @Override
+        public String toString() {
+            return kind;
+        }
     }
 
-    @Test
-    void readVersionsAddsTheObjectsEarlierVersions() {
-        Granted granted = grant(store -> store.grantReadVersions(BUILDER, "Artifacts", "artifacts/"));
-        assertThat(granted.identity()).containsExactly(Map.of("Sid", "ReadArtifacts", "Effect", "Allow",
-                "Action", List.of("s3:GetObject", "s3:GetObjectVersion"), "Resource", BUCKET + "/artifacts/*"));
-        assertThat(granted.keyPolicyGrants()).containsExactly(KEY_USE_BY_BUILDER);
+    static List<ObjectGrant> objectGrants() {
+        return List.of(
+                new ObjectGrant("read", store -> store.grantRead(BUILDER, "Data", "data/"), "ReadData",
+                        "s3:GetObject"),
+                new ObjectGrant("read with versions", store -> store.grantReadVersions(BUILDER, "Data", "data/"),
+                        "ReadData", List.of("s3:GetObject", "s3:GetObjectVersion")),
+                new ObjectGrant("write", store -> store.grantWrite(BUILDER, "Data", "data/"), "WriteData",
+                        "s3:PutObject"),
+                new ObjectGrant("read and write", store -> store.grantReadWrite(BUILDER, "Data", "data/"),
+                        "ReadWriteData", List.of("s3:GetObject", "s3:PutObject")));
     }
 
-    @Test
-    void writeGrantsPutObjectInTheFolderOnly() {
-        Granted granted = grant(store -> store.grantWrite(BUILDER, "Reports", "reports/"));
-        assertThat(granted.identity()).containsExactly(Map.of("Sid", "WriteReports", "Effect", "Allow",
-                "Action", "s3:PutObject", "Resource", BUCKET + "/reports/*"));
-        assertThat(granted.keyPolicyGrants()).containsExactly(KEY_USE_BY_BUILDER);
-    }
-
-    @Test
-    void readWriteIsOneStatementOfTheFolder() {
-        Granted granted = grant(store -> store.grantReadWrite(BUILDER, "Data", "data/"));
-        assertThat(granted.identity()).containsExactly(Map.of("Sid", "ReadWriteData", "Effect", "Allow",
-                "Action", List.of("s3:GetObject", "s3:PutObject"), "Resource", BUCKET + "/data/*"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("objectGrants")
+    void anObjectGrantNamesTheFoldersObjectsAndTheKeyPolicyNamesTheRole(ObjectGrant objectGrant) {
+        Granted granted = grant(objectGrant.grant());
+        assertThat(granted.identity()).containsExactly(Map.of("Sid", objectGrant.sid(), "Effect", "Allow",
+                "Action", objectGrant.actions(), "Resource", BUCKET + "/data/*"));
         assertThat(granted.keyPolicyGrants()).containsExactly(KEY_USE_BY_BUILDER);
     }
 
