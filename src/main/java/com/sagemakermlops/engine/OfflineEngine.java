@@ -45,6 +45,7 @@ public final class OfflineEngine {
                         .projectName(PROJECT)
                         .stackName(stack)
                         .preview(preview)
+                        .resourceTransformations(SettledInputs.STACK)
                         .build())
                 .mocks(cloud)
                 .monitorDecorator(ignored -> monitor[0] = new RecordingMonitor(cloud))

@@ -11,7 +11,6 @@ import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 import com.pulumi.internal.PulumiInternal;
-import com.pulumi.resources.StackOptions;
 
 import java.util.function.Consumer;
 
@@ -19,7 +18,8 @@ import java.util.function.Consumer;
  * Runs the program for the Pulumi engine that started it ({@code pulumi preview} / {@code up}) as
  * {@code Pulumi.run} does, but with the {@link CompletionRunner} in place of the SDK's polling runner: that loop
  * keeps re-queuing itself for as long as the deployment lasts, formatting every pending task into a debug message
- * on each pass, and so takes one of a 2-vCPU deploy build's processors from the engine and the provider.
+ * on each pass, and so takes one of a 2-vCPU deploy build's processors from the engine and the provider. Every
+ * resource's inputs are {@link SettledInputs settled} before the SDK serializes them.
  */
 public final class ProgramRun {
     private ProgramRun() {
@@ -35,7 +35,7 @@ public final class ProgramRun {
                 deployment.getStackName(), new LoggingContextInternal(deployment.getLog()),
                 new ConfigContextInternal(deployment.getProjectName(), name -> new Config(deployment.getConfig(), name)),
                 new OutputContextInternal(new OutputFactory(state.runner)),
-                StackOptions.Empty.resourceTransformations());
+                SettledInputs.STACK);
         new PulumiInternal(state.runner, context).run(program);
     }
 }
