@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The product's shared store as the components that use it see it: the key, the model bucket, the registry, the
@@ -32,6 +33,10 @@ import java.util.TreeMap;
  */
 public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry registry, String modelArtifactsPrefix,
                             KeyGrants keyGrants, Optional<Map<TargetEnvironment.Stage, String>> sharedWith) {
+
+    /** What a build or pipeline reads of the bucket itself to use it as its artifact store. */
+    public static final Set<String> BUCKET_LOOKUPS = Set.of("s3:GetBucketAcl", "s3:GetBucketLocation",
+            "s3:GetBucketVersioning");
 
     /** @param name the bucket name, once every setting that protects it is in place */
     public record Bucket(Output<String> name, Output<String> arn) {
@@ -108,10 +113,6 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         return none(grantee).list(label, prefix);
     }
 
-    /** What a build or pipeline reads of the bucket itself to use it as its artifact store. */
-    public static final Set<String> BUCKET_LOOKUPS = Set.of("s3:GetBucketAcl", "s3:GetBucketLocation",
-            "s3:GetBucketVersioning");
-
     /**
      * {@code grantee} reads the bucket's {@code actions} ({@code Locate<label>}), of {@link #BUCKET_LOOKUPS}: the
      * settings CodeBuild and CodePipeline check before they use a bucket.
@@ -120,7 +121,7 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         checkLabel(label);
         List<String> unknown = List.of(actions).stream().filter(action -> !BUCKET_LOOKUPS.contains(action)).toList();
         if (actions.length == 0 || !unknown.isEmpty()) {
-            throw new IllegalArgumentException("a bucket lookup is some of " + BUCKET_LOOKUPS + ", got "
+            throw new IllegalArgumentException("a bucket lookup is some of " + new TreeSet<>(BUCKET_LOOKUPS) + ", got "
                     + List.of(actions));
         }
         return none(grantee).bucket(label, actions);

@@ -17,7 +17,11 @@ import java.util.Set;
  * folder make one statement and a grant declared twice makes no second one.
  */
 public final class StoreAccess {
-    /** What a target stage's role needs of the key to read and write the store's objects (S3 calls it for them). */
+    /**
+     * What a target stage's role needs of the key to read and write the store's SSE-KMS objects: S3 decrypts what it
+     * reads and generates a data key for what it writes with the caller's permissions
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html, "Permissions").
+     */
     static final List<String> STAGE_KEY_USE = List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey");
 
     private enum Kind {
