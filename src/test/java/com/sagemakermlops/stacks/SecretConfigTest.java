@@ -73,7 +73,9 @@ class SecretConfigTest {
         }
         if (value instanceof String s && s.startsWith(SECRET_ON_THE_WIRE)) {
             // a provider input: the SDK sends providers their nested settings as JSON text, a secret one as the
-            // secret's wire form (signature and value) inside it
+            // secret's wire form (signature and value) inside it. pulumi-aws unwraps it when it reads its settings,
+            // and its CheckConfig answer, which the engine keeps as the provider's inputs, marks the whole setting
+            // secret (pulumi-terraform-bridge pkg/tfbridge/config_encoding.go: tryUnwrapSecret, MarshalProperties)
             return;
         }
         if (value instanceof String s) {
