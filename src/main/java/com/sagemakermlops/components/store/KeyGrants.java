@@ -13,10 +13,11 @@ import java.util.function.Function;
 /**
  * The key-policy statements the product's components declare for the product key, each where the principal it names
  * is created: the roles of the store's account through the grants of {@link ModelStoreRef}, service principals and
- * operators with {@link #add}. The key policy is assembled from them once {@link ModelStore#completeKeyPolicy()} is called: KMS
- * refuses a key policy naming a principal that does not exist yet ("The principals in the key policy must exist and
- * be visible to KMS", https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy),
- * so the key waits for the roles its statements name, whichever component creates them.
+ * operators with {@link #add}. The key policy is assembled from them once {@link ModelStore#completeKeyPolicy()} is
+ * called: KMS refuses a key policy naming a principal that does not exist yet ("The principals in the key policy must
+ * exist and be visible to KMS",
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy), so the key
+ * waits for the roles its statements name, whichever component creates them.
  */
 public final class KeyGrants {
     /** What a role of the product needs to use the key for its data. */

@@ -121,8 +121,8 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         checkLabel(label);
         List<String> unknown = List.of(actions).stream().filter(action -> !BUCKET_LOOKUPS.contains(action)).toList();
         if (actions.length == 0 || !unknown.isEmpty()) {
-            throw new IllegalArgumentException("a bucket lookup is some of " + new TreeSet<>(BUCKET_LOOKUPS) + ", got "
-                    + List.of(actions));
+            throw new IllegalArgumentException("a bucket lookup is some of " + new TreeSet<>(BUCKET_LOOKUPS)
+                    + ", got " + List.of(actions));
         }
         return none(grantee).bucket(label, actions);
     }

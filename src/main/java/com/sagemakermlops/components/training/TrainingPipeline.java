@@ -44,7 +44,8 @@ import javax.annotation.Nullable;
 /**
  * The training side of the product: the model-build source, the training CodeBuild project and the V2 CodePipeline
  * Source → Train, the SageMaker execution, training build and pipeline roles (each granted the store's bucket and
- * key once, see {@link RolePermissions#storeAccess}), and the SSM parameters of the tier. Key, bucket and registry are the {@link ModelStoreRef}'s.
+ * key once, see {@link RolePermissions#storeAccess}), and the SSM parameters of the tier. Key, bucket and registry
+ * are the {@link ModelStoreRef}'s.
  */
 public final class TrainingPipeline extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:training:TrainingPipeline";
