@@ -3,6 +3,7 @@
 // or resource that tier or source control does not create) does not apply to that world.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { analyzerAccount } from './analyzer.js'
 
 const EXPECTATIONS = ['allow', 'deny']
 const FIELDS = ['principal', 'names', 'action', 'resource', 'context', 'expect', 'source', 'network', 'forEach',
@@ -137,6 +138,9 @@ function lookUp(path, world) {
     product: world.outputs.productName }
   if (root in scalars && rest.length === 0) {
     return required(scalars[root], path)
+  }
+  if (root === 'analyzerAccount' && rest.length === 0) {
+    return required(analyzerAccount(world.region), path)
   }
   switch (root) {
     case 'outputs':

@@ -154,6 +154,18 @@ test('a call whose placeholders name nothing in any stack is reported, and place
     .test(problem)), problems)
 })
 
+test('the analyzer account is the one AWS publishes the image from in the stack\'s region', async () => {
+  const resource = 'arn:aws:ecr:${region}:${analyzerAccount}:repository/sagemaker-model-monitor-analyzer'
+  const { results } = await outcome({}, call({ action: 'ecr:BatchGetImage', resource, resourceOwner: 'aws' }))
+  assert.equal(results[0].resolved.resource,
+    'arn:aws:ecr:us-west-2:159807026194:repository/sagemaker-model-monitor-analyzer')
+  const elsewhere = plan()
+  elsewhere.stacks[0].outputs.region = 'mars-north-1'
+  const { problems } = await runCalls(elsewhere, [call({ action: 'ecr:BatchGetImage', resource, resourceOwner: 'aws' })],
+    gaps)
+  assert.ok(problems.some((problem) => /\$\{analyzerAccount\} is not in this stack/.test(problem)), problems)
+})
+
 test('call files are checked for their fields', () => {
   const folder = mkdtempSync(join(tmpdir(), 'iam-calls-'))
   writeFileSync(join(folder, 'bad.json'), JSON.stringify({ principal: 'role:build', calls: [{ action: 's3:PutObject',

@@ -233,7 +233,9 @@ final class PlanCommand {
     private static StackConfig parse(Path file) {
         Map<String, Object> settings = ConfigSources.fromStackFile(file);
         Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
-        return new StackConfigParser(base, () -> Optional.of(DEFAULT_ACCOUNT)).parse(settings);
+        StackConfig config = new StackConfigParser(base, () -> Optional.of(DEFAULT_ACCOUNT)).parse(settings);
+        Platform.validate(config);
+        return config;
     }
 
     private static List<ParsedStack> toolingFirst(List<ParsedStack> stacks) {

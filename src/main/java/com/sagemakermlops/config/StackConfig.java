@@ -22,12 +22,6 @@ public record StackConfig(
         SecurityConfig security,
         Optional<HostingConfig> hosting) {
 
-    /** This configuration with {@code deploy} replaced. */
-    public StackConfig withDeploy(DeployConfig replacement) {
-        return new StackConfig(role, tier, region, accountId, product, sourceControl, codeStarConnection, training,
-                Optional.of(replacement), network, security, hosting);
-    }
-
     public String partition() {
         return Checks.partitionOf(region);
     }

@@ -5,6 +5,8 @@ import com.sagemakermlops.components.ProductContext;
 import com.sagemakermlops.components.Tags;
 import com.sagemakermlops.components.deploy.DeployPipelineArgs;
 import com.sagemakermlops.components.iam.AwsScope;
+import com.sagemakermlops.components.iam.ManagedPolicyLimit;
+import com.sagemakermlops.components.security.PermissionBoundary;
 import com.sagemakermlops.components.security.PermissionBoundaryArgs;
 import com.sagemakermlops.components.source.ProgramBundle;
 import com.sagemakermlops.components.source.SourceSettings;
@@ -12,6 +14,8 @@ import com.sagemakermlops.components.store.ModelStoreArgs;
 import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.components.training.TrainingPipeline;
 import com.sagemakermlops.components.training.TrainingPipelineArgs;
+import com.sagemakermlops.config.ConfigProblem;
+import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.PulumiCloudBackend;
 import com.sagemakermlops.config.DeployConfig;
 import com.sagemakermlops.config.SourceControl;
@@ -33,26 +37,44 @@ import java.util.Optional;
  * components, the deploy stages (one preprod stage in this account when none is configured) and each component's
  * arguments. Pure: unit-tested without an engine.
  *
- * @param config        the configuration, its deploy block with the single-account stage when none was configured
+ * @param config        the configuration as given; its deploy block is {@link #deploy()}'s without the single-account
+ *                      stage, so read that one
+ * @param deploy        the deploy block, with the single-account stage when none was configured
  * @param singleAccount whether no stage was configured, so the one stage is this account
  * @param naming        the product's physical names
  * @param tags          the tags of every tooling resource
  * @param scope         the tooling account
  */
-public record ToolingPlan(StackConfig config, boolean singleAccount, Naming naming, Tags tags, AwsScope scope) {
+public record ToolingPlan(StackConfig config, DeployConfig deploy, boolean singleAccount, Naming naming, Tags tags,
+                          AwsScope scope) {
     /** The deploy repository is seeded with this program, run from the project root. */
     static final Path PROJECT_ROOT = Path.of("");
 
-    public static ToolingPlan of(StackConfig configured) {
-        String accountId = configured.requireAccountId();
-        DeployConfig deploy = configured.requireDeploy();
-        StackConfig config = configured.withDeploy(deploy.orSingleAccount(accountId, configured.region()));
+    public static ToolingPlan of(StackConfig config) {
+        String accountId = config.requireAccountId();
+        DeployConfig configured = config.requireDeploy();
         TrainingConfig training = config.requireTraining();
         Naming naming = new Naming(config.requireProduct(), config.region());
         Tags tags = Tags.of(naming.productName(), config.tier().name().toLowerCase(), "tooling",
                 training.projectName(), training.domainId(), training.domainArn());
-        return new ToolingPlan(config, deploy.environments().isEmpty(), naming, tags,
+        ToolingPlan plan = new ToolingPlan(config, configured.orSingleAccount(accountId, config.region()),
+                configured.environments().isEmpty(), naming, tags,
                 new AwsScope(config.partition(), config.region(), accountId));
+        if (plan.enterprise()) {
+            requireBoundaryFits(plan);
+        }
+        return plan;
+    }
+
+    /** The Enterprise boundary names the product in most statements: a long product name can outgrow IAM's limit. */
+    private static void requireBoundaryFits(ToolingPlan plan) {
+        PermissionBoundary.excessCharacters(plan.boundaryArgs()).ifPresent(excess -> {
+            throw new InvalidConfigException(List.of(ConfigProblem.ofKey("product", "the Enterprise permissions "
+                    + "boundary of this product would be " + excess + " characters longer than the "
+                    + ManagedPolicyLimit.CHARACTERS + " IAM accepts for a managed policy; it scopes its statements "
+                    + "by the product's names (" + plan.naming().productName() + "), so a shorter org, environment, "
+                    + "clientId or name fits")));
+        });
     }
 
     public Tier tier() {
@@ -67,10 +89,6 @@ public record ToolingPlan(StackConfig config, boolean singleAccount, Naming nami
     /** Permission boundary, security monitoring, private networking. */
     public boolean enterprise() {
         return tier().atLeast(Tier.ENTERPRISE);
-    }
-
-    public DeployConfig deploy() {
-        return config.requireDeploy();
     }
 
     public SourceSettings source() {

@@ -147,11 +147,11 @@ class ExamplesPlanTest {
     void everyExamplePlansWithNoBlockingFinding() {
         assertThat(exit).as(output).isZero();
         assertThat(plans).containsOnlyKeys("codestar", "mdaa-build-policies", "mdaa-comprehensive", "mdaa-minimal",
-                "professional", "starter");
+                "professional", "pulumi-cloud", "starter");
         plans.forEach((stack, plan) -> assertThat(plan.violations()).as(stack)
                 .allSatisfy(v -> assertThat(v.get("level").equals("mandatory") && !Boolean.TRUE.equals(v.get("suppressed")))
                         .as(String.valueOf(v)).isFalse()));
-        assertThat(output).containsPattern("Summary: 6 stacks, \\d+ resources, 0 mandatory");
+        assertThat(output).containsPattern("Summary: 7 stacks, \\d+ resources, 0 mandatory");
     }
 
     @Test
@@ -355,6 +355,60 @@ class ExamplesPlanTest {
                 .extracting(ExamplesPlanTest::inputsOf)
                 .contains(Map.of("role", deployBuildRole,
                         "policyArn", "arn:aws:iam::123456789012:policy/CodeArtifactReadOnly"));
+    }
+
+    /**
+     * Pulumi Cloud keeps the hosting stacks: nothing of the self-managed backend is created, each deploy build gets
+     * the access token from the secret, and only that secret may be read, by the build role and within the boundary.
+     */
+    @Test
+    void pulumiCloudCreatesNoStateBackendAndEachDeployBuildReadsTheTokenFromItsSecretAlone() {
+        StackPlanJson cloud = plan("pulumi-cloud");
+        String secret = "arn:aws:secretsmanager:eu-central-1:777788889999:secret:"
+                + "contoso/claims-triage/pulumi-access-token-Q7mZ2k";
+
+        assertThat(cloud.names("aws:s3/bucketV2:BucketV2")).doesNotContain("deploy-backend-state");
+        assertThat(cloud.names("aws:kms/key:Key")).containsExactly("store-key");
+        assertThat(cloud.outputs()).doesNotContainKey("secretsKeyArn")
+                .containsEntry("stateBackendUrl", "https://api.pulumi.com").containsEntry("secretsProvider", "default");
+        assertThat(secretsManagerStatements(cloud.inputs("aws:iam/policy:Policy", "permission-boundary")))
+                .as("the boundary").containsExactly(readOf(secret));
+        for (String stage : List.of("preprod", "prod")) {
+            Map<String, Object> build = cloud.inputs("aws:codebuild/project:Project", "deploy-" + stage);
+            assertThat(environmentVariableEntries(build)).filteredOn(v -> "PULUMI_ACCESS_TOKEN".equals(v.get("name")))
+                    .containsExactly(Map.of("name", "PULUMI_ACCESS_TOKEN", "type", "SECRETS_MANAGER", "value", secret));
+            assertThat(environmentVariables(build)).containsEntry("PULUMI_BACKEND_URL", "https://api.pulumi.com");
+            assertThat(secretsManagerStatements(cloud.inputs("aws:iam/rolePolicy:RolePolicy",
+                    "deploy-build-" + stage + "-permissions"))).as(stage).containsExactly(readOf(secret));
+        }
+        assertThat(cloud.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(ExamplesPlanTest::inputsOf)
+                .noneMatch(attachment -> String.valueOf(attachment.get("role")).contains("-deploy-build"));
+    }
+
+    /** The effect, actions and resources of each statement of a policy input that names a Secrets Manager action. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> secretsManagerStatements(Map<String, Object> policyInputs) {
+        Map<String, Object> document = new Gson().fromJson(String.valueOf(policyInputs.get("policy")), Map.class);
+        return ((List<Map<String, Object>>) document.get("Statement")).stream()
+                .filter(st -> asList(st.get("Action")).stream()
+                        .anyMatch(a -> a.equals("*") || a.startsWith("secretsmanager:")))
+                .map(st -> Map.<String, Object>of("Effect", st.get("Effect"), "Action", asList(st.get("Action")),
+                        "Resource", asList(st.get("Resource"))))
+                .toList();
+    }
+
+    private static Map<String, Object> readOf(String secret) {
+        return Map.of("Effect", "Allow", "Action", List.of("secretsmanager:GetSecretValue"), "Resource", List.of(secret));
+    }
+
+    private static List<String> asList(Object element) {
+        return element instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(element));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> environmentVariableEntries(Map<String, Object> project) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) project.get("environment")).get("environmentVariables");
     }
 
     @Test

@@ -1,15 +1,20 @@
 package com.sagemakermlops.stacks;
 
+import com.sagemakermlops.config.InvalidConfigException;
 import com.sagemakermlops.config.StackConfig;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.TargetEnvironment.Stage;
 import com.sagemakermlops.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tooling stack's decisions, without an engine. */
 class ToolingPlanTest {
@@ -103,5 +108,25 @@ class ToolingPlanTest {
         assertThat(store.keyArn()).isEmpty();
         assertThat(plan(DEPLOY_TWO_STAGES, "sagemaker-mlops:sourceControl: s3").storeArgs()
                 .eventBridgeNotifications()).isTrue();
+    }
+
+    /**
+     * The Enterprise boundary names the product in most of its statements; a product whose names make it longer than
+     * IAM's managed-policy limit is refused as configuration, before any resource (the shipped dev stack fits).
+     */
+    @Test
+    void anEnterpriseProductWhoseBoundaryWouldNotFitIsRefusedBeforeAnyResource() throws IOException {
+        String dev = Files.readString(Path.of("Pulumi.dev.yaml"));
+        assertThat(ToolingPlan.of(TestStacks.config(dev)).enterprise()).isTrue();
+
+        String longer = dev.replace("name: fraud-detection\n", "name: fraud-detection-realtime-scoring\n");
+        assertThatThrownBy(() -> ToolingPlan.of(TestStacks.config(longer)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(problem -> {
+                            assertThat(problem.path()).isEqualTo("product");
+                            assertThat(problem.message()).containsPattern(
+                                    "permissions boundary of this product would be \\d+ characters longer than the "
+                                            + "6144 IAM accepts");
+                        }));
     }
 }

@@ -47,43 +47,55 @@ public final class CrossAccountBootstrap extends ComponentResource {
                 environment.externalIdSecret());
         var inTarget = inTargetAccount(name, environment);
         var scope = TargetRolePolicies.Scope.of(environment, args.naming());
-        ModelStoreRef store = args.store();
         List<Statement> executionPermissions = TargetRolePolicies.executionRole(scope, environment.vpc(),
-                store.bucketArn(), store.modelArtifactsArn(), store.keyArn(), store.registryArn());
+                args.store());
         List<Statement> monitoringPermissions = TargetRolePolicies.monitoringRole(scope, environment.vpc(),
-                store.bucketArn(), store.modelArtifactsArn(), store.keyArn());
-        Optional<Output<String>> boundary = args.withBoundary()
-                ? Optional.of(deployBoundary(name + "-boundary", scope, args, inTarget.build()))
-                : Optional.empty();
-        List<Statement> runtimePermissions = new ArrayList<>(executionPermissions);
-        runtimePermissions.addAll(monitoringPermissions);
-        Optional<Output<String>> runtimeBoundary = args.withBoundary()
-                ? Optional.of(boundary(name + "-runtime-boundary", scope, args,
-                TargetRolePolicies.runtimeBoundaryName(args.naming(), scope.stage()),
-                "execution and monitoring roles", runtimePermissions, inTarget.build()))
-                : Optional.empty();
+                args.store());
+        Boundaries boundaries = args.withBoundary()
+                ? boundaries(name, scope, args, executionPermissions, monitoringPermissions, inTarget.build())
+                : new Boundaries(Optional.empty(), Optional.empty());
 
-        Role execution = role(name + "-execution-role",
-                DeployRoles.executionRoleName(args.naming(), environment.stage()),
-                TargetRolePolicies.executionTrust(scope), runtimeBoundary, args, inTarget.build());
-        Roles.permissions(name + "-execution-permissions", execution, executionPermissions, inTarget.build());
-
-        Role monitoring = role(name + "-monitoring-role", MonitoringNames.role(args.naming().productName(),
-                environment.stage()), TargetRolePolicies.executionTrust(scope), runtimeBoundary, args,
-                inTarget.build());
-        Roles.permissions(name + "-monitoring-permissions", monitoring, monitoringPermissions, inTarget.build());
-
+        Role execution = runtimeRole(name + "-execution", DeployRoles.executionRoleName(args.naming(),
+                environment.stage()), scope, boundaries.runtime(), executionPermissions, args, inTarget);
+        runtimeRole(name + "-monitoring", MonitoringNames.role(args.naming().productName(), environment.stage()),
+                scope, boundaries.runtime(), monitoringPermissions, args, inTarget);
         Role deploy = role(name + "-deploy-role", DeployRoles.deployRoleName(args.naming(), environment.stage()),
                 new ServiceTrust.Trust(PolicyDocument.of(TargetRolePolicies.deployTrust(args.deployBuildRoleArn(),
-                        args.operatorRoleArns(), external)), List.of()), boundary, args, inTarget.build());
+                        args.operatorRoleArns(), external)), List.of()), boundaries.deploy(), args, inTarget.build());
         Roles.permissions(name + "-deploy-permissions", deploy, TargetRolePolicies.deployRole(scope, execution.arn(),
-                args.store().keyArn(), args.store().registryArn()), inTarget.build());
+                args.store()), inTarget.build());
 
         this.deployRoleArn = deploy.arn();
         this.executionRoleArn = execution.arn();
         this.externalId = external;
         registerOutputs(Map.of("deployRoleArn", deployRoleArn, "executionRoleArn", executionRoleArn,
                 "externalId", externalId));
+    }
+
+    /** The boundary of the deploy role, and that of the two roles SageMaker runs as. */
+    private record Boundaries(Optional<Output<String>> deploy, Optional<Output<String>> runtime) {
+    }
+
+    private static Boundaries boundaries(String name, TargetRolePolicies.Scope scope, CrossAccountBootstrapArgs args,
+                                         List<Statement> executionPermissions,
+                                         List<Statement> monitoringPermissions, CustomResourceOptions options) {
+        Output<String> deploy = deployBoundary(name + "-boundary", scope, args, options);
+        List<Statement> runtimePermissions = new ArrayList<>(executionPermissions);
+        runtimePermissions.addAll(monitoringPermissions);
+        Output<String> runtime = boundary(name + "-runtime-boundary", scope, args,
+                TargetRolePolicies.runtimeBoundaryName(args.naming(), scope.stage()),
+                "execution and monitoring roles", runtimePermissions, options);
+        return new Boundaries(Optional.of(deploy), Optional.of(runtime));
+    }
+
+    /** {@code <name>-role} and its {@code <name>-permissions}: a role SageMaker runs as in the stage account. */
+    private static Role runtimeRole(String name, String roleName, TargetRolePolicies.Scope scope,
+                                    Optional<Output<String>> boundary, List<Statement> permissions,
+                                    CrossAccountBootstrapArgs args, CustomResourceOptions.Builder inTarget) {
+        Role role = role(name + "-role", roleName, TargetRolePolicies.executionTrust(scope), boundary, args,
+                inTarget.build());
+        Roles.permissions(name + "-permissions", role, permissions, inTarget.build());
+        return role;
     }
 
     /** Options of the roles' resources: in the stage account, through a provider that assumes the bootstrap role. */
@@ -119,8 +131,7 @@ public final class CrossAccountBootstrap extends ComponentResource {
         Output<String> executionRole = Output.of(DeployRoles.executionRoleArn(scope.partition(), args.naming(),
                 args.environment()));
         return boundary(name, scope, args, TargetRolePolicies.boundaryName(args.naming(), scope.stage()),
-                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store().keyArn(),
-                        args.store().registryArn()), options);
+                "deploy role", TargetRolePolicies.deployRole(scope, executionRole, args.store()), options);
     }
 
     /** A stage boundary named {@code policyName}, in the account of the roles it bounds. */

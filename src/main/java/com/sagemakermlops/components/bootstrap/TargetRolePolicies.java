@@ -11,6 +11,8 @@ import com.sagemakermlops.components.iam.BoundaryDenies;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.store.Grantee;
+import com.sagemakermlops.components.store.ModelStoreRef;
 import com.sagemakermlops.config.Checks;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.VpcSettings;
@@ -77,18 +79,20 @@ final class TargetRolePolicies {
     }
 
     /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */
-    static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, Output<String> kmsKeyArn,
-                                      Output<String> modelPackageGroupArn) {
-        List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, kmsKeyArn,
-                modelPackageGroupArn));
+    static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, ModelStoreRef store) {
+        List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, store.registryArn()));
+        // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
+        Grantee deployRole = Grantee.stageRole("DeployRole", scope.stage(), scope.accountId());
+        statements.addAll(store.grantKeyDescribe(deployRole).and(store.grantKeyForAwsResources(deployRole))
+                .statements());
         statements.addAll(scalingAndAlarms(scope));
         statements.addAll(MonitoringPermissions.deployRole(scope.arns(), scope.accountId(), scope.stage(),
                 scope.productName(), scope.monitoringRoleArn()));
         return statements;
     }
 
-    /** The product's models, endpoint configurations and endpoints, from approved packages, with the tooling key. */
-    private static List<Statement> hosting(Scope scope, Output<String> executionRoleArn, Output<String> kmsKeyArn,
+    /** The product's models, endpoint configurations and endpoints, from approved packages. */
+    private static List<Statement> hosting(Scope scope, Output<String> executionRoleArn,
                                            Output<String> modelPackageGroupArn) {
         String prefix = scope.sagemakerPrefix();
         return List.of(
@@ -113,12 +117,7 @@ final class TargetRolePolicies {
                         .on(modelPackages(modelPackageGroupArn)),
                 Statement.allow("PassExecutionRole", "iam:PassRole")
                         .on(executionRoleArn)
-                        .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE),
-                Statement.allow("DescribeToolingKey", "kms:DescribeKey").on(kmsKeyArn),
-                // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
-                Statement.allow("GrantToolingKeyToSageMaker", "kms:CreateGrant")
-                        .on(kmsKeyArn)
-                        .when("Bool", "kms:GrantIsForAWSResource", "true"));
+                        .when("StringEquals", "iam:PassedToService", SAGEMAKER_SERVICE));
     }
 
     /** The endpoint's autoscaling and its alarms: the rollback alarms and those target tracking creates. */
@@ -148,23 +147,19 @@ final class TargetRolePolicies {
     }
 
     /**
-     * What the hosted model runs with: its artifacts, the key, its stage's capture prefix, images and logs.
-     *
-     * @param modelArtifactsArn the objects of the model bucket holding model artifacts: nothing else of the bucket,
-     *                          which in single-account mode no bucket policy narrows
+     * What the hosted model runs with: its artifacts (the store's model artifacts folder, nothing else of the bucket,
+     * which in single-account mode no bucket policy narrows), the key, its stage's capture prefix, images and logs.
      */
-    static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
-                                         Output<String> modelArtifactsArn, Output<String> kmsKeyArn,
-                                         Output<String> modelPackageGroupArn) {
+    static List<Statement> executionRole(Scope scope, Optional<VpcSettings> vpc, ModelStoreRef store) {
         String logGroup = "log-group:/aws/sagemaker/Endpoints/" + scope.sagemakerPrefix() + "*";
-        List<Statement> statements = new ArrayList<>(List.of(
-                Statement.allow("ReadModelArtifacts", "s3:GetObject").on(modelArtifactsArn),
-                Statement.allow("WriteDataCapture", "s3:PutObject")
-                        .on(bucketArn.applyValue(arn -> arn + "/" + DataCapture.prefix(scope.stage()) + "*")),
-                Statement.allow("UseToolingKey", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey")
-                        .on(kmsKeyArn),
+        Grantee executionRole = Grantee.stageRole("ExecutionRole", scope.stage(), scope.accountId());
+        List<Statement> statements = new ArrayList<>(store
+                .grantRead(executionRole, "ModelArtifacts", store.modelArtifactsPrefix() + "/")
+                .and(store.grantWrite(executionRole, "DataCapture", DataCapture.prefix(scope.stage())))
+                .statements());
+        statements.addAll(List.of(
                 Statement.allow("ReadApprovedPackages", "sagemaker:DescribeModelPackage")
-                        .on(modelPackages(modelPackageGroupArn)),
+                        .on(modelPackages(store.registryArn())),
                 Statement.allow("PullInferenceImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
                                 "ecr:BatchCheckLayerAvailability")
                         // SageMaker's framework images live in AWS-owned registries that differ per region.
@@ -179,10 +174,9 @@ final class TargetRolePolicies {
     }
 
     /** What the stage's monitoring jobs run with: see {@link MonitoringPermissions#monitoringRole}. */
-    static List<Statement> monitoringRole(Scope scope, Optional<VpcSettings> vpc, Output<String> bucketArn,
-                                          Output<String> baselinesArn, Output<String> kmsKeyArn) {
+    static List<Statement> monitoringRole(Scope scope, Optional<VpcSettings> vpc, ModelStoreRef store) {
         return MonitoringPermissions.monitoringRole(new MonitoringPermissions.Scope(scope.arns(), scope.accountId(),
-                scope.stage(), bucketArn, baselinesArn, kmsKeyArn, vpc));
+                scope.stage(), MonitoringPermissions.storeAccess(store, scope.stage(), scope.accountId()), vpc));
     }
 
     /** {@code <productName>-<stage>-boundary}: the managed policy bounding the stage account's deploy role. */

@@ -62,6 +62,8 @@ public final class DeployPipeline extends ComponentResource {
     static final String SEED_FOLDER = "model-deploy";
     static final String SECRETS_PROVIDER_REASON = "PULUMI_SECRETS_PROVIDER holds the awskms URL naming the "
             + "secrets key ARN: no secret value";
+    static final String CLOUD_SECRETS_PROVIDER_REASON = "PULUMI_SECRETS_PROVIDER holds \"" + PulumiCloudBackend.SECRETS_PROVIDER
+            + "\", Pulumi Cloud's own secrets provider: no secret value";
 
     private final Output<String> pipelineName;
     private final Output<String> pipelineArn;
@@ -220,7 +222,8 @@ public final class DeployPipeline extends ComponentResource {
         permissions.addAll(BuildPolicyAttachments.attach(prefix + "-extra", "deploy-build-" + env.stage().id(),
                 args.deploy().buildPolicies(), role, args.product().naming(), args.product().tags(), child()));
         Tags tags = args.product().tags().withSuppressions(List.of(
-                new BuildPolicy.Suppression("codebuild-no-plaintext-credentials", SECRETS_PROVIDER_REASON)));
+                new BuildPolicy.Suppression("codebuild-no-plaintext-credentials",
+                        state.isPresent() ? SECRETS_PROVIDER_REASON : CLOUD_SECRETS_PROVIDER_REASON)));
         return new Project(name + "-" + env.stage().id(), ProjectArgs.builder()
                 .name(projectName)
                 .description("Deploys the newest Approved model package to " + env.stage().id()

@@ -25,7 +25,13 @@ public final class BoundaryDocument {
     private BoundaryDocument() {
     }
 
+    /** {@link #compact} within IAM's managed-policy size limit. */
     public static String compacted(String document) {
+        return ManagedPolicyLimit.within("the permissions boundary", compact(document));
+    }
+
+    /** The document with its Allow statements merged as the class describes, whatever its size. */
+    public static String compact(String document) {
         Map<String, Object> parsed = GSON.fromJson(document, new TypeToken<LinkedHashMap<String, Object>>() { }.getType());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> statements = (List<Map<String, Object>>) parsed.get("Statement");
@@ -42,7 +48,7 @@ public final class BoundaryDocument {
         allowed.forEach((scope, actions) -> compact.add(allow(scope, actions)));
         compact.addAll(denied);
         parsed.put("Statement", compact);
-        return ManagedPolicyLimit.within("the permissions boundary", GSON.toJson(parsed));
+        return GSON.toJson(parsed);
     }
 
     /** What a statement applies to: its resources and its conditions (null when it has none). */

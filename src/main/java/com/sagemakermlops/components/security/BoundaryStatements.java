@@ -37,7 +37,10 @@ final class BoundaryStatements {
      */
     List<Statement> all(Output<String> boundaryArn, Optional<String> codeStarConnectionArn,
                         boolean seededRepositories, Optional<String> pulumiAccessTokenSecretArn) {
-        List<Statement> statements = new ArrayList<>(allows());
+        // With Pulumi Cloud the stack creates no secrets key: the boundary admits and keeps the product key alone.
+        String[] keyAliases = pulumiAccessTokenSecretArn.isPresent() ? new String[] {naming.keyAlias()}
+                : new String[] {naming.keyAlias(), naming.secretsKeyAlias()};
+        List<Statement> statements = new ArrayList<>(allows(keyAliases));
         if (seededRepositories) {
             statements.addAll(seededRepositoryStatements());
         }
@@ -47,13 +50,14 @@ final class BoundaryStatements {
         // The deploy builds log in to Pulumi Cloud with the token this secret holds.
         pulumiAccessTokenSecretArn.ifPresent(secret -> statements.add(
                 Statement.allow("ReadPulumiAccessToken", "secretsmanager:GetSecretValue").on(secret)));
-        statements.addAll(denies(boundaryArn));
+        statements.addAll(denies(boundaryArn, keyAliases));
         return statements;
     }
 
-    List<Statement> allows() {
+    /** @param keyAliases the aliases of the product's keys: the product key, and the secrets key when there is one */
+    List<Statement> allows(String... keyAliases) {
         List<Statement> allows = new ArrayList<>(sageMakerWork());
-        allows.addAll(productData());
+        allows.addAll(productData(keyAliases));
         allows.addAll(productServices());
         return allows;
     }
@@ -86,7 +90,7 @@ final class BoundaryStatements {
     }
 
     /** The product's buckets, keys and log groups. */
-    private List<Statement> productData() {
+    private List<Statement> productData(String... keyAliases) {
         String buckets = productBuckets();
         // A trailing * matches the objects of the buckets too.
         String sagemakerBuckets = Arns.of(partition, "s3", "", "", "sagemaker-*");
@@ -103,8 +107,7 @@ final class BoundaryStatements {
                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
                                 "kms:CreateGrant")
                         .on(Arns.of(partition, "kms", region, "*", "key/*"))
-                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias(),
-                                naming.secretsKeyAlias()),
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", keyAliases),
                 Statement.allow("ProductLogs", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
                         .on(logGroups + "/aws/codebuild/" + projects, logGroups + "/aws/sagemaker/*",
                                 logGroups + "/ml/" + naming.productName() + "/*"));
@@ -152,15 +155,14 @@ final class BoundaryStatements {
                         .onAnyResourceBecause("ListRepositories supports no resource-level permissions"));
     }
 
-    List<Statement> denies(Output<String> boundaryArn) {
+    List<Statement> denies(Output<String> boundaryArn, String... keyAliases) {
         List<Statement> statements = new ArrayList<>(BoundaryDenies.of(productRoles(), boundaryArn));
         statements.addAll(List.of(
                 // The product key and the hosting stacks' secrets key.
                 Statement.deny("DenyKeyDisabling", "kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:DisableKeyRotation", "kms:PutKeyPolicy")
                         .on(Arns.of(partition, "kms", region, "*", "key/*"))
-                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", naming.keyAlias(),
-                                naming.secretsKeyAlias()),
+                        .when("ForAnyValue:StringEquals", "kms:ResourceAliases", keyAliases),
                 // The key an alias names decides which key ProductKey's kms:ResourceAliases admits: no role of
                 // the product creates, moves or deletes any alias (the allows hold no alias action either).
                 Statement.deny("DenyKeyAliasChange", "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")

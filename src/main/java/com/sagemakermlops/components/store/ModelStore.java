@@ -19,6 +19,7 @@ import com.sagemakermlops.components.iam.PolicyDocument;
 import com.sagemakermlops.components.storage.SecureBucket;
 
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -58,7 +59,8 @@ public final class ModelStore extends ComponentResource {
                         Output.of(Arns.of(arns.partition(), "s3", "", "", existing))))
                 .orElseGet(() -> createBucket(name, args, keyArn, share));
         ModelStoreRef.Registry registry = createRegistry(name, args, share);
-        this.ref = new ModelStoreRef(keyArn, bucket, registry, args.modelArtifactsPrefix(), keyGrants);
+        this.ref = new ModelStoreRef(keyArn, bucket, registry, args.modelArtifactsPrefix(), keyGrants,
+                args.existingBucketName().isPresent() ? Optional.empty() : Optional.of(args.targetAccounts()));
         registerOutputs(Map.of("keyArn", keyArn, "bucketName", bucket.name(), "bucketArn", bucket.arn(),
                 "registryArn", registry.arn(), "keyPolicy", keyPolicy));
     }

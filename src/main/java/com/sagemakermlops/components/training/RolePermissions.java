@@ -6,7 +6,9 @@ import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.ServiceTrust;
 import com.sagemakermlops.components.iam.Statement;
 import com.sagemakermlops.components.source.PipelineSource;
+import com.sagemakermlops.components.store.Grantee;
 import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.components.store.StoreAccess;
 import com.sagemakermlops.components.store.RegistryPolicy;
 import com.sagemakermlops.config.VpcSettings;
 
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The identity permissions of each training role, scoped to this product's resources. Key use is granted by the key
- * policy: {@link TrainingPipeline} declares each role's key grant where it creates the role.
+ * The identity permissions of each training role, scoped to this product's resources. Each role's access to the
+ * store's bucket and key is declared once, in {@link #storeAccess}: the key policy names the role from there.
  */
 final class RolePermissions {
     static final String SAGEMAKER_SERVICE = ServiceTrust.SAGEMAKER.principal();
@@ -27,14 +29,37 @@ final class RolePermissions {
     private RolePermissions() {
     }
 
+    /** What each training role may do with the store's bucket and key. */
+    record StoreAccesses(StoreAccess sagemaker, StoreAccess build, StoreAccess pipeline) {
+    }
+
+    /**
+     * The SageMaker jobs read and write the pipeline's data and encrypt their volumes with the key; the build reads
+     * its input artifact and uploads the pipeline's inputs; the pipeline moves its artifacts.
+     */
+    static StoreAccesses storeAccess(ModelStoreRef store, TrainingNames names, Grantee sagemaker, Grantee build,
+                                     Grantee pipeline) {
+        String data = names.pipelineDataPrefix() + "/";
+        String artifacts = names.artifactPrefix() + "/";
+        return new StoreAccesses(
+                store.grantReadWrite(sagemaker, "PipelineData", data)
+                        .and(store.grantList(sagemaker, "PipelineData", data))
+                        .and(store.grantKeyForAwsResources(sagemaker)),
+                store.grantReadVersions(build, "PipelineArtifacts", artifacts)
+                        .and(store.grantBucketLookup(build, "ArtifactBucket", "s3:GetBucketAcl",
+                                "s3:GetBucketLocation"))
+                        .and(store.grantWrite(build, "PipelineInputs", data)),
+                store.grantReadVersions(pipeline, "PipelineArtifacts", artifacts)
+                        .and(store.grantWrite(pipeline, "PipelineArtifacts", artifacts))
+                        .and(store.grantBucketLookup(pipeline, "ArtifactStore", "s3:GetBucketLocation",
+                                "s3:GetBucketVersioning")));
+    }
+
     /** What the SageMaker pipeline and its processing, training and registration steps do. */
-    static List<Statement> sagemaker(Arns arns, TrainingNames names, ModelStoreRef store,
+    static List<Statement> sagemaker(Arns arns, TrainingNames names, StoreAccess store,
                                      Optional<VpcSettings> vpc) {
-        List<Statement> statements = new ArrayList<>(List.of(
-                Statement.allow("ReadWritePipelineData", "s3:GetObject", "s3:PutObject")
-                        .on(store.objects(names.pipelineDataPrefix() + "/")),
-                Statement.allow("ListPipelineData", "s3:ListBucket").on(store.bucketArn())
-                        .when("StringLike", "s3:prefix", names.pipelineDataPrefix() + "/*"),
+        List<Statement> statements = new ArrayList<>(store.statements());
+        statements.addAll(List.of(
                 Statement.allow("RunPipelineJobs", "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob",
                                 "sagemaker:StopProcessingJob", "sagemaker:CreateTrainingJob",
                                 "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:AddTags")
@@ -64,19 +89,15 @@ final class RolePermissions {
     }
 
     /** What the training build does: read its input, upload pipeline inputs, upsert and run the SageMaker pipeline. */
-    static List<Statement> build(Arns arns, TrainingNames names, ModelStoreRef store,
+    static List<Statement> build(Arns arns, TrainingNames names, StoreAccess store,
                                  Output<String> logGroupArn, Optional<VpcSettings> vpc) {
         Output<String> pipeline = arns.regional("sagemaker",
                 Arns.sagemakerResource("pipeline", names.sagemakerPipeline()));
         List<Statement> statements = new ArrayList<>(List.of(
                 Statement.allow("WriteBuildLogs", "logs:CreateLogStream", "logs:PutLogEvents")
-                        .on(logGroupArn.applyValue(arn -> arn + ":*")),
-                Statement.allow("ReadPipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion")
-                        .on(store.objects(names.artifactPrefix() + "/")),
-                Statement.allow("LocateArtifactBucket", "s3:GetBucketAcl", "s3:GetBucketLocation")
-                        .on(store.bucketArn()),
-                Statement.allow("UploadPipelineInputs", "s3:PutObject")
-                        .on(store.objects(names.pipelineDataPrefix() + "/")),
+                        .on(logGroupArn.applyValue(arn -> arn + ":*"))));
+        statements.addAll(store.statements());
+        statements.addAll(List.of(
                 Statement.allow("UpsertAndStartPipeline", "sagemaker:CreatePipeline", "sagemaker:UpdatePipeline",
                                 "sagemaker:DescribePipeline", "sagemaker:StartPipelineExecution", "sagemaker:AddTags")
                         .on(pipeline),
@@ -96,16 +117,11 @@ final class RolePermissions {
     }
 
     /** What the pipeline does: run its source action, start its build, move artifacts. */
-    static List<Statement> pipeline(TrainingNames names, ModelStoreRef store, Output<String> projectArn,
-                                    PipelineSource source) {
+    static List<Statement> pipeline(StoreAccess store, Output<String> projectArn, PipelineSource source) {
         List<Statement> statements = new ArrayList<>(source.pipelineAccess());
         statements.add(Statement.allow("RunTrainingBuild", "codebuild:StartBuild", "codebuild:BatchGetBuilds")
                 .on(projectArn));
-        statements.add(Statement.allow("ReadWritePipelineArtifacts", "s3:GetObject", "s3:GetObjectVersion",
-                        "s3:PutObject")
-                .on(store.objects(names.artifactPrefix() + "/")));
-        statements.add(Statement.allow("LocateArtifactStore", "s3:GetBucketLocation", "s3:GetBucketVersioning")
-                .on(store.bucketArn()));
+        statements.addAll(store.statements());
         return statements;
     }
 }

@@ -28,8 +28,9 @@ import com.sagemakermlops.components.source.SeedCodeSource;
 import com.sagemakermlops.components.source.SeedCodeSourceArgs;
 import com.sagemakermlops.components.source.SeedCodeSources;
 import com.sagemakermlops.components.storage.ArtifactStores;
-import com.sagemakermlops.components.store.KeyGrants;
+import com.sagemakermlops.components.store.Grantee;
 import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.components.store.StoreAccess;
 import com.sagemakermlops.components.trigger.PipelineStartRule;
 import com.sagemakermlops.naming.Naming;
 
@@ -42,8 +43,9 @@ import javax.annotation.Nullable;
 
 /**
  * The training side of the product: the model-build source, the training CodeBuild project and the V2 CodePipeline
- * Source → Train, the SageMaker execution, training build and pipeline roles (each granted the store's key where it
- * is created), and the SSM parameters of the tier. Key, bucket and registry are the {@link ModelStoreRef}'s.
+ * Source → Train, the SageMaker execution, training build and pipeline roles (each granted the store's bucket and
+ * key once, see {@link RolePermissions#storeAccess}), and the SSM parameters of the tier. Key, bucket and registry
+ * are the {@link ModelStoreRef}'s.
  */
 public final class TrainingPipeline extends ComponentResource {
     public static final String TYPE = "sagemaker-mlops:training:TrainingPipeline";
@@ -71,7 +73,7 @@ public final class TrainingPipeline extends ComponentResource {
         Arns arns = args.product().scope().arns();
         TrainingRoles roles = roles(name, args.product(), names);
         Output<String> logGroupArn = arns.regional("logs", "log-group:" + names.buildLogGroup());
-        grantKey(store.keyGrants(), roles, arns, logGroupArn);
+        RolePermissions.StoreAccesses access = grantStore(store, names, roles, arns.service("logs"), logGroupArn);
 
         SeedCodeSource seed = SeedCodeSources.create(name + "-source", new SeedCodeSourceArgs(SEED_FOLDER,
                 args.source(), args.training().seedCodePath(), store, args.product(), Map.of()), child());
@@ -84,9 +86,10 @@ public final class TrainingPipeline extends ComponentResource {
                 .build(), child());
 
         RolePolicy sagemakerPermissions = Roles.permissions(name + "-sagemaker-permissions", roles.sagemaker(),
-                RolePermissions.sagemaker(arns, names, store, args.training().devEnvironment()), child());
-        Project project = buildProject(name, args, names, source, roles, logGroup);
-        Pipeline pipeline = pipeline(name, args, names, source, roles.pipeline(), project, sagemakerPermissions);
+                RolePermissions.sagemaker(arns, names, access.sagemaker(), args.training().devEnvironment()), child());
+        Project project = buildProject(name, args, names, source, roles, access.build(), logGroup);
+        Pipeline pipeline = pipeline(name, args, names, source, roles.pipeline(), access.pipeline(), project,
+                sagemakerPermissions);
         seed.changeEvents().ifPresent(pattern -> new PipelineStartRule(name + "-source-change",
                 new PipelineStartRule.Args("Starts " + names.pipeline() + " when its source changes", pattern,
                         pipeline.arn(), names.startRule(), names.startRole(), args.product()),
@@ -130,20 +133,23 @@ public final class TrainingPipeline extends ComponentResource {
                 product.permissionsBoundary(), product.tags()), child());
     }
 
-    /** Each training role uses the key for its data; CloudWatch Logs encrypts the build's log group with it. */
-    private static void grantKey(KeyGrants key, TrainingRoles roles, Arns arns, Output<String> logGroupArn) {
-        key.use("KeyUseBySageMakerExecutionRole", roles.sagemaker().arn());
-        key.grantsForAwsResources("KeyGrantsForSageMakerJobVolumes", roles.sagemaker().arn());
-        key.use("KeyUseByTrainingBuildRole", roles.build().arn());
-        key.use("KeyUseByTrainingPipelineRole", roles.pipeline().arn());
-        key.add(List.of(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs", arns.service("logs"),
+    /** Each training role's access to the store; CloudWatch Logs encrypts the build's log group with the key. */
+    private static RolePermissions.StoreAccesses grantStore(ModelStoreRef store, TrainingNames names,
+                                                            TrainingRoles roles, String logsService,
+                                                            Output<String> logGroupArn) {
+        RolePermissions.StoreAccesses access = RolePermissions.storeAccess(store, names,
+                Grantee.role("SageMakerExecutionRole", roles.sagemaker().arn()),
+                Grantee.role("TrainingBuildRole", roles.build().arn()),
+                Grantee.role("TrainingPipelineRole", roles.pipeline().arn()));
+        store.keyGrants().add(List.of(Statement.logsEncryption("KeyUseByCloudWatchLogsForBuildLogs", logsService,
                 logGroupArn)));
+        return access;
     }
 
     private Project buildProject(String name, TrainingPipelineArgs args, TrainingNames names, PipelineSource source,
-                                 TrainingRoles roles, LogGroup logGroup) {
+                                 TrainingRoles roles, StoreAccess storeAccess, LogGroup logGroup) {
         Arns arns = args.product().scope().arns();
-        List<Statement> statements = new ArrayList<>(RolePermissions.build(arns, names, args.store(),
+        List<Statement> statements = new ArrayList<>(RolePermissions.build(arns, names, storeAccess,
                 logGroup.arn(), args.training().devEnvironment()));
         statements.addAll(source.build().access());
         List<Resource> permissions = new ArrayList<>();
@@ -175,9 +181,9 @@ public final class TrainingPipeline extends ComponentResource {
     }
 
     private Pipeline pipeline(String name, TrainingPipelineArgs args, TrainingNames names, PipelineSource source,
-                              Role role, Project project, RolePolicy sagemakerPermissions) {
+                              Role role, StoreAccess storeAccess, Project project, RolePolicy sagemakerPermissions) {
         RolePolicy permissions = Roles.permissions(name + "-pipeline-permissions", role,
-                RolePermissions.pipeline(names, args.store(), project.arn(), source), child());
+                RolePermissions.pipeline(storeAccess, project.arn(), source), child());
         return new Pipeline(name + "-pipeline", source.triggering(PipelineArgs.builder())
                 .name(names.pipeline())
                 .pipelineType("V2")

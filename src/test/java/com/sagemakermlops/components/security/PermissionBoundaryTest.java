@@ -129,6 +129,13 @@ class PermissionBoundaryTest {
         assertThat(strings(read, "Resource")).containsExactly(token);
         assertThat(withToken.length()).isLessThanOrEqualTo(ManagedPolicyLimit.CHARACTERS);
         assertThat(without).doesNotContain("secretsmanager:GetSecretValue");
+        // Pulumi Cloud encrypts the hosting stacks' secrets: there is no secrets key to admit or keep.
+        for (String sid : List.of("ProductKey", "DenyKeyDisabling")) {
+            assertThat(strings(statement(written.outputs().get("policy"), sid).getAsJsonObject("Condition")
+                    .getAsJsonObject("ForAnyValue:StringEquals"), "kms:ResourceAliases")).as(sid)
+                    .containsExactly(NAMING.keyAlias());
+        }
+        assertThat(withToken).doesNotContain(NAMING.secretsKeyAlias());
     }
 
     @Test

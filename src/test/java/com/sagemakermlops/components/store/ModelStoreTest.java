@@ -113,7 +113,7 @@ class ModelStoreTest {
         Recording recording = TestStores.run("dev", TestStacks.cloud(), TestStores.args(NAMING).build(),
                 (ctx, store) -> {
                     var reader = new Role("reader", RoleArgs.builder().assumeRolePolicy("{}").build());
-                    store.keyGrants().use("KeyUseByReader", reader.arn());
+                    store.grantRead(Grantee.role("Reader", reader.arn()), "Models", "models/");
                 });
         RecordedResource key = recording.named(KEY_TYPE, "store-key");
         Map<String, Object> grant = statements(key.inputValues().get("policy")).get(2);
@@ -129,7 +129,7 @@ class ModelStoreTest {
         Recording recording = TestStores.run("dev", TestStacks.cloud(), TestStores.args(NAMING).build(),
                 (ctx, store) -> ref.set(store));
         assertThat(recording.errors()).isEmpty();
-        assertThatThrownBy(() -> ref.get().keyGrants().use("Late", Output.of(ROLE)))
+        assertThatThrownBy(() -> ref.get().grantRead(Grantee.role("Late", Output.of(ROLE)), "Models", "models/"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ModelStore.completeKeyPolicy()");
     }
@@ -138,7 +138,7 @@ class ModelStoreTest {
     void aBroughtKeyIsUsedAndThePolicyItMustAllowIsPublished() {
         Recording recording = TestStacks.run("dev", TestStacks.cloud(), ctx -> {
             var store = new ModelStore("store", TestStores.args(NAMING).keyArn(KEY).build(), null);
-            store.ref().keyGrants().use("KeyUseByReader", Output.of(ROLE));
+            store.ref().grantRead(Grantee.role("Reader", Output.of(ROLE)), "Models", "models/");
             store.completeKeyPolicy();
             ctx.export("keyPolicy", store.keyPolicy());
         });

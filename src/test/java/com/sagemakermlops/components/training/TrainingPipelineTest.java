@@ -61,8 +61,8 @@ class TrainingPipelineTest {
                 "KeyAdministrationByAccount", "KeyUseThroughS3AndCodeCommitInAccount",
                 "KeyDecryptOfModelArtifactsByTargetAccounts", "KeyGrantsForEndpointsInTargetAccounts",
                 "KeyEncryptOfDataCaptureByTargetAccounts",
-                "KeyUseBySageMakerExecutionRole", "KeyGrantsForSageMakerJobVolumes", "KeyUseByTrainingBuildRole",
-                "KeyUseByTrainingPipelineRole", "KeyUseByCloudWatchLogsForBuildLogs");
+                "KeyUseBySageMakerExecutionRole", "KeyGrantsForAwsResourcesBySageMakerExecutionRole",
+                "KeyUseByTrainingBuildRole", "KeyUseByTrainingPipelineRole", "KeyUseByCloudWatchLogsForBuildLogs");
         Map<String, Object> admin = statement(keyPolicy(), "KeyAdministrationByAccount");
         assertThat(admin.get("Principal")).isEqualTo(Map.of("AWS", ROOT));
         assertThat(list(admin.get("Action"))).containsExactlyElementsOf(
@@ -75,7 +75,7 @@ class TrainingPipelineTest {
                 .isEqualTo(Map.of("AWS", ROLE + "build"));
         assertThat(statement(keyPolicy(), "KeyUseByTrainingPipelineRole").get("Principal"))
                 .isEqualTo(Map.of("AWS", ROLE + "pipe"));
-        assertThat(statement(keyPolicy(), "KeyGrantsForSageMakerJobVolumes").get("Condition"))
+        assertThat(statement(keyPolicy(), "KeyGrantsForAwsResourcesBySageMakerExecutionRole").get("Condition"))
                 .isEqualTo(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")));
         Map<String, Object> inAccount = statement(keyPolicy(), "KeyUseThroughS3AndCodeCommitInAccount");
         assertThat(inAccount.get("Principal")).isEqualTo(Map.of("AWS", ROOT));

@@ -67,14 +67,24 @@ public final class DataQualityMonitor extends ComponentResource {
         super(TYPE, name, options);
         CustomResourceOptions children = CustomResourceOptions.builder().parent(this).build();
         JobInputs inputs = JobInputs.of(args);
-        String productName = args.productName();
 
         // Setting the name makes the provider replace a job definition delete-first, while the schedule still runs
         // it: the replaced one leaves the stack's state but stays in SageMaker, and the schedule moves to the new one.
         var definition = new DataQualityJobDefinition(name + "-job", jobDefinition(inputs, args),
                 CustomResourceOptions.builder().parent(this).deleteBeforeReplace(true).retainOnDelete(true).build());
-        var schedule = new MonitoringSchedule(name + "-schedule", MonitoringScheduleArgs.builder()
-                .name(MonitoringNames.schedule(productName, args.stage()))
+        MonitoringSchedule schedule = schedule(name, args, definition, children);
+        Topic topic = alerts(name, args, schedule, children);
+
+        this.scheduleName = schedule.name();
+        this.alertTopicArn = topic.arn();
+        registerOutputs(Map.of("scheduleName", scheduleName, "alertTopicArn", alertTopicArn));
+    }
+
+    /** The schedule that runs the job definition on the endpoint's capture. */
+    private static MonitoringSchedule schedule(String name, DataQualityMonitorArgs args,
+                                               DataQualityJobDefinition definition, CustomResourceOptions children) {
+        return new MonitoringSchedule(name + "-schedule", MonitoringScheduleArgs.builder()
+                .name(MonitoringNames.schedule(args.productName(), args.stage()))
                 .monitoringScheduleConfig(MonitoringScheduleMonitoringScheduleConfigArgs.builder()
                         .monitoringJobDefinitionName(definition.name())
                         .monitoringType(MonitoringNames.MONITORING_TYPE)
@@ -84,7 +94,12 @@ public final class DataQualityMonitor extends ComponentResource {
                         .build())
                 .tags(args.tags())
                 .build(), children);
+    }
 
+    /** The alert topic, the rules that publish the schedule's failed runs and violations to it, and its policy. */
+    private static Topic alerts(String name, DataQualityMonitorArgs args, MonitoringSchedule schedule,
+                                CustomResourceOptions children) {
+        String productName = args.productName();
         var topic = new Topic(name + "-alerts", TopicArgs.builder()
                 .name(MonitoringNames.alertTopic(productName, args.stage()))
                 .kmsMasterKeyId(args.kmsKeyArn())
@@ -100,10 +115,7 @@ public final class DataQualityMonitor extends ComponentResource {
                 .arn(topic.arn())
                 .policy(PolicyDocument.of(topicStatements(topic.arn(), List.of(failed.arn(), violations.arn()))))
                 .build(), children);
-
-        this.scheduleName = schedule.name();
-        this.alertTopicArn = topic.arn();
-        registerOutputs(Map.of("scheduleName", scheduleName, "alertTopicArn", alertTopicArn));
+        return topic;
     }
 
     public Output<String> scheduleName() {

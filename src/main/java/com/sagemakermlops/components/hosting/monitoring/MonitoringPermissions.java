@@ -6,6 +6,9 @@ import com.sagemakermlops.components.hosting.HostingNames;
 import com.sagemakermlops.components.iam.Arns;
 import com.sagemakermlops.components.iam.NetworkInterfaceAccess;
 import com.sagemakermlops.components.iam.Statement;
+import com.sagemakermlops.components.store.Grantee;
+import com.sagemakermlops.components.store.ModelStoreRef;
+import com.sagemakermlops.components.store.StoreAccess;
 import com.sagemakermlops.config.TargetEnvironment;
 import com.sagemakermlops.config.VpcSettings;
 
@@ -27,34 +30,36 @@ public final class MonitoringPermissions {
     static final String LOG_GROUP = "/aws/sagemaker/ProcessingJobs";
 
     /**
-     * @param arns           the stage account and region
-     * @param bucketArn      the tooling model bucket
-     * @param baselinesArn   the objects holding the versions' baselines (the SageMaker pipeline's folder)
+     * @param arns        the stage account and region
+     * @param storeAccess the monitoring role's access to the tooling store ({@link #storeAccess})
      */
-    public record Scope(Arns arns, String accountId, TargetEnvironment.Stage stage, Output<String> bucketArn,
-                        Output<String> baselinesArn, Output<String> kmsKeyArn, Optional<VpcSettings> vpc) {
+    public record Scope(Arns arns, String accountId, TargetEnvironment.Stage stage, StoreAccess storeAccess,
+                        Optional<VpcSettings> vpc) {
     }
 
     private MonitoringPermissions() {
     }
 
+    /**
+     * The monitoring role's access to the tooling store: a job lists the hour's capture files under the stage's
+     * capture prefix before it reads them, reads the version's baseline (in the store's model artifacts folder),
+     * writes its reports; its volume is encrypted through a grant SageMaker makes with the role's permissions.
+     */
+    public static StoreAccess storeAccess(ModelStoreRef store, TargetEnvironment.Stage stage, String accountId) {
+        Grantee role = Grantee.stageRole("MonitoringRole", stage, accountId);
+        String capture = DataCapture.prefix(stage);
+        return store.grantList(role, "DataCapture", capture)
+                .and(store.grantRead(role, "DataCapture", capture))
+                .and(store.grantRead(role, "Baselines", store.modelArtifactsPrefix() + "/"))
+                .and(store.grantWrite(role, "Reports", MonitoringNames.reportsPrefix(stage)))
+                .and(store.grantKeyForAwsResources(role));
+    }
+
     /** The monitoring role's statements. */
     public static List<Statement> monitoringRole(Scope scope) {
-        String capture = DataCapture.prefix(scope.stage());
         String region = scope.arns().region();
-        List<Statement> statements = new ArrayList<>(List.of(
-                // A job lists the hour's capture files under the prefix before it reads them.
-                Statement.allow("ListDataCapture", "s3:ListBucket").on(scope.bucketArn())
-                        .when("StringLike", "s3:prefix", capture + "*"),
-                Statement.allow("ReadDataCapture", "s3:GetObject").on(objects(scope.bucketArn(), capture)),
-                Statement.allow("ReadBaselines", "s3:GetObject").on(scope.baselinesArn()),
-                Statement.allow("WriteReports", "s3:PutObject")
-                        .on(objects(scope.bucketArn(), MonitoringNames.reportsPrefix(scope.stage()))),
-                Statement.allow("UseToolingKey", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey")
-                        .on(scope.kmsKeyArn()),
-                // The job's volume is encrypted through a grant SageMaker makes with the role's permissions.
-                Statement.allow("GrantToolingKeyToSageMaker", "kms:CreateGrant").on(scope.kmsKeyArn())
-                        .when("Bool", "kms:GrantIsForAWSResource", "true"),
+        List<Statement> statements = new ArrayList<>(scope.storeAccess().statements());
+        statements.addAll(List.of(
                 Statement.allow("PublishMonitoringMetrics", "cloudwatch:PutMetricData")
                         .onAnyResourceBecause("cloudwatch:PutMetricData supports no resource-level permissions")
                         .when("StringEquals", "cloudwatch:namespace", METRICS_NAMESPACE),
