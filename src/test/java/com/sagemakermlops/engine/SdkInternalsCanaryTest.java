@@ -8,13 +8,23 @@ import com.pulumi.deployment.internal.Runner;
 import com.pulumi.test.internal.MockEngine;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.core.internal.Urn;
+import com.sagemakermlops.policy.PropertyValues;
 import org.junit.jupiter.api.Test;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -107,6 +117,103 @@ class SdkInternalsCanaryTest {
         } catch (NoSuchMethodException e) {
             fail("the SDK no longer has " + e.getMessage() + why);
         }
+    }
+
+    /**
+     * The recording engine answers a registration itself ({@link MockedState}, {@link RecordingMonitor#urn}) the way
+     * the SDK's mock monitor does through the SDK's deserializer and serializer: for inputs of every kind the SDK
+     * converts (unknowns, secrets, nulls and internal members at any depth) and the states the fake cloud adds, the
+     * answers must be the same.
+     */
+    @Test
+    void theRecordingMonitorAnswersRegistrationsAsTheSdkMockMonitorDoes() {
+        String why = " (RecordingMonitor answers registrations without the SDK's mock monitor; see engine/MockedState)";
+        FakeCloud cloud = new FakeCloud(new FakeCloud.Account("111122223333", "us-west-2"), java.util.Map.of());
+        Struct inputs = Struct.newBuilder()
+                .putFields("name", text("models"))
+                .putFields("count", Value.newBuilder().setNumberValue(3).build())
+                .putFields("enabled", Value.newBuilder().setBoolValue(true).build())
+                .putFields("nothing", Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build())
+                .putFields("notYetKnown", text(PropertyValues.UNKNOWN_SIG))
+                .putFields("__internal", text("kept at the top"))
+                .putFields("password", secret(text("s3cr3t")))
+                .putFields("tags", object(Map.of("b", text("2"), "a", secret(text("1")), "__skipped", text("x"),
+                        "none", Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build())))
+                .putFields("list", list(text("x"), Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build(),
+                        object(Map.of("deep", secret(list(text("y")))))))
+                .putFields("listWithUnknown", list(text("x"), text(PropertyValues.UNKNOWN_SIG)))
+                .putFields("objectWithUnknown", object(Map.of("k", secret(text(PropertyValues.UNKNOWN_SIG)))))
+                .build();
+        String parent = "urn:pulumi:stack::sagemaker-mlops::sagemaker-mlops:components:Store::store";
+        List<RegisterResourceRequest> requests = List.of(
+                request("aws:s3/bucketV2:BucketV2", "bucket", "", inputs),
+                request("aws:iam/role:Role", "role", parent, inputs.toBuilder().putFields("path", text("/x/")).build()),
+                request("aws:kms/key:Key", "key", parent, inputs),
+                request("pulumi:providers:aws", "stage", "", Struct.newBuilder()
+                        .putFields("region", text("eu-west-1"))
+                        .putFields("allowedAccountIds", text("[\"444455556666\"]")).build()),
+                request("sagemaker-mlops:components:Store", "store", "", inputs));
+        List<List<RegisterResourceResponse>> answers = new ArrayList<>();
+        Recording run = OfflineEngine.run("stack", cloud, false, ctx -> {
+            var sdk = new MockMonitor(cloud, PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING)));
+            var recording = new RecordingMonitor(cloud);
+            for (RegisterResourceRequest request : requests) {
+                answers.add(List.of(sdk.registerResourceAsync(null, request).join(),
+                        recording.registerResourceAsync(null, request).join()));
+            }
+        });
+        assertThat(run.errors()).isEmpty();
+        assertThat(answers).hasSize(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            RegisterResourceResponse sdkAnswer = answers.get(i).get(0);
+            RegisterResourceResponse recorded = answers.get(i).get(1);
+            String what = "the answer to " + requests.get(i).getType() + why;
+            assertThat(recorded.getUrn()).as(what).isEqualTo(sdkAnswer.getUrn());
+            assertThat(recorded.getId()).as(what).isEqualTo(sdkAnswer.getId());
+            assertThat(List.copyOf(recorded.getObject().getFieldsMap().keySet())).as(what)
+                    .isEqualTo(List.copyOf(sdkAnswer.getObject().getFieldsMap().keySet()));
+            assertThat(recorded.getObject().getFieldsMap()).as(what)
+                    .isEqualTo(EngineSecrets.registeredOutputs(requests.get(i).getObject(), List.of(),
+                            sdkAnswer.getObject()).getFieldsMap());
+        }
+        assertThat(answers.get(0).get(1).getObject().getFieldsMap()).as("the planted inputs reach the answer")
+                .containsKeys("name", "count", "enabled", "__internal", "password", "tags", "list", "arn")
+                .doesNotContainKeys("nothing", "notYetKnown", "listWithUnknown", "objectWithUnknown");
+    }
+
+    @Test
+    void theRecordingMonitorsUrnsAreTheSdksUrns() {
+        String parent = "urn:pulumi:dev::sagemaker-mlops::sagemaker-mlops:components:Store$aws:s3/bucketV2:BucketV2::b";
+        for (String[] urn : List.of(new String[]{"", "aws:s3/bucketV2:BucketV2", "bucket"},
+                new String[]{parent, "aws:s3/bucketPolicy:BucketPolicy", "policy"},
+                new String[]{"", "pulumi:providers:aws", "default_6_83_0"},
+                new String[]{"", "odd::type", "x"},
+                new String[]{"", "pulumi:pulumi:Stack", "sagemaker-mlops-dev"})) {
+            assertThat(RecordingMonitor.urn("dev", "sagemaker-mlops", urn[0], urn[1], urn[2]))
+                    .as("the URN of " + urn[1] + " (RecordingMonitor.urn reproduces Urn.create)")
+                    .isEqualTo(Urn.create("dev", "sagemaker-mlops", Optional.of(urn[0]), urn[1], urn[2]));
+        }
+    }
+
+    private static RegisterResourceRequest request(String type, String name, String parent, Struct inputs) {
+        return RegisterResourceRequest.newBuilder().setType(type).setName(name).setParent(parent).setCustom(true)
+                .setObject(inputs).build();
+    }
+
+    private static Value text(String value) {
+        return Value.newBuilder().setStringValue(value).build();
+    }
+
+    private static Value secret(Value value) {
+        return object(Map.of(PropertyValues.SIG_KEY, text(PropertyValues.SECRET_SIG), "value", value));
+    }
+
+    private static Value object(Map<String, Value> members) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder().putAllFields(members)).build();
+    }
+
+    private static Value list(Value... values) {
+        return Value.newBuilder().setListValue(ListValue.newBuilder().addAllValues(List.of(values))).build();
     }
 
     private static void assertMutablePublicField(Class<?> owner, String name, Class<?> type) {
