@@ -81,10 +81,11 @@ final class TargetRolePolicies {
     /** What {@code pulumi up} of the stage's hosting stack needs, on this product's hosting resources only. */
     static List<Statement> deployRole(Scope scope, Output<String> executionRoleArn, ModelStoreRef store) {
         List<Statement> statements = new ArrayList<>(hosting(scope, executionRoleArn, store.registryArn()));
-        // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions.
+        // SageMaker encrypts the endpoint's storage through a grant made with the caller's permissions
+        // (CrossAccountShare's key statements let the target accounts make it through SageMaker). No kms:DescribeKey:
+        // the key policy lets target accounts describe the key only through S3, so a direct call is denied anyway.
         Grantee deployRole = Grantee.stageRole("DeployRole", scope.stage(), scope.accountId());
-        statements.addAll(store.grantKeyDescribe(deployRole).and(store.grantKeyForAwsResources(deployRole))
-                .statements());
+        statements.addAll(store.grantKeyForAwsResources(deployRole).statements());
         statements.addAll(scalingAndAlarms(scope));
         statements.addAll(MonitoringPermissions.deployRole(scope.arns(), scope.accountId(), scope.stage(),
                 scope.productName(), scope.monitoringRoleArn()));

@@ -127,12 +127,6 @@ public record ModelStoreRef(Output<String> keyArn, Bucket bucket, Registry regis
         return none(grantee).bucket(label, actions);
     }
 
-    /** {@code grantee} reads the key's settings ({@code kms:DescribeKey}), to name it in the resources it creates. */
-    public StoreAccess grantKeyDescribe(Grantee grantee) {
-        // the key use of a role of this account includes kms:DescribeKey
-        return grantee instanceof Grantee.AccountRole ? usingKey(grantee) : none(grantee).keyDescribe();
-    }
-
     /**
      * {@code grantee} lets the AWS resources it starts (SageMaker job and endpoint volumes) use the key
      * ({@code kms:CreateGrant}, only with {@code kms:GrantIsForAWSResource}).

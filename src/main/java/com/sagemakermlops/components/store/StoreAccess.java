@@ -25,11 +25,11 @@ public final class StoreAccess {
     static final List<String> STAGE_KEY_USE = List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey");
 
     private enum Kind {
-        OBJECTS, LIST, BUCKET, KEY_USE, KEY_DESCRIBE, KEY_GRANT;
+        OBJECTS, LIST, BUCKET, KEY_USE, KEY_GRANT;
 
         /** Key statements: in the grantee's own policy only when the key policy does not name the grantee. */
         boolean onKey() {
-            return this == KEY_USE || this == KEY_DESCRIBE || this == KEY_GRANT;
+            return this == KEY_USE || this == KEY_GRANT;
         }
     }
 
@@ -68,10 +68,6 @@ public final class StoreAccess {
 
     StoreAccess keyUse() {
         return with(new Rule(Kind.KEY_USE, "", "", Set.of()), STAGE_KEY_USE.toArray(String[]::new));
-    }
-
-    StoreAccess keyDescribe() {
-        return with(new Rule(Kind.KEY_DESCRIBE, "", "", Set.of()), "kms:DescribeKey");
     }
 
     StoreAccess keyGrant() {
@@ -114,7 +110,6 @@ public final class StoreAccess {
         return rules.values().stream()
                 .filter(rule -> stage || !rule.kind().onKey())
                 .sorted(Comparator.comparing(rule -> rule.kind().onKey()))
-                .filter(rule -> rule.kind() != Kind.KEY_DESCRIBE || !rules.containsKey(Kind.KEY_USE + ":"))
                 .map(this::statement)
                 .toList();
     }
@@ -129,7 +124,6 @@ public final class StoreAccess {
                     .when("StringLike", "s3:prefix", rule.prefix() + "*");
             case BUCKET -> Statement.allow("Locate" + rule.label(), actions).on(bucketArn);
             case KEY_USE -> Statement.allow("UseToolingKey", actions).on(store.keyArn());
-            case KEY_DESCRIBE -> Statement.allow("DescribeToolingKey", actions).on(store.keyArn());
             // The grantee's calls that encrypt AWS resources' storage (a job's or an endpoint's volumes) take a
             // grant on the key for them, and only for an AWS resource.
             case KEY_GRANT -> Statement.allow("GrantToolingKeyToSageMaker", actions).on(store.keyArn())

@@ -20,7 +20,6 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each grant of the store: the statements of the grantee's own policy, and what the key policy says of the grantee.
@@ -118,13 +117,6 @@ class StoreGrantsTest {
     }
 
     @Test
-    void keyDescribeOfARoleOfTheAccountIsTheKeyPolicysUse() {
-        Granted granted = grant(store -> store.grantKeyDescribe(BUILDER));
-        assertThat(granted.identity()).isEmpty();
-        assertThat(granted.keyPolicyGrants()).containsExactly(KEY_USE_BY_BUILDER);
-    }
-
-    @Test
     void keyForAwsResourcesOfARoleOfTheAccountIsAKeyPolicyGrantForAwsResourcesOnly() {
         Granted granted = grant(store -> store.grantKeyForAwsResources(BUILDER));
         assertThat(granted.identity()).isEmpty();
@@ -143,24 +135,15 @@ class StoreGrantsTest {
             });
             return store.grantRead(STAGE_ROLE, "ModelArtifacts", "models/")
                     .and(store.grantWrite(STAGE_ROLE, "DataCapture", "data-capture/preprod/"))
-                    .and(store.grantKeyDescribe(STAGE_ROLE))
                     .and(store.grantKeyForAwsResources(STAGE_ROLE));
         });
         assertThat(granted.identity()).extracting(s -> s.get("Sid")).containsExactly("ReadModelArtifacts",
                 "WriteDataCapture", "UseToolingKey", "GrantToolingKeyToSageMaker");
-        // kms:DescribeKey is in the key use already: no statement of its own.
         assertThat(granted.identity().get(2)).isEqualTo(Map.of("Sid", "UseToolingKey", "Effect", "Allow",
                 "Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"), "Resource", key.get()));
         assertThat(granted.identity().get(3)).containsEntry("Action", "kms:CreateGrant")
                 .containsEntry("Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")));
         assertThat(granted.keyPolicyGrants()).isEmpty();
-    }
-
-    @Test
-    void aStageRoleDescribingTheKeyOnlyDescribesIt() {
-        Granted granted = grant(store -> store.grantKeyDescribe(STAGE_ROLE));
-        assertThat(granted.identity()).extracting(s -> s.get("Sid"), s -> s.get("Action"))
-                .containsExactly(tuple("DescribeToolingKey", "kms:DescribeKey"));
     }
 
     @Test
@@ -200,7 +183,7 @@ class StoreGrantsTest {
                 "ModelStoreArgs.targetAccounts"));
         Recording otherAccount = TestStores.run("dev", TestStacks.cloud(), TestStores.args(NAMING)
                         .targetAccounts(Map.of(Stage.PREPROD, TestStacks.PREPROD_ACCOUNT)).build(),
-                (ctx, store) -> store.grantKeyDescribe(Grantee.stageRole("DeployRole", Stage.PREPROD,
+                (ctx, store) -> store.grantKeyForAwsResources(Grantee.stageRole("DeployRole", Stage.PREPROD,
                         TestStacks.PROD_ACCOUNT)));
         assertThat(otherAccount.errors()).anySatisfy(error -> assertThat(String.valueOf(error)).contains(
                 "shares nothing with account " + TestStacks.PROD_ACCOUNT + " of the preprod stage"));
